@@ -1,0 +1,307 @@
+/*
+ * decode_code.c - instructions and expressions (spec 5.4).  Turns the bytes
+ * of a function body or constant expression into ir_instr records with
+ * decoded immediates and matching block structure.  Types are not checked
+ * here; that is the validator's job.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode_internal.h"
+
+bool dec_valtype(dec_cursor *c, ir_valtype *t)
+{
+	uint64_t off = dec_offset(c);
+	uint8_t b;
+	if (!dec_u8(c, &b))
+		return false;
+	switch (b) {
+	case IR_I32: case IR_I64: case IR_F32: case IR_F64: case IR_V128:
+	case IR_FUNCREF: case IR_EXTERNREF:
+		*t = (ir_valtype)b;
+		return true;
+	default:
+		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_VALTYPE,
+		                 "0x%02x", b);
+	}
+}
+
+bool dec_reftype(dec_cursor *c, ir_valtype *t)
+{
+	uint64_t off = dec_offset(c);
+	uint8_t b;
+	if (!dec_u8(c, &b))
+		return false;
+	if (b != IR_FUNCREF && b != IR_EXTERNREF)
+		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_REFTYPE,
+		                 "0x%02x", b);
+	*t = (ir_valtype)b;
+	return true;
+}
+
+void dec_state_free(dec_state *s)
+{
+	free(s->instrs);
+	free(s->open_blocks);
+	s->instrs = NULL;
+	s->open_blocks = NULL;
+}
+
+static ir_instr *push_instr(dec_state *s)
+{
+	if (s->ninstrs == s->instrs_cap) {
+		s->instrs_cap = s->instrs_cap ? s->instrs_cap * 2 : 256;
+		s->instrs = w2n_xrealloc(s->instrs,
+		                         s->instrs_cap * sizeof *s->instrs);
+	}
+	ir_instr *in = &s->instrs[s->ninstrs++];
+	memset(in, 0, sizeof *in);
+	return in;
+}
+
+static void push_open(dec_state *s, uint32_t index)
+{
+	if (s->nopen == s->open_cap) {
+		s->open_cap = s->open_cap ? s->open_cap * 2 : 64;
+		s->open_blocks = w2n_xrealloc(
+			s->open_blocks, s->open_cap * sizeof *s->open_blocks);
+	}
+	s->open_blocks[s->nopen++] = index;
+}
+
+static bool zero_byte(dec_cursor *c)
+{
+	uint64_t off = dec_offset(c);
+	uint8_t b;
+	if (!dec_u8(c, &b))
+		return false;
+	if (b != 0)
+		return w2n_error(c->diags, off, W2N_DIAG_ZERO_BYTE, NULL);
+	return true;
+}
+
+/* Block type (spec 5.4.1): 0x40, a value type, or an s33 type index. */
+static bool read_blocktype(dec_cursor *c, ir_blocktype *bt)
+{
+	uint64_t off = dec_offset(c);
+	if (dec_at_end(c)) {
+		uint8_t unused;
+		return dec_u8(c, &unused);
+	}
+	uint8_t b = *c->pos;
+	if (b == 0x40) {
+		c->pos++;
+		bt->kind = IR_BLOCK_EMPTY;
+		return true;
+	}
+	if (b >= 0x40 && b < 0x80) {
+		ir_valtype t;
+		if (!dec_valtype(c, &t))
+			return false;
+		bt->kind = IR_BLOCK_VALUE;
+		bt->value = (uint8_t)t;
+		return true;
+	}
+	int64_t idx;
+	if (!dec_s33(c, &idx))
+		return false;
+	if (idx < 0 || idx > UINT32_MAX)
+		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_VALTYPE,
+		                 NULL);
+	bt->kind = IR_BLOCK_TYPEIDX;
+	bt->type_index = (uint32_t)idx;
+	return true;
+}
+
+static bool read_br_table(dec_state *s, dec_cursor *c, ir_instr *in)
+{
+	uint32_t n;
+	if (!dec_u32(c, &n))
+		return false;
+	if (n > dec_remaining(c))
+		return w2n_error(c->diags, dec_offset(c),
+		                 W2N_DIAG_UNEXPECTED_END_SECTION, NULL);
+	uint32_t *labels = w2n_arena_array(&s->m->arena, (size_t)n + 1,
+	                                   sizeof *labels);
+	for (uint32_t i = 0; i <= n; i++)
+		if (!dec_u32(c, &labels[i]))
+			return false;
+	in->imm.br_table.count = n;
+	in->imm.br_table.labels = labels;
+	return true;
+}
+
+static bool read_memarg(dec_cursor *c, ir_instr *in)
+{
+	return dec_u32(c, &in->imm.mem.align_log2) &&
+	       dec_u32(c, &in->imm.mem.offset);
+}
+
+static bool read_select_types(dec_cursor *c, ir_instr *in)
+{
+	uint32_t n;
+	if (!dec_u32(c, &n))
+		return false;
+	in->imm.select.count = n;
+	for (uint32_t i = 0; i < n; i++) {
+		ir_valtype t;
+		if (!dec_valtype(c, &t))
+			return false;
+		if (i == 0)
+			in->imm.select.type = (uint8_t)t;
+	}
+	return true;
+}
+
+static bool read_fixed(dec_cursor *c, uint8_t *out, size_t n)
+{
+	const uint8_t *p;
+	if (dec_remaining(c) < n) {
+		c->pos = c->end;
+		uint8_t unused;
+		return dec_u8(c, &unused);
+	}
+	dec_bytes(c, n, &p);
+	memcpy(out, p, n);
+	return true;
+}
+
+/* Reads the immediates of `in` according to its opcode's IMM kind. */
+static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
+{
+	ir_imm_kind kind = (ir_imm_kind)ir_opcodes[in->op].imm;
+	switch (kind) {
+	case IMM_NONE:
+		return true;
+	case IMM_BLOCK:
+		return read_blocktype(c, &in->imm.block.type);
+	case IMM_INDEX:
+		return dec_u32(c, &in->imm.index);
+	case IMM_INDEX2:
+		return dec_u32(c, &in->imm.index2.a) &&
+		       dec_u32(c, &in->imm.index2.b);
+	case IMM_BR_TABLE:
+		return read_br_table(s, c, in);
+	case IMM_MEMARG:
+		return read_memarg(c, in);
+	case IMM_MEMARG_LANE:
+		return read_memarg(c, in) && dec_u8(c, &in->imm.mem.lane);
+	case IMM_LANE:
+		return dec_u8(c, &in->imm.lane);
+	case IMM_SHUFFLE:
+		return read_fixed(c, in->imm.shuffle, 16);
+	case IMM_I32:
+		return dec_s32(c, &in->imm.i32);
+	case IMM_I64:
+		return dec_s64(c, &in->imm.i64);
+	case IMM_F32:
+		return dec_f32(c, &in->imm.f32_bits);
+	case IMM_F64:
+		return dec_f64(c, &in->imm.f64_bits);
+	case IMM_V128:
+		return read_fixed(c, in->imm.v128, 16);
+	case IMM_REFTYPE: {
+		ir_valtype t;
+		if (!dec_reftype(c, &t))
+			return false;
+		in->imm.type = (uint8_t)t;
+		return true;
+	}
+	case IMM_SELECT_T:
+		return read_select_types(c, in);
+	case IMM_MEM0:
+		return zero_byte(c);
+	case IMM_DATA_MEM0:
+		return dec_u32(c, &in->imm.index2.a) && zero_byte(c);
+	case IMM_MEM0_MEM0:
+		return zero_byte(c) && zero_byte(c);
+	}
+	W2N_UNREACHABLE();
+}
+
+static bool read_opcode(dec_cursor *c, ir_instr *in)
+{
+	uint8_t b;
+	uint32_t code;
+	if (!dec_u8(c, &b))
+		return false;
+	uint8_t prefix = 0;
+	code = b;
+	if (b == 0xFC || b == 0xFD) {
+		prefix = b;
+		if (!dec_u32(c, &code))
+			return false;
+	}
+	ir_opcode op = ir_opcode_lookup(prefix, code);
+	if (op == OP_INVALID) {
+		if (prefix)
+			return w2n_error(c->diags, in->offset,
+			                 W2N_DIAG_ILLEGAL_OPCODE,
+			                 "0x%02x 0x%x", prefix, code);
+		return w2n_error(c->diags, in->offset,
+		                 W2N_DIAG_ILLEGAL_OPCODE, "0x%02x", b);
+	}
+	in->op = (uint16_t)op;
+	return true;
+}
+
+/* Links block structure: opening, else and end.  Returns false on an
+ * `else` outside an `if`; sets *done at the function-level end. */
+static bool link_blocks(dec_state *s, dec_cursor *c, uint32_t idx,
+                        uint32_t *max_depth, bool *done)
+{
+	ir_instr *in = &s->instrs[idx];
+	switch (in->op) {
+	case OP_BLOCK: case OP_LOOP: case OP_IF:
+		push_open(s, idx);
+		if (s->nopen > *max_depth)
+			*max_depth = s->nopen;
+		return true;
+	case OP_ELSE: {
+		ir_instr *open = s->nopen ? &s->instrs[s->open_blocks[
+			s->nopen - 1]] : NULL;
+		if (!open || open->op != OP_IF || open->imm.block.else_index)
+			return w2n_error(c->diags, in->offset,
+			                 W2N_DIAG_ILLEGAL_OPCODE,
+			                 "else without matching if");
+		open->imm.block.else_index = idx;
+		in->imm.index = s->open_blocks[s->nopen - 1];
+		return true;
+	}
+	case OP_END:
+		if (s->nopen == 0) {
+			in->imm.index = UINT32_MAX;
+			*done = true;
+			return true;
+		}
+		uint32_t opener = s->open_blocks[--s->nopen];
+		ir_instr *open = &s->instrs[opener];
+		open->imm.block.end_index = idx;
+		if (!open->imm.block.else_index)
+			open->imm.block.else_index = idx;
+		in->imm.index = opener;
+		return true;
+	default:
+		return true;
+	}
+}
+
+bool dec_expr(dec_state *s, dec_cursor *c, const ir_instr **code,
+              uint32_t *ncode, uint32_t *max_depth)
+{
+	bool done = false;
+	s->ninstrs = 0;
+	s->nopen = 0;
+	*max_depth = 0;
+	while (!done) {
+		ir_instr *in = push_instr(s);
+		in->offset = (uint32_t)dec_offset(c);
+		if (!read_opcode(c, in) || !read_immediates(s, c, in) ||
+		    !link_blocks(s, c, s->ninstrs - 1, max_depth, &done))
+			return false;
+	}
+	*ncode = s->ninstrs;
+	*code = w2n_arena_dup(&s->m->arena, s->instrs,
+	                      s->ninstrs * sizeof *s->instrs);
+	return true;
+}

@@ -1,0 +1,62 @@
+/*
+ * ir.c - small queries over the module IR shared by every stage.
+ */
+#include "ir.h"
+
+#include <stdlib.h>
+
+#include "diag.h"
+#include "frontend.h"
+
+void ir_module_free(ir_module *m)
+{
+	if (!m)
+		return;
+	w2n_arena_free(&m->arena);
+	free(m);
+}
+
+const ir_functype *ir_func_type(const ir_module *m, uint32_t func)
+{
+	W2N_ASSERT(func < m->nfuncs);
+	W2N_ASSERT(m->funcs[func].type_index < m->ntypes);
+	return &m->types[m->funcs[func].type_index];
+}
+
+ir_valtype ir_local_type(const ir_module *m, const ir_func *f, uint32_t index)
+{
+	const ir_functype *t = &m->types[f->type_index];
+	if (index < t->nparams)
+		return t->params[index];
+	W2N_ASSERT(index - t->nparams < f->nlocals);
+	return f->locals[index - t->nparams];
+}
+
+const char *ir_valtype_name(ir_valtype t)
+{
+	switch (t) {
+	case IR_I32: return "i32";
+	case IR_I64: return "i64";
+	case IR_F32: return "f32";
+	case IR_F64: return "f64";
+	case IR_V128: return "v128";
+	case IR_FUNCREF: return "funcref";
+	case IR_EXTERNREF: return "externref";
+	}
+	return "?";
+}
+
+bool ir_is_reftype(ir_valtype t)
+{
+	return t == IR_FUNCREF || t == IR_EXTERNREF;
+}
+
+ir_module *w2n_frontend_load(const uint8_t *bytes, size_t len, w2n_diags *d)
+{
+	ir_module *m = dec_module(bytes, len, d);
+	if (m && !val_module(m, d)) {
+		ir_module_free(m);
+		return NULL;
+	}
+	return m;
+}

@@ -1,0 +1,298 @@
+/*
+ * ir.h - the validated module IR: the one structure that crosses from
+ * frontend/ to codegen/.
+ *
+ * The decoder (decode.c) builds an ir_module from bytes; the validator
+ * (validate.c) checks it against the spec's validation rules and never
+ * changes it.  Everything lives in the module's arena and is freed by
+ * ir_module_free().  Index spaces are flattened as in the spec: imported
+ * functions, tables, memories and globals come first, in import order.
+ * Function bodies are stored decoded (one ir_instr per instruction, with its
+ * immediates and byte offset), so no later stage reads Wasm bytes again.
+ * docs/ir.md describes the IR in prose.
+ */
+#ifndef W2N_IR_H
+#define W2N_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "opcodes.h"
+
+/* Value and reference types; the values are their binary encodings. */
+typedef enum ir_valtype {
+	IR_I32 = 0x7F,
+	IR_I64 = 0x7E,
+	IR_F32 = 0x7D,
+	IR_F64 = 0x7C,
+	IR_V128 = 0x7B,
+	IR_FUNCREF = 0x70,
+	IR_EXTERNREF = 0x6F,
+} ir_valtype;
+
+/* External kinds, as encoded in import and export descriptors. */
+typedef enum ir_extern_kind {
+	IR_EXTERN_FUNC = 0,
+	IR_EXTERN_TABLE = 1,
+	IR_EXTERN_MEMORY = 2,
+	IR_EXTERN_GLOBAL = 3,
+} ir_extern_kind;
+
+/* A name as it appears in the binary: UTF-8 (checked), not NUL-terminated
+ * in the input, but copied with a terminating NUL into the arena. */
+typedef struct ir_name {
+	const char *str;
+	uint32_t len;
+} ir_name;
+
+typedef struct ir_functype {
+	uint32_t nparams, nresults;
+	const ir_valtype *params;
+	const ir_valtype *results;
+} ir_functype;
+
+typedef struct ir_limits {
+	uint64_t min;
+	uint64_t max;
+	bool has_max;
+} ir_limits;
+
+typedef struct ir_tabletype {
+	ir_valtype elem; /* IR_FUNCREF or IR_EXTERNREF */
+	ir_limits limits;
+} ir_tabletype;
+
+typedef struct ir_globaltype {
+	ir_valtype type;
+	bool mutable_;
+} ir_globaltype;
+
+/* Block type immediate: empty, one value type, or a type index. */
+typedef enum ir_blocktype_kind {
+	IR_BLOCK_EMPTY,
+	IR_BLOCK_VALUE,
+	IR_BLOCK_TYPEIDX,
+} ir_blocktype_kind;
+
+typedef struct ir_blocktype {
+	uint8_t kind;  /* ir_blocktype_kind */
+	uint8_t value; /* ir_valtype when kind == IR_BLOCK_VALUE */
+	uint32_t type_index; /* when kind == IR_BLOCK_TYPEIDX */
+} ir_blocktype;
+
+/*
+ * One decoded instruction.  `op` says which member of `imm` is meaningful;
+ * opcodes.def names the immediate kind of every opcode.
+ */
+typedef struct ir_instr {
+	uint16_t op;     /* ir_opcode */
+	uint32_t offset; /* byte offset of the opcode in the input file */
+	union {
+		/* IMM_BLOCK (block, loop, if): the block type, and the indices
+		 * (within the function's code) of the matching `else` (if any,
+		 * else equal to end) and `end`. */
+		struct {
+			ir_blocktype type;
+			uint32_t else_index;
+			uint32_t end_index;
+		} block;
+		/* IMM_INDEX: label depth, function, local, global, table,
+		 * elem, data or type index.  Also, filled in by the decoder
+		 * for `else` and `end` (which have no immediates in the
+		 * binary): the index of the instruction that opened the
+		 * block, or UINT32_MAX for the end of the function body. */
+		uint32_t index;
+		/* IMM_INDEX2: call_indirect (a = type, b = table),
+		 * table.copy (a = dst, b = src), table.init (a = elem,
+		 * b = table), memory.copy (a = dst, b = src memory),
+		 * memory.init (a = data, b = memory). */
+		struct {
+			uint32_t a, b;
+		} index2;
+		/* IMM_BR_TABLE: `count` label depths followed by the default,
+		 * so labels has count + 1 entries. */
+		struct {
+			uint32_t count;
+			const uint32_t *labels;
+		} br_table;
+		/* IMM_MEMARG and IMM_MEMARG_LANE. */
+		struct {
+			uint32_t align_log2;
+			uint32_t offset;
+			uint32_t memory;
+			uint8_t lane;
+		} mem;
+		/* IMM_LANE (extract/replace lane). */
+		uint8_t lane;
+		/* IMM_SHUFFLE: 16 lane indices. */
+		uint8_t shuffle[16];
+		/* IMM_I32, IMM_I64, IMM_F32, IMM_F64 (floats as raw bits, so
+		 * NaN payloads survive), IMM_V128 (16 bytes, little-endian). */
+		int32_t i32;
+		int64_t i64;
+		uint32_t f32_bits;
+		uint64_t f64_bits;
+		uint8_t v128[16];
+		/* IMM_REFTYPE (ref.null): the reference type. */
+		uint8_t type;
+		/* IMM_SELECT_T: how many types the binary lists (valid only
+		 * when 1) and the first of them. */
+		struct {
+			uint32_t count;
+			uint8_t type;
+		} select;
+		/* IMM_MEMIDX (memory.size, memory.grow, memory.fill). */
+		uint32_t memory;
+	} imm;
+} ir_instr;
+
+/* A constant expression: instructions up to (not including) the final end.
+ * Wasm 2.0 allows exactly one of *.const, ref.null, ref.func, global.get. */
+typedef struct ir_constexpr {
+	const ir_instr *code;
+	uint32_t ncode;
+	uint32_t offset; /* byte offset of the expression */
+} ir_constexpr;
+
+typedef struct ir_import {
+	ir_name module, name;
+	ir_extern_kind kind;
+	uint32_t index; /* index in the index space of its kind */
+	uint32_t offset;
+} ir_import;
+
+typedef struct ir_func {
+	uint32_t type_index;
+	bool imported;
+	uint32_t import_index; /* when imported */
+	/* Declared locals (not parameters), one entry per local. */
+	uint32_t nlocals;
+	const ir_valtype *locals;
+	/* Body, when not imported: every instruction including the final
+	 * `end`.  ncode >= 1. */
+	const ir_instr *code;
+	uint32_t ncode;
+	uint32_t body_offset; /* offset of the body's size field */
+	uint32_t max_depth;   /* deepest block nesting, for codegen stacks */
+	ir_name name;         /* from the name section; len 0 when absent */
+	ir_name *local_names; /* nparams + nlocals entries, or NULL */
+} ir_func;
+
+typedef struct ir_table {
+	ir_tabletype type;
+	bool imported;
+	uint32_t import_index;
+} ir_table;
+
+typedef struct ir_memory {
+	ir_limits limits; /* in 64 KiB pages */
+	bool imported;
+	uint32_t import_index;
+} ir_memory;
+
+typedef struct ir_global {
+	ir_globaltype type;
+	bool imported;
+	uint32_t import_index;
+	ir_constexpr init; /* when not imported */
+} ir_global;
+
+typedef struct ir_export {
+	ir_name name;
+	ir_extern_kind kind;
+	uint32_t index;
+	uint32_t offset;
+} ir_export;
+
+typedef enum ir_segment_mode {
+	IR_SEG_ACTIVE,
+	IR_SEG_PASSIVE,
+	IR_SEG_DECLARATIVE, /* element segments only */
+} ir_segment_mode;
+
+typedef struct ir_elem {
+	ir_segment_mode mode;
+	ir_valtype type; /* IR_FUNCREF or IR_EXTERNREF */
+	uint32_t table;  /* active only */
+	ir_constexpr offset; /* active only */
+	uint32_t nitems;
+	const ir_constexpr *items; /* each ref.func, ref.null or global.get */
+	uint32_t pos;
+} ir_elem;
+
+typedef struct ir_data {
+	ir_segment_mode mode;
+	uint32_t memory;     /* active only */
+	ir_constexpr offset; /* active only */
+	const uint8_t *bytes;
+	uint32_t len;
+	uint32_t pos;
+} ir_data;
+
+typedef struct ir_custom {
+	ir_name name;
+	const uint8_t *bytes;
+	uint32_t len;
+	uint32_t offset;
+} ir_custom;
+
+typedef struct ir_module {
+	w2n_arena arena;
+
+	uint32_t ntypes;
+	ir_functype *types;
+
+	uint32_t nimports;
+	ir_import *imports;
+
+	uint32_t nfuncs, nfunc_imports;
+	ir_func *funcs;
+
+	uint32_t ntables, ntable_imports;
+	ir_table *tables;
+
+	uint32_t nmemories, nmemory_imports;
+	ir_memory *memories;
+
+	uint32_t nglobals, nglobal_imports;
+	ir_global *globals;
+
+	uint32_t nexports;
+	ir_export *exports;
+
+	bool has_start;
+	uint32_t start;
+
+	uint32_t nelems;
+	ir_elem *elems;
+
+	bool has_data_count;
+	uint32_t data_count;
+	uint32_t ndatas;
+	ir_data *datas;
+
+	uint32_t ncustoms;
+	ir_custom *customs;
+
+	ir_name name; /* module name from the name section, if any */
+} ir_module;
+
+/* Frees everything the module owns.  Accepts NULL. */
+void ir_module_free(ir_module *m);
+
+/* The function type of function `func` (imported or defined). */
+const ir_functype *ir_func_type(const ir_module *m, uint32_t func);
+
+/* Type of local `index` of defined function `f` (parameters first). */
+ir_valtype ir_local_type(const ir_module *m, const ir_func *f,
+                         uint32_t index);
+
+/* Text name of a value type ("i32", "funcref", ...). */
+const char *ir_valtype_name(ir_valtype t);
+
+/* True for funcref and externref. */
+bool ir_is_reftype(ir_valtype t);
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * validate.c - module validation (spec 3.4): limits, index references,
+ * constant expressions, segments, exports and the start function; each
+ * function body is handed to validate_code.c.  The module is read only.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "validate_internal.h"
+
+enum { MAX_PAGES = 65536 };
+
+static bool check_limits(val_module_ctx *vc, const ir_limits *l,
+                         uint64_t bound, w2n_diag_code too_big,
+                         uint32_t offset)
+{
+	if (l->min > bound || (l->has_max && l->max > bound))
+		return w2n_error(vc->diags, offset, too_big, NULL);
+	if (l->has_max && l->min > l->max)
+		return w2n_error(vc->diags, offset, W2N_DIAG_LIMITS_MIN_MAX,
+		                 NULL);
+	return true;
+}
+
+/* Offset to report for an entity: its import, or the start of the
+ * module when it is defined (the decoder keeps no per-entity offset). */
+static uint32_t import_offset(const ir_module *m, bool imported,
+                              uint32_t import_index)
+{
+	return imported ? m->imports[import_index].offset : 0;
+}
+
+static bool check_types_of_funcs(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = 0; i < m->nfuncs; i++) {
+		const ir_func *f = &m->funcs[i];
+		if (f->type_index >= m->ntypes) {
+			uint32_t off = f->imported
+			                       ? m->imports[f->import_index].offset
+			                       : f->body_offset;
+			return w2n_error(vc->diags, off, W2N_DIAG_UNKNOWN_TYPE,
+			                 "%u", f->type_index);
+		}
+	}
+	return true;
+}
+
+static bool check_tables_and_memories(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = 0; i < m->ntables; i++) {
+		const ir_table *t = &m->tables[i];
+		if (!check_limits(vc, &t->type.limits, UINT32_MAX,
+		                  W2N_DIAG_TABLE_SIZE,
+		                  import_offset(m, t->imported, t->import_index)))
+			return false;
+	}
+	for (uint32_t i = 0; i < m->nmemories; i++) {
+		const ir_memory *mem = &m->memories[i];
+		if (!check_limits(vc, &mem->limits, MAX_PAGES,
+		                  W2N_DIAG_MEMORY_SIZE,
+		                  import_offset(m, mem->imported,
+		                                mem->import_index)))
+			return false;
+	}
+	if (m->nmemories > 1)
+		return w2n_error(vc->diags, 0, W2N_DIAG_MULTIPLE_MEMORIES,
+		                 "%u memories", m->nmemories);
+	return true;
+}
+
+/*
+ * Constant expressions (spec 3.3.10): one constant instruction whose type
+ * is `want`.  `nglobals` bounds global.get: a global's initialiser sees
+ * only imported globals, segment offsets see all.  Every global read must
+ * be immutable.
+ */
+static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
+                            ir_valtype want, uint32_t nglobals)
+{
+	const ir_module *m = vc->m;
+	ir_valtype stack[2];
+	uint32_t depth = 0;
+	for (uint32_t i = 0; i < e->ncode; i++) {
+		const ir_instr *in = &e->code[i];
+		ir_valtype t;
+		switch (in->op) {
+		case OP_I32_CONST: t = IR_I32; break;
+		case OP_I64_CONST: t = IR_I64; break;
+		case OP_F32_CONST: t = IR_F32; break;
+		case OP_F64_CONST: t = IR_F64; break;
+		case OP_V128_CONST: t = IR_V128; break;
+		case OP_REF_NULL: t = (ir_valtype)in->imm.type; break;
+		case OP_REF_FUNC:
+			if (in->imm.index >= m->nfuncs)
+				return w2n_error(vc->diags, in->offset,
+				                 W2N_DIAG_UNKNOWN_FUNCTION, "%u",
+				                 in->imm.index);
+			t = IR_FUNCREF;
+			break;
+		case OP_GLOBAL_GET:
+			if (in->imm.index >= nglobals)
+				return w2n_error(vc->diags, in->offset,
+				                 W2N_DIAG_UNKNOWN_GLOBAL, "%u",
+				                 in->imm.index);
+			if (m->globals[in->imm.index].type.mutable_)
+				return w2n_error(vc->diags, in->offset,
+				                 W2N_DIAG_CONST_EXPR,
+				                 "global %u is mutable",
+				                 in->imm.index);
+			t = m->globals[in->imm.index].type.type;
+			break;
+		default:
+			return w2n_error(vc->diags, in->offset,
+			                 W2N_DIAG_CONST_EXPR, "%s",
+			                 ir_opcodes[in->op].name);
+		}
+		if (depth == 2)
+			return w2n_error(vc->diags, in->offset,
+			                 W2N_DIAG_TYPE_MISMATCH,
+			                 "constant expression leaves %u values",
+			                 depth + 1);
+		stack[depth++] = t;
+	}
+	if (depth != 1 || stack[0] != want)
+		return w2n_error(vc->diags, e->offset, W2N_DIAG_TYPE_MISMATCH,
+		                 "constant expression must produce one %s",
+		                 ir_valtype_name(want));
+	return true;
+}
+
+static bool check_globals(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++)
+		if (!check_constexpr(vc, &m->globals[i].init,
+		                     m->globals[i].type.type, m->nglobal_imports))
+			return false;
+	return true;
+}
+
+static bool check_elem(val_module_ctx *vc, const ir_elem *e)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = 0; i < e->nitems; i++)
+		if (!check_constexpr(vc, &e->items[i], e->type, m->nglobals))
+			return false;
+	if (e->mode != IR_SEG_ACTIVE)
+		return true;
+	if (e->table >= m->ntables)
+		return w2n_error(vc->diags, e->pos, W2N_DIAG_UNKNOWN_TABLE,
+		                 "%u", e->table);
+	if (m->tables[e->table].type.elem != e->type)
+		return w2n_error(vc->diags, e->pos, W2N_DIAG_TYPE_MISMATCH,
+		                 "segment of %s for a table of %s",
+		                 ir_valtype_name(e->type),
+		                 ir_valtype_name(m->tables[e->table].type.elem));
+	return check_constexpr(vc, &e->offset, IR_I32, m->nglobals);
+}
+
+static bool check_segments(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = 0; i < m->nelems; i++)
+		if (!check_elem(vc, &m->elems[i]))
+			return false;
+	for (uint32_t i = 0; i < m->ndatas; i++) {
+		const ir_data *d = &m->datas[i];
+		if (d->mode != IR_SEG_ACTIVE)
+			continue;
+		if (d->memory >= m->nmemories)
+			return w2n_error(vc->diags, d->pos,
+			                 W2N_DIAG_UNKNOWN_MEMORY, "%u", d->memory);
+		if (!check_constexpr(vc, &d->offset, IR_I32, m->nglobals))
+			return false;
+	}
+	return true;
+}
+
+static bool check_export_index(val_module_ctx *vc, const ir_export *e)
+{
+	const ir_module *m = vc->m;
+	static const w2n_diag_code unknown[] = {
+		[IR_EXTERN_FUNC] = W2N_DIAG_UNKNOWN_FUNCTION,
+		[IR_EXTERN_TABLE] = W2N_DIAG_UNKNOWN_TABLE,
+		[IR_EXTERN_MEMORY] = W2N_DIAG_UNKNOWN_MEMORY,
+		[IR_EXTERN_GLOBAL] = W2N_DIAG_UNKNOWN_GLOBAL,
+	};
+	uint32_t count[] = {m->nfuncs, m->ntables, m->nmemories, m->nglobals};
+	if (e->index >= count[e->kind])
+		return w2n_error(vc->diags, e->offset, unknown[e->kind], "%u",
+		                 e->index);
+	return true;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	const ir_export *x = *(const ir_export *const *)a;
+	const ir_export *y = *(const ir_export *const *)b;
+	if (x->name.len != y->name.len)
+		return x->name.len < y->name.len ? -1 : 1;
+	int c = memcmp(x->name.str, y->name.str, x->name.len);
+	if (c)
+		return c;
+	return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+static bool check_exports(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = 0; i < m->nexports; i++)
+		if (!check_export_index(vc, &m->exports[i]))
+			return false;
+	if (m->nexports < 2)
+		return true;
+	const ir_export **sorted = w2n_xmalloc(m->nexports * sizeof *sorted);
+	for (uint32_t i = 0; i < m->nexports; i++)
+		sorted[i] = &m->exports[i];
+	qsort(sorted, m->nexports, sizeof *sorted, compare_names);
+	bool ok = true;
+	for (uint32_t i = 1; ok && i < m->nexports; i++)
+		if (sorted[i]->name.len == sorted[i - 1]->name.len &&
+		    memcmp(sorted[i]->name.str, sorted[i - 1]->name.str,
+		           sorted[i]->name.len) == 0)
+			ok = w2n_error(vc->diags, sorted[i]->offset,
+			               W2N_DIAG_DUPLICATE_EXPORT, "\"%s\"",
+			               sorted[i]->name.str);
+	free(sorted);
+	return ok;
+}
+
+static bool check_start(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	if (!m->has_start)
+		return true;
+	if (m->start >= m->nfuncs)
+		return w2n_error(vc->diags, 0, W2N_DIAG_UNKNOWN_FUNCTION, "%u",
+		                 m->start);
+	const ir_functype *t = ir_func_type(m, m->start);
+	if (t->nparams || t->nresults)
+		return w2n_error(vc->diags, 0, W2N_DIAG_START_FUNCTION,
+		                 "must take and return nothing");
+	return true;
+}
+
+static void declare_refs_in(const ir_module *m, const ir_constexpr *e,
+                            bool *refs)
+{
+	for (uint32_t i = 0; i < e->ncode; i++)
+		if (e->code[i].op == OP_REF_FUNC &&
+		    e->code[i].imm.index < m->nfuncs)
+			refs[e->code[i].imm.index] = true;
+}
+
+/* C.refs (spec 3.4.10): functions referenced outside function bodies. */
+static bool *declared_refs(const ir_module *m)
+{
+	size_t size = (m->nfuncs ? m->nfuncs : 1) * sizeof(bool);
+	bool *refs = memset(w2n_xmalloc(size), 0, size);
+	for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++)
+		declare_refs_in(m, &m->globals[i].init, refs);
+	for (uint32_t i = 0; i < m->nelems; i++)
+		for (uint32_t j = 0; j < m->elems[i].nitems; j++)
+			declare_refs_in(m, &m->elems[i].items[j], refs);
+	for (uint32_t i = 0; i < m->nexports; i++)
+		if (m->exports[i].kind == IR_EXTERN_FUNC &&
+		    m->exports[i].index < m->nfuncs)
+			refs[m->exports[i].index] = true;
+	return refs;
+}
+
+static bool check_bodies(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
+		if (!val_func_body(vc, &m->funcs[i]))
+			return false;
+	return true;
+}
+
+bool val_module(const ir_module *m, w2n_diags *d)
+{
+	val_module_ctx vc = {.m = m, .diags = d};
+	if (!check_types_of_funcs(&vc) || !check_tables_and_memories(&vc) ||
+	    !check_globals(&vc) || !check_segments(&vc))
+		return false;
+	bool *refs = declared_refs(m);
+	vc.declared_refs = refs;
+	bool ok = check_bodies(&vc) && check_exports(&vc) && check_start(&vc);
+	free(refs);
+	return ok;
+}

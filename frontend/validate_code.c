@@ -1,0 +1,680 @@
+/*
+ * validate_code.c - validation of function bodies (spec 3.3, following the
+ * algorithm of the spec's appendix "Validation Algorithm"): an operand
+ * stack of value types and a control stack of open blocks, with the
+ * polymorphic stack after unconditional branches.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "validate_internal.h"
+
+/* An operand type; VAL_UNKNOWN is the bottom type of unreachable code. */
+typedef uint8_t val_type;
+enum { VAL_UNKNOWN = 0 };
+
+typedef struct ctrl_frame {
+	uint16_t op;           /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE */
+	const ir_valtype *params, *results;
+	uint32_t nparams, nresults;
+	uint32_t height;       /* operand stack height at entry */
+	bool unreachable;
+} ctrl_frame;
+
+typedef struct body_ctx {
+	const val_module_ctx *vc;
+	const ir_module *m;
+	const ir_func *f;
+	uint32_t nlocals; /* parameters plus declared locals */
+	val_type *vals;
+	uint32_t nvals, vals_cap;
+	ctrl_frame *ctrls;
+	uint32_t nctrls, ctrls_cap;
+	const ir_instr *in; /* instruction being checked, for offsets */
+} body_ctx;
+
+static bool fail(body_ctx *b, w2n_diag_code code, const char *detail)
+{
+	return w2n_error(b->vc->diags, b->in->offset, code, "%s", detail);
+}
+
+static const char *type_name(val_type t)
+{
+	return t == VAL_UNKNOWN ? "unknown" : ir_valtype_name((ir_valtype)t);
+}
+
+static bool mismatch(body_ctx *b, val_type want, val_type got)
+{
+	return w2n_error(b->vc->diags, b->in->offset, W2N_DIAG_TYPE_MISMATCH,
+	                 "%s expected %s, found %s",
+	                 ir_opcodes[b->in->op].name, type_name(want),
+	                 got == VAL_UNKNOWN && b->nvals == 0 ? "nothing"
+	                                                    : type_name(got));
+}
+
+static void push(body_ctx *b, val_type t)
+{
+	if (b->nvals == b->vals_cap) {
+		b->vals_cap = b->vals_cap ? b->vals_cap * 2 : 64;
+		b->vals = w2n_xrealloc(b->vals, b->vals_cap * sizeof *b->vals);
+	}
+	b->vals[b->nvals++] = t;
+}
+
+/* Pops any operand; fails on an empty stack outside unreachable code. */
+static bool pop_any(body_ctx *b, val_type *out)
+{
+	ctrl_frame *top = &b->ctrls[b->nctrls - 1];
+	if (b->nvals == top->height) {
+		if (top->unreachable) {
+			*out = VAL_UNKNOWN;
+			return true;
+		}
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_TYPE_MISMATCH,
+		                 "%s expected an operand, found nothing",
+		                 ir_opcodes[b->in->op].name);
+	}
+	*out = b->vals[--b->nvals];
+	return true;
+}
+
+static bool pop_expect(body_ctx *b, val_type want, val_type *out)
+{
+	val_type got = VAL_UNKNOWN;
+	if (!pop_any(b, &got))
+		return false;
+	if (got != want && got != VAL_UNKNOWN && want != VAL_UNKNOWN)
+		return mismatch(b, want, got);
+	if (out)
+		*out = got == VAL_UNKNOWN ? want : got;
+	return true;
+}
+
+static bool pop(body_ctx *b, val_type want)
+{
+	return pop_expect(b, want, NULL);
+}
+
+static bool pop_types(body_ctx *b, const ir_valtype *types, uint32_t n)
+{
+	for (uint32_t i = n; i-- > 0;)
+		if (!pop(b, (val_type)types[i]))
+			return false;
+	return true;
+}
+
+static void push_types(body_ctx *b, const ir_valtype *types, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		push(b, (val_type)types[i]);
+}
+
+static void push_ctrl(body_ctx *b, uint16_t op, const ir_functype *t)
+{
+	if (b->nctrls == b->ctrls_cap) {
+		b->ctrls_cap = b->ctrls_cap ? b->ctrls_cap * 2 : 16;
+		b->ctrls = w2n_xrealloc(b->ctrls,
+		                        b->ctrls_cap * sizeof *b->ctrls);
+	}
+	ctrl_frame *c = &b->ctrls[b->nctrls++];
+	c->op = op;
+	c->params = t->params;
+	c->nparams = t->nparams;
+	c->results = t->results;
+	c->nresults = t->nresults;
+	c->height = b->nvals;
+	c->unreachable = false;
+	push_types(b, t->params, t->nparams);
+}
+
+/* Pops the top frame after checking that its results are on the stack. */
+static bool pop_ctrl(body_ctx *b, ctrl_frame *out)
+{
+	ctrl_frame *c = &b->ctrls[b->nctrls - 1];
+	if (!pop_types(b, c->results, c->nresults))
+		return false;
+	if (b->nvals != c->height)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_TYPE_MISMATCH,
+		                 "%u values left on the stack at block end",
+		                 b->nvals - c->height);
+	*out = *c;
+	b->nctrls--;
+	return true;
+}
+
+static void set_unreachable(body_ctx *b)
+{
+	ctrl_frame *c = &b->ctrls[b->nctrls - 1];
+	b->nvals = c->height;
+	c->unreachable = true;
+}
+
+/* Types a branch to frame `c` carries: a loop's parameters, else results. */
+static const ir_valtype *label_types(const ctrl_frame *c, uint32_t *n)
+{
+	*n = c->op == OP_LOOP ? c->nparams : c->nresults;
+	return c->op == OP_LOOP ? c->params : c->results;
+}
+
+static bool label_frame(body_ctx *b, uint32_t depth, ctrl_frame **out)
+{
+	if (depth >= b->nctrls)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_LABEL, "%u", depth);
+	*out = &b->ctrls[b->nctrls - 1 - depth];
+	return true;
+}
+
+/* A one-element result list for a value block type, with static storage
+ * so that control frames can point at it. */
+static const ir_valtype *single_type(ir_valtype t)
+{
+	static const ir_valtype all[] = {IR_I32, IR_I64, IR_F32, IR_F64,
+	                                 IR_V128, IR_FUNCREF, IR_EXTERNREF};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (all[i] == t)
+			return &all[i];
+	W2N_UNREACHABLE();
+}
+
+/* The function type that a block type stands for (spec 3.2.8). */
+static bool block_type(body_ctx *b, const ir_blocktype *bt, ir_functype *out)
+{
+	memset(out, 0, sizeof *out);
+	switch (bt->kind) {
+	case IR_BLOCK_EMPTY:
+		return true;
+	case IR_BLOCK_VALUE:
+		out->results = single_type((ir_valtype)bt->value);
+		out->nresults = 1;
+		return true;
+	default:
+		if (bt->type_index >= b->m->ntypes)
+			return w2n_error(b->vc->diags, b->in->offset,
+			                 W2N_DIAG_UNKNOWN_TYPE, "%u",
+			                 bt->type_index);
+		*out = b->m->types[bt->type_index];
+		return true;
+	}
+}
+
+static bool check_block(body_ctx *b)
+{
+	ir_functype t;
+	if (!block_type(b, &b->in->imm.block.type, &t))
+		return false;
+	if (b->in->op == OP_IF && !pop(b, IR_I32))
+		return false;
+	if (!pop_types(b, t.params, t.nparams))
+		return false;
+	push_ctrl(b, b->in->op, &t);
+	return true;
+}
+
+static bool check_else(body_ctx *b)
+{
+	ctrl_frame c;
+	if (!pop_ctrl(b, &c))
+		return false;
+	ir_functype t = {c.nparams, c.nresults, c.params, c.results};
+	push_ctrl(b, OP_ELSE, &t);
+	return true;
+}
+
+static bool same_types(const ir_valtype *a, uint32_t na, const ir_valtype *b,
+                       uint32_t nb)
+{
+	return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
+}
+
+static bool check_end(body_ctx *b)
+{
+	ctrl_frame c;
+	if (!pop_ctrl(b, &c))
+		return false;
+	/* An if without else must leave its parameters as its results. */
+	if (c.op == OP_IF &&
+	    !same_types(c.params, c.nparams, c.results, c.nresults))
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "if without else must not change the stack type");
+	push_types(b, c.results, c.nresults);
+	return true;
+}
+
+static bool check_br(body_ctx *b)
+{
+	ctrl_frame *c = NULL;
+	uint32_t n;
+	if (!label_frame(b, b->in->imm.index, &c))
+		return false;
+	const ir_valtype *types = label_types(c, &n);
+	if (!pop_types(b, types, n))
+		return false;
+	set_unreachable(b);
+	return true;
+}
+
+static bool check_br_if(body_ctx *b)
+{
+	ctrl_frame *c = NULL;
+	uint32_t n;
+	if (!label_frame(b, b->in->imm.index, &c) || !pop(b, IR_I32))
+		return false;
+	const ir_valtype *types = label_types(c, &n);
+	if (!pop_types(b, types, n))
+		return false;
+	push_types(b, types, n);
+	return true;
+}
+
+/* Checks that the top of the stack matches `types` without popping
+ * (spec appendix: push_vals(pop_vals(types))): values missing below the
+ * frame's height count as unknown in unreachable code. */
+static bool peek_types(body_ctx *b, const ir_valtype *types, uint32_t n)
+{
+	ctrl_frame *top = &b->ctrls[b->nctrls - 1];
+	for (uint32_t i = 0; i < n; i++) {
+		val_type want = (val_type)types[n - 1 - i];
+		if (b->nvals - top->height <= i) {
+			if (top->unreachable)
+				return true;
+			return w2n_error(b->vc->diags, b->in->offset,
+			                 W2N_DIAG_TYPE_MISMATCH,
+			                 "%s expected an operand, found nothing",
+			                 ir_opcodes[b->in->op].name);
+		}
+		val_type got = b->vals[b->nvals - 1 - i];
+		if (got != want && got != VAL_UNKNOWN)
+			return mismatch(b, want, got);
+	}
+	return true;
+}
+
+static bool check_br_table(body_ctx *b)
+{
+	const uint32_t *labels = b->in->imm.br_table.labels;
+	uint32_t count = b->in->imm.br_table.count;
+	ctrl_frame *def = NULL;
+	uint32_t arity;
+	if (!pop(b, IR_I32) || !label_frame(b, labels[count], &def))
+		return false;
+	label_types(def, &arity);
+	for (uint32_t i = 0; i < count; i++) {
+		ctrl_frame *c = NULL;
+		uint32_t n;
+		if (!label_frame(b, labels[i], &c))
+			return false;
+		const ir_valtype *types = label_types(c, &n);
+		if (n != arity)
+			return fail(b, W2N_DIAG_TYPE_MISMATCH,
+			            "br_table labels differ in arity");
+		if (!peek_types(b, types, n))
+			return false;
+	}
+	uint32_t n;
+	const ir_valtype *types = label_types(def, &n);
+	if (!pop_types(b, types, n))
+		return false;
+	set_unreachable(b);
+	return true;
+}
+
+static bool check_return(body_ctx *b)
+{
+	const ir_functype *t = &b->m->types[b->f->type_index];
+	if (!pop_types(b, t->results, t->nresults))
+		return false;
+	set_unreachable(b);
+	return true;
+}
+
+static bool apply_call(body_ctx *b, const ir_functype *t)
+{
+	if (!pop_types(b, t->params, t->nparams))
+		return false;
+	push_types(b, t->results, t->nresults);
+	return true;
+}
+
+static bool check_call(body_ctx *b)
+{
+	uint32_t fi = b->in->imm.index;
+	if (fi >= b->m->nfuncs)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_FUNCTION, "%u", fi);
+	return apply_call(b, ir_func_type(b->m, fi));
+}
+
+static bool table_index(body_ctx *b, uint32_t t, ir_valtype *elem)
+{
+	if (t >= b->m->ntables)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_TABLE, "%u", t);
+	*elem = b->m->tables[t].type.elem;
+	return true;
+}
+
+static bool check_call_indirect(body_ctx *b)
+{
+	uint32_t type = b->in->imm.index2.a;
+	ir_valtype elem = IR_FUNCREF;
+	if (!table_index(b, b->in->imm.index2.b, &elem))
+		return false;
+	if (elem != IR_FUNCREF)
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "call_indirect through a table of externref");
+	if (type >= b->m->ntypes)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_TYPE, "%u", type);
+	if (!pop(b, IR_I32))
+		return false;
+	return apply_call(b, &b->m->types[type]);
+}
+
+static bool is_numeric_or_vector(val_type t)
+{
+	return t == VAL_UNKNOWN || !ir_is_reftype((ir_valtype)t);
+}
+
+static bool check_select(body_ctx *b)
+{
+	val_type t1 = VAL_UNKNOWN, t2 = VAL_UNKNOWN;
+	if (!pop(b, IR_I32) || !pop_any(b, &t1) || !pop_any(b, &t2))
+		return false;
+	if (!is_numeric_or_vector(t1) || !is_numeric_or_vector(t2))
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "select without a type needs numeric operands");
+	if (t1 != t2 && t1 != VAL_UNKNOWN && t2 != VAL_UNKNOWN)
+		return mismatch(b, t1, t2);
+	push(b, t1 == VAL_UNKNOWN ? t2 : t1);
+	return true;
+}
+
+static bool check_select_t(body_ctx *b)
+{
+	if (b->in->imm.select.count != 1)
+		return fail(b, W2N_DIAG_RESULT_ARITY,
+		            "select takes exactly one type");
+	val_type t = b->in->imm.select.type;
+	if (!pop(b, IR_I32) || !pop(b, t) || !pop(b, t))
+		return false;
+	push(b, t);
+	return true;
+}
+
+static bool local_index(body_ctx *b, val_type *t)
+{
+	uint32_t i = b->in->imm.index;
+	if (i >= b->nlocals)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_LOCAL, "%u", i);
+	*t = (val_type)ir_local_type(b->m, b->f, i);
+	return true;
+}
+
+static bool check_local(body_ctx *b)
+{
+	val_type t = VAL_UNKNOWN;
+	if (!local_index(b, &t))
+		return false;
+	switch (b->in->op) {
+	case OP_LOCAL_GET:
+		push(b, t);
+		return true;
+	case OP_LOCAL_SET:
+		return pop(b, t);
+	default: /* OP_LOCAL_TEE */
+		if (!pop(b, t))
+			return false;
+		push(b, t);
+		return true;
+	}
+}
+
+static bool check_global(body_ctx *b)
+{
+	uint32_t i = b->in->imm.index;
+	if (i >= b->m->nglobals)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_GLOBAL, "%u", i);
+	const ir_globaltype *g = &b->m->globals[i].type;
+	if (b->in->op == OP_GLOBAL_GET) {
+		push(b, g->type);
+		return true;
+	}
+	if (!g->mutable_)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_IMMUTABLE_GLOBAL, "%u", i);
+	return pop(b, g->type);
+}
+
+static bool elem_index(body_ctx *b, uint32_t e, ir_valtype *type)
+{
+	if (e >= b->m->nelems)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_ELEM, "%u", e);
+	*type = b->m->elems[e].type;
+	return true;
+}
+
+static bool pop_i32s(body_ctx *b, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (!pop(b, IR_I32))
+			return false;
+	return true;
+}
+
+static bool check_table_copy_init(body_ctx *b)
+{
+	ir_valtype dst = IR_FUNCREF, src = IR_FUNCREF;
+	bool ok = b->in->op == OP_TABLE_COPY
+	                  ? table_index(b, b->in->imm.index2.a, &dst) &&
+	                            table_index(b, b->in->imm.index2.b, &src)
+	                  : table_index(b, b->in->imm.index2.b, &dst) &&
+	                            elem_index(b, b->in->imm.index2.a, &src);
+	if (!ok)
+		return false;
+	if (dst != src)
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "element types of source and destination differ");
+	return pop_i32s(b, 3);
+}
+
+static bool check_table(body_ctx *b)
+{
+	ir_valtype t = IR_FUNCREF;
+	if (b->in->op == OP_ELEM_DROP)
+		return elem_index(b, b->in->imm.index, &t);
+	if (b->in->op == OP_TABLE_COPY || b->in->op == OP_TABLE_INIT)
+		return check_table_copy_init(b);
+	if (!table_index(b, b->in->imm.index, &t))
+		return false;
+	switch (b->in->op) {
+	case OP_TABLE_GET:
+		if (!pop(b, IR_I32))
+			return false;
+		push(b, t);
+		return true;
+	case OP_TABLE_SET:
+		return pop(b, t) && pop(b, IR_I32);
+	case OP_TABLE_SIZE:
+		push(b, IR_I32);
+		return true;
+	case OP_TABLE_GROW:
+		if (!pop(b, IR_I32) || !pop(b, t))
+			return false;
+		push(b, IR_I32);
+		return true;
+	default: /* OP_TABLE_FILL */
+		return pop(b, IR_I32) && pop(b, t) && pop(b, IR_I32);
+	}
+}
+
+static bool check_ref(body_ctx *b)
+{
+	val_type t = VAL_UNKNOWN;
+	switch (b->in->op) {
+	case OP_REF_NULL:
+		push(b, b->in->imm.type);
+		return true;
+	case OP_REF_IS_NULL:
+		if (!pop_any(b, &t))
+			return false;
+		if (t != VAL_UNKNOWN && !ir_is_reftype((ir_valtype)t))
+			return mismatch(b, IR_FUNCREF, t);
+		push(b, IR_I32);
+		return true;
+	default: { /* OP_REF_FUNC */
+		uint32_t fi = b->in->imm.index;
+		if (fi >= b->m->nfuncs)
+			return w2n_error(b->vc->diags, b->in->offset,
+			                 W2N_DIAG_UNKNOWN_FUNCTION, "%u", fi);
+		if (!b->vc->declared_refs[fi])
+			return w2n_error(b->vc->diags, b->in->offset,
+			                 W2N_DIAG_UNDECLARED_FUNC_REF, "%u", fi);
+		push(b, IR_FUNCREF);
+		return true;
+	}
+	}
+}
+
+/* Memory index, data index, alignment and lane immediates; the operand
+ * types then come from the opcode table. */
+static bool check_memory_immediates(body_ctx *b)
+{
+	const ir_opcode_info *info = &ir_opcodes[b->in->op];
+	ir_imm_kind kind = (ir_imm_kind)info->imm;
+	if (b->in->op == OP_DATA_DROP || kind == IMM_DATA_MEM0) {
+		uint32_t d = b->in->op == OP_DATA_DROP ? b->in->imm.index
+		                                        : b->in->imm.index2.a;
+		if (d >= b->m->data_count)
+			return w2n_error(b->vc->diags, b->in->offset,
+			                 W2N_DIAG_UNKNOWN_DATA, "%u", d);
+		if (b->in->op == OP_DATA_DROP)
+			return true;
+	}
+	if (b->m->nmemories == 0)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_MEMORY, "0");
+	if (kind == IMM_MEMARG || kind == IMM_MEMARG_LANE) {
+		uint32_t natural = 0;
+		while ((1u << natural) < info->width)
+			natural++;
+		if (b->in->imm.mem.align_log2 > natural)
+			return fail(b, W2N_DIAG_ALIGNMENT, info->name);
+	}
+	if (kind == IMM_MEMARG_LANE && b->in->imm.mem.lane >= 16 / info->width)
+		return fail(b, W2N_DIAG_LANE_INDEX, info->name);
+	return true;
+}
+
+static val_type letter_type(char c)
+{
+	switch (c) {
+	case 'i': return IR_I32;
+	case 'l': return IR_I64;
+	case 'f': return IR_F32;
+	case 'd': return IR_F64;
+	case 'v': return IR_V128;
+	}
+	W2N_UNREACHABLE();
+}
+
+/* Opcodes typed by their opcodes.def row alone. */
+static bool check_simple(body_ctx *b)
+{
+	const ir_opcode_info *info = &ir_opcodes[b->in->op];
+	ir_imm_kind kind = (ir_imm_kind)info->imm;
+	if (kind == IMM_LANE && b->in->imm.lane >= 16 / info->width)
+		return fail(b, W2N_DIAG_LANE_INDEX, info->name);
+	if (kind == IMM_SHUFFLE)
+		for (int i = 0; i < 16; i++)
+			if (b->in->imm.shuffle[i] >= 32)
+				return fail(b, W2N_DIAG_LANE_INDEX, info->name);
+	size_t np = strlen(info->params);
+	for (size_t i = np; i-- > 0;)
+		if (!pop(b, letter_type(info->params[i])))
+			return false;
+	for (const char *r = info->results; *r; r++)
+		push(b, letter_type(*r));
+	return true;
+}
+
+static bool is_memory_op(const ir_instr *in)
+{
+	ir_imm_kind kind = (ir_imm_kind)ir_opcodes[in->op].imm;
+	return kind == IMM_MEMARG || kind == IMM_MEMARG_LANE ||
+	       kind == IMM_MEM0 || kind == IMM_DATA_MEM0 ||
+	       kind == IMM_MEM0_MEM0 || in->op == OP_DATA_DROP;
+}
+
+static bool check_instr(body_ctx *b)
+{
+	switch (b->in->op) {
+	case OP_UNREACHABLE:
+		set_unreachable(b);
+		return true;
+	case OP_BLOCK: case OP_LOOP: case OP_IF:
+		return check_block(b);
+	case OP_ELSE:
+		return check_else(b);
+	case OP_END:
+		return check_end(b);
+	case OP_BR:
+		return check_br(b);
+	case OP_BR_IF:
+		return check_br_if(b);
+	case OP_BR_TABLE:
+		return check_br_table(b);
+	case OP_RETURN:
+		return check_return(b);
+	case OP_CALL:
+		return check_call(b);
+	case OP_CALL_INDIRECT:
+		return check_call_indirect(b);
+	case OP_DROP: {
+		val_type t = VAL_UNKNOWN;
+		return pop_any(b, &t);
+	}
+	case OP_SELECT:
+		return check_select(b);
+	case OP_SELECT_T:
+		return check_select_t(b);
+	case OP_LOCAL_GET: case OP_LOCAL_SET: case OP_LOCAL_TEE:
+		return check_local(b);
+	case OP_GLOBAL_GET: case OP_GLOBAL_SET:
+		return check_global(b);
+	case OP_TABLE_GET: case OP_TABLE_SET: case OP_TABLE_SIZE:
+	case OP_TABLE_GROW: case OP_TABLE_FILL: case OP_TABLE_COPY:
+	case OP_TABLE_INIT: case OP_ELEM_DROP:
+		return check_table(b);
+	case OP_REF_NULL: case OP_REF_IS_NULL: case OP_REF_FUNC:
+		return check_ref(b);
+	default:
+		if (is_memory_op(b->in) && !check_memory_immediates(b))
+			return false;
+		return check_simple(b);
+	}
+}
+
+bool val_func_body(const val_module_ctx *vc, const ir_func *f)
+{
+	const ir_functype *t = &vc->m->types[f->type_index];
+	body_ctx b = {.vc = vc, .m = vc->m, .f = f,
+	              .nlocals = t->nparams + f->nlocals};
+	/* The function's own frame: a block from [] to its results. */
+	ir_functype frame = {0, t->nresults, NULL, t->results};
+	b.in = &f->code[0];
+	push_ctrl(&b, OP_BLOCK, &frame);
+	bool ok = true;
+	for (uint32_t i = 0; ok && i < f->ncode; i++) {
+		b.in = &f->code[i];
+		ok = check_instr(&b);
+	}
+	free(b.vals);
+	free(b.ctrls);
+	return ok;
+}
