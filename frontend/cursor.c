@@ -21,13 +21,18 @@ static bool ran_off_end(dec_cursor *c)
 	return w2n_error(c->diags, dec_offset(c), c->end_code, NULL);
 }
 
-bool dec_sub(dec_cursor *c, uint32_t len, dec_cursor *sub)
+bool dec_sized(dec_cursor *c, dec_cursor *sub)
 {
+	uint64_t off = dec_offset(c);
+	uint32_t len;
+	if (!dec_u32(c, &len))
+		return false;
 	if (len > dec_remaining(c))
-		return w2n_error(c->diags, dec_offset(c),
-		                 W2N_DIAG_LENGTH_OUT_OF_BOUNDS, NULL);
+		return w2n_error(c->diags, off, W2N_DIAG_LENGTH_OUT_OF_BOUNDS,
+		                 NULL);
 	*sub = *c;
 	sub->end = c->pos + len;
+	sub->end_code = W2N_DIAG_UNEXPECTED_END_SECTION;
 	c->pos += len;
 	return true;
 }
@@ -191,14 +196,14 @@ static size_t utf8_sequence(const uint8_t *p, size_t left)
 	return n;
 }
 
-bool dec_utf8_valid(const uint8_t *bytes, size_t len)
+size_t dec_utf8_check(const uint8_t *bytes, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
 		size_t n = utf8_sequence(bytes + i, len - i);
 		if (!n)
-			return false;
+			return i;
 		i += n;
 	}
-	return true;
+	return len;
 }

@@ -38,9 +38,11 @@ static inline bool dec_at_end(const dec_cursor *c)
 	return c->pos >= c->end;
 }
 
-/* A cursor over the next `len` bytes of `c`, which skips them. Fails with
- * "length out of bounds" (or `code`) when fewer remain. */
-bool dec_sub(dec_cursor *c, uint32_t len, dec_cursor *sub);
+/* Reads a u32 size and makes `sub` a cursor over that many following
+ * bytes, which `c` skips.  Fails with "length out of bounds", at the size,
+ * when fewer remain.  Running off the end of `sub` is "unexpected end of
+ * section or function". */
+bool dec_sized(dec_cursor *c, dec_cursor *sub);
 
 bool dec_u8(dec_cursor *c, uint8_t *out);
 bool dec_bytes(dec_cursor *c, size_t n, const uint8_t **out);
@@ -58,8 +60,9 @@ bool dec_s64(dec_cursor *c, int64_t *out);
 bool dec_f32(dec_cursor *c, uint32_t *bits);
 bool dec_f64(dec_cursor *c, uint64_t *bits);
 
-/* True when bytes[0..len) is well-formed UTF-8 (no overlongs, no
- * surrogates, nothing above U+10FFFF). */
-bool dec_utf8_valid(const uint8_t *bytes, size_t len);
+/* Index of the first byte of bytes[0..len) that is not part of
+ * well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF),
+ * or len when all of it is. */
+size_t dec_utf8_check(const uint8_t *bytes, size_t len);
 
 #endif

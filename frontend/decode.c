@@ -23,34 +23,46 @@ static const uint8_t section_rank[SEC_COUNT] = {
 	[SEC_DATA_COUNT] = 10, [SEC_CODE] = 11, [SEC_DATA] = 12,
 };
 
-/* Descriptors of imported entities, by kind, until the index spaces are
- * laid out (imports first, then the module's own definitions). */
-typedef struct import_descs {
-	uint32_t *func_types;
-	ir_tabletype *tables;
-	ir_limits *memories;
-	ir_globaltype *globals;
-} import_descs;
-
 typedef struct module_reader {
 	dec_state s;
-	import_descs imported;
 	bool funcs_laid_out, tables_laid_out, memories_laid_out,
 		globals_laid_out;
 	bool has_function_section, has_code_section, has_data_section;
 	uint32_t ndefined_funcs; /* from the function section */
 } module_reader;
 
-/* A vector length, bounded by the bytes left (each element takes at least
- * `min_size` bytes) so that allocation stays linear in the input. */
-static bool read_count(dec_cursor *c, uint32_t *n, size_t min_size)
+typedef bool read_item_fn(module_reader *r, dec_cursor *c, void *item);
+
+enum { MAX_ITEM_SIZE = 128 };
+
+/*
+ * Reads vec(item) into a new array of `item_size` elements.  Allocation
+ * stays linear in the input: when the count cannot fit in the bytes left
+ * (each item takes at least `min_size` bytes), items are read into one
+ * scratch slot until the error that must come, so that the diagnostic
+ * still names the first bad byte.
+ */
+static bool read_vec(module_reader *r, dec_cursor *c, size_t min_size,
+                     size_t item_size, read_item_fn *read_item, void **out,
+                     uint32_t *n)
 {
-	uint64_t off = dec_offset(c);
 	if (!dec_u32(c, n))
 		return false;
-	if ((uint64_t)*n * min_size > dec_remaining(c))
-		return w2n_error(c->diags, off, c->end_code,
-		                 "count %u exceeds the bytes left", *n);
+	if ((uint64_t)*n * min_size > dec_remaining(c)) {
+		_Alignas(16) unsigned char scratch[MAX_ITEM_SIZE];
+		W2N_ASSERT(item_size <= sizeof scratch);
+		for (uint32_t i = 0; i < *n; i++) {
+			memset(scratch, 0, item_size);
+			if (!read_item(r, c, scratch))
+				return false;
+		}
+		return w2n_error(c->diags, dec_offset(c), c->end_code, NULL);
+	}
+	unsigned char *items = w2n_arena_array(&r->s.m->arena, *n, item_size);
+	for (uint32_t i = 0; i < *n; i++)
+		if (!read_item(r, c, items + i * item_size))
+			return false;
+	*out = items;
 	return true;
 }
 
@@ -63,13 +75,28 @@ static bool read_name(module_reader *r, dec_cursor *c, ir_name *name)
 	uint64_t off = dec_offset(c);
 	if (!dec_bytes(c, len, &p))
 		return false;
-	if (!dec_utf8_valid(p, len))
-		return w2n_error(c->diags, off, W2N_DIAG_UTF8, NULL);
+	size_t bad = dec_utf8_check(p, len);
+	if (bad < len)
+		return w2n_error(c->diags, off + bad, W2N_DIAG_UTF8, NULL);
 	char *s = w2n_arena_alloc(&r->s.m->arena, (size_t)len + 1);
 	memcpy(s, p, len);
 	s[len] = '\0';
 	name->str = s;
 	name->len = len;
+	return true;
+}
+
+/* A flag or form byte that the spec reads as a one-byte LEB128 integer:
+ * a continuation bit is "too long", a value above `max` "too large". */
+static bool check_flag_byte(dec_cursor *c, uint8_t b, uint8_t max,
+                            uint64_t off)
+{
+	if (b & 0x80)
+		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LONG,
+		                 "0x%02x", b);
+	if (b > max)
+		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LARGE,
+		                 "0x%02x", b);
 	return true;
 }
 
@@ -80,9 +107,8 @@ static bool read_limits(dec_cursor *c, ir_limits *l)
 	uint32_t v;
 	if (!dec_u8(c, &flags))
 		return false;
-	if (flags > 1)
-		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LARGE,
-		                 "limits flags 0x%02x", flags);
+	if (!check_flag_byte(c, flags, 1, off))
+		return false;
 	if (!dec_u32(c, &v))
 		return false;
 	l->min = v;
@@ -125,43 +151,51 @@ static bool read_constexpr(module_reader *r, dec_cursor *c, ir_constexpr *e)
 	return true;
 }
 
+static bool read_valtype_item(module_reader *r, dec_cursor *c, void *item)
+{
+	(void)r;
+	return dec_valtype(c, item);
+}
+
 static bool read_valtypes(module_reader *r, dec_cursor *c, uint32_t *n,
                           const ir_valtype **out)
 {
-	if (!read_count(c, n, 1))
+	void *v = NULL;
+	if (!read_vec(r, c, 1, sizeof(ir_valtype), read_valtype_item, &v, n))
 		return false;
-	ir_valtype *v = w2n_arena_array(&r->s.m->arena, *n, sizeof *v);
-	for (uint32_t i = 0; i < *n; i++)
-		if (!dec_valtype(c, &v[i]))
-			return false;
 	*out = v;
 	return true;
+}
+
+static bool read_functype(module_reader *r, dec_cursor *c, void *item)
+{
+	ir_functype *t = item;
+	uint64_t off = dec_offset(c);
+	uint8_t form;
+	if (!dec_u8(c, &form))
+		return false;
+	if (form & 0x80)
+		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LONG,
+		                 "0x%02x", form);
+	if (form != 0x60)
+		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_FUNCTYPE,
+		                 "0x%02x", form);
+	return read_valtypes(r, c, &t->nparams, &t->params) &&
+	       read_valtypes(r, c, &t->nresults, &t->results);
 }
 
 static bool read_type_section(module_reader *r, dec_cursor *c)
 {
 	ir_module *m = r->s.m;
-	if (!read_count(c, &m->ntypes, 3))
+	void *types = NULL;
+	if (!read_vec(r, c, 3, sizeof(ir_functype), read_functype, &types,
+	              &m->ntypes))
 		return false;
-	m->types = w2n_arena_array(&m->arena, m->ntypes, sizeof *m->types);
-	for (uint32_t i = 0; i < m->ntypes; i++) {
-		ir_functype *t = &m->types[i];
-		uint64_t off = dec_offset(c);
-		uint8_t form;
-		if (!dec_u8(c, &form))
-			return false;
-		if (form != 0x60)
-			return w2n_error(c->diags, off,
-			                 W2N_DIAG_MALFORMED_FUNCTYPE, "0x%02x",
-			                 form);
-		if (!read_valtypes(r, c, &t->nparams, &t->params) ||
-		    !read_valtypes(r, c, &t->nresults, &t->results))
-			return false;
-	}
+	m->types = types;
 	return true;
 }
 
-static bool read_import_desc(dec_cursor *c, ir_import *im)
+static bool read_import_kind(dec_cursor *c, ir_import *im)
 {
 	uint64_t off = dec_offset(c);
 	uint8_t kind;
@@ -174,27 +208,27 @@ static bool read_import_desc(dec_cursor *c, ir_import *im)
 	return true;
 }
 
-static bool read_import(module_reader *r, dec_cursor *c, ir_import *im)
+static bool read_import(module_reader *r, dec_cursor *c, void *item)
 {
 	ir_module *m = r->s.m;
-	import_descs *d = &r->imported;
+	ir_import *im = item;
 	im->offset = (uint32_t)dec_offset(c);
 	if (!read_name(r, c, &im->module) || !read_name(r, c, &im->name) ||
-	    !read_import_desc(c, im))
+	    !read_import_kind(c, im))
 		return false;
 	switch (im->kind) {
 	case IR_EXTERN_FUNC:
 		im->index = m->nfunc_imports++;
-		return dec_u32(c, &d->func_types[im->index]);
+		return dec_u32(c, &im->desc.func_type);
 	case IR_EXTERN_TABLE:
 		im->index = m->ntable_imports++;
-		return read_tabletype(c, &d->tables[im->index]);
+		return read_tabletype(c, &im->desc.table);
 	case IR_EXTERN_MEMORY:
 		im->index = m->nmemory_imports++;
-		return read_limits(c, &d->memories[im->index]);
+		return read_limits(c, &im->desc.memory);
 	case IR_EXTERN_GLOBAL:
 		im->index = m->nglobal_imports++;
-		return read_globaltype(c, &d->globals[im->index]);
+		return read_globaltype(c, &im->desc.global);
 	}
 	W2N_UNREACHABLE();
 }
@@ -202,176 +236,219 @@ static bool read_import(module_reader *r, dec_cursor *c, ir_import *im)
 static bool read_import_section(module_reader *r, dec_cursor *c)
 {
 	ir_module *m = r->s.m;
-	w2n_arena *a = &m->arena;
-	if (!read_count(c, &m->nimports, 4))
+	void *imports = NULL;
+	if (!read_vec(r, c, 4, sizeof(ir_import), read_import, &imports,
+	              &m->nimports))
 		return false;
-	size_t n = m->nimports;
-	m->imports = w2n_arena_array(a, n, sizeof *m->imports);
-	r->imported.func_types = w2n_arena_array(a, n, sizeof(uint32_t));
-	r->imported.tables = w2n_arena_array(a, n, sizeof(ir_tabletype));
-	r->imported.memories = w2n_arena_array(a, n, sizeof(ir_limits));
-	r->imported.globals = w2n_arena_array(a, n, sizeof(ir_globaltype));
-	for (uint32_t i = 0; i < m->nimports; i++)
-		if (!read_import(r, c, &m->imports[i]))
-			return false;
+	m->imports = imports;
 	return true;
 }
 
-/* Import index of the `nth` import of `kind`. */
-static uint32_t import_position(const ir_module *m, ir_extern_kind kind,
-                                uint32_t nth)
-{
-	for (uint32_t i = 0; i < m->nimports; i++)
-		if (m->imports[i].kind == kind && m->imports[i].index == nth)
-			return i;
-	W2N_UNREACHABLE();
-}
+/* A function section entry: the type index and where it stands. */
+typedef struct func_decl {
+	uint32_t type_index, offset;
+} func_decl;
 
-/* The index spaces: each is laid out by its defining section, or at the
- * end of the module when that section is absent. */
-static void lay_out_funcs(module_reader *r, uint32_t ndefined)
+/*
+ * The index spaces (spec 2.5.1): imports of a kind first, in import order,
+ * then the definitions.  Each is laid out when its defining section has
+ * been read, or at the end of the module when that section is absent.
+ */
+static void lay_out_funcs(module_reader *r, const func_decl *decls,
+                          uint32_t ndefined)
 {
 	ir_module *m = r->s.m;
 	m->nfuncs = m->nfunc_imports + ndefined;
 	m->funcs = w2n_arena_array(&m->arena, m->nfuncs, sizeof *m->funcs);
-	for (uint32_t i = 0; i < m->nfunc_imports; i++) {
-		m->funcs[i].imported = true;
-		m->funcs[i].type_index = r->imported.func_types[i];
-		m->funcs[i].import_index =
-			import_position(m, IR_EXTERN_FUNC, i);
+	for (uint32_t i = 0; i < m->nimports; i++) {
+		const ir_import *im = &m->imports[i];
+		if (im->kind != IR_EXTERN_FUNC)
+			continue;
+		ir_func *f = &m->funcs[im->index];
+		f->imported = true;
+		f->import_index = i;
+		f->type_index = im->desc.func_type;
+		f->type_offset = im->offset;
+	}
+	for (uint32_t i = 0; i < ndefined; i++) {
+		m->funcs[m->nfunc_imports + i].type_index = decls[i].type_index;
+		m->funcs[m->nfunc_imports + i].type_offset = decls[i].offset;
 	}
 	r->funcs_laid_out = true;
 }
 
-static void lay_out_tables(module_reader *r, uint32_t ndefined)
+static void lay_out_tables(module_reader *r, const ir_table *defs,
+                           uint32_t ndefined)
 {
 	ir_module *m = r->s.m;
 	m->ntables = m->ntable_imports + ndefined;
 	m->tables = w2n_arena_array(&m->arena, m->ntables, sizeof *m->tables);
-	for (uint32_t i = 0; i < m->ntable_imports; i++) {
-		m->tables[i].imported = true;
-		m->tables[i].type = r->imported.tables[i];
-		m->tables[i].import_index =
-			import_position(m, IR_EXTERN_TABLE, i);
+	for (uint32_t i = 0; i < m->nimports; i++) {
+		const ir_import *im = &m->imports[i];
+		if (im->kind != IR_EXTERN_TABLE)
+			continue;
+		ir_table *t = &m->tables[im->index];
+		t->imported = true;
+		t->import_index = i;
+		t->offset = im->offset;
+		t->type = im->desc.table;
 	}
+	if (ndefined)
+		memcpy(m->tables + m->ntable_imports, defs,
+		       ndefined * sizeof *defs);
 	r->tables_laid_out = true;
 }
 
-static void lay_out_memories(module_reader *r, uint32_t ndefined)
+static void lay_out_memories(module_reader *r, const ir_memory *defs,
+                             uint32_t ndefined)
 {
 	ir_module *m = r->s.m;
 	m->nmemories = m->nmemory_imports + ndefined;
 	m->memories = w2n_arena_array(&m->arena, m->nmemories,
 	                              sizeof *m->memories);
-	for (uint32_t i = 0; i < m->nmemory_imports; i++) {
-		m->memories[i].imported = true;
-		m->memories[i].limits = r->imported.memories[i];
-		m->memories[i].import_index =
-			import_position(m, IR_EXTERN_MEMORY, i);
+	for (uint32_t i = 0; i < m->nimports; i++) {
+		const ir_import *im = &m->imports[i];
+		if (im->kind != IR_EXTERN_MEMORY)
+			continue;
+		ir_memory *mem = &m->memories[im->index];
+		mem->imported = true;
+		mem->import_index = i;
+		mem->offset = im->offset;
+		mem->limits = im->desc.memory;
 	}
+	if (ndefined)
+		memcpy(m->memories + m->nmemory_imports, defs,
+		       ndefined * sizeof *defs);
 	r->memories_laid_out = true;
 }
 
-static void lay_out_globals(module_reader *r, uint32_t ndefined)
+static void lay_out_globals(module_reader *r, const ir_global *defs,
+                            uint32_t ndefined)
 {
 	ir_module *m = r->s.m;
 	m->nglobals = m->nglobal_imports + ndefined;
 	m->globals = w2n_arena_array(&m->arena, m->nglobals,
 	                             sizeof *m->globals);
-	for (uint32_t i = 0; i < m->nglobal_imports; i++) {
-		m->globals[i].imported = true;
-		m->globals[i].type = r->imported.globals[i];
-		m->globals[i].import_index =
-			import_position(m, IR_EXTERN_GLOBAL, i);
+	for (uint32_t i = 0; i < m->nimports; i++) {
+		const ir_import *im = &m->imports[i];
+		if (im->kind != IR_EXTERN_GLOBAL)
+			continue;
+		ir_global *g = &m->globals[im->index];
+		g->imported = true;
+		g->import_index = i;
+		g->offset = im->offset;
+		g->type = im->desc.global;
 	}
+	if (ndefined)
+		memcpy(m->globals + m->nglobal_imports, defs,
+		       ndefined * sizeof *defs);
 	r->globals_laid_out = true;
+}
+
+static bool read_func_decl(module_reader *r, dec_cursor *c, void *item)
+{
+	func_decl *d = item;
+	(void)r;
+	d->offset = (uint32_t)dec_offset(c);
+	return dec_u32(c, &d->type_index);
 }
 
 static bool read_function_section(module_reader *r, dec_cursor *c)
 {
+	void *decls = NULL;
 	uint32_t n;
-	if (!read_count(c, &n, 1))
+	if (!read_vec(r, c, 1, sizeof(func_decl), read_func_decl, &decls, &n))
 		return false;
-	lay_out_funcs(r, n);
-	ir_func *defined = r->s.m->funcs + r->s.m->nfunc_imports;
-	for (uint32_t i = 0; i < n; i++)
-		if (!dec_u32(c, &defined[i].type_index))
-			return false;
+	lay_out_funcs(r, decls, n);
 	r->ndefined_funcs = n;
 	r->has_function_section = true;
 	return true;
 }
 
+static bool read_table(module_reader *r, dec_cursor *c, void *item)
+{
+	(void)r;
+	((ir_table *)item)->offset = (uint32_t)dec_offset(c);
+	return read_tabletype(c, &((ir_table *)item)->type);
+}
+
 static bool read_table_section(module_reader *r, dec_cursor *c)
 {
+	void *defs = NULL;
 	uint32_t n;
-	if (!read_count(c, &n, 3))
+	if (!read_vec(r, c, 3, sizeof(ir_table), read_table, &defs, &n))
 		return false;
-	lay_out_tables(r, n);
-	ir_table *defined = r->s.m->tables + r->s.m->ntable_imports;
-	for (uint32_t i = 0; i < n; i++)
-		if (!read_tabletype(c, &defined[i].type))
-			return false;
+	lay_out_tables(r, defs, n);
 	return true;
+}
+
+static bool read_memory(module_reader *r, dec_cursor *c, void *item)
+{
+	(void)r;
+	((ir_memory *)item)->offset = (uint32_t)dec_offset(c);
+	return read_limits(c, &((ir_memory *)item)->limits);
 }
 
 static bool read_memory_section(module_reader *r, dec_cursor *c)
 {
+	void *defs = NULL;
 	uint32_t n;
-	if (!read_count(c, &n, 2))
+	if (!read_vec(r, c, 2, sizeof(ir_memory), read_memory, &defs, &n))
 		return false;
-	lay_out_memories(r, n);
-	ir_memory *defined = r->s.m->memories + r->s.m->nmemory_imports;
-	for (uint32_t i = 0; i < n; i++)
-		if (!read_limits(c, &defined[i].limits))
-			return false;
+	lay_out_memories(r, defs, n);
 	return true;
+}
+
+static bool read_global(module_reader *r, dec_cursor *c, void *item)
+{
+	ir_global *g = item;
+	g->offset = (uint32_t)dec_offset(c);
+	return read_globaltype(c, &g->type) &&
+	       read_constexpr(r, c, &g->init);
 }
 
 static bool read_global_section(module_reader *r, dec_cursor *c)
 {
+	void *defs = NULL;
 	uint32_t n;
-	if (!read_count(c, &n, 3))
+	if (!read_vec(r, c, 3, sizeof(ir_global), read_global, &defs, &n))
 		return false;
-	lay_out_globals(r, n);
-	ir_global *defined = r->s.m->globals + r->s.m->nglobal_imports;
-	for (uint32_t i = 0; i < n; i++)
-		if (!read_globaltype(c, &defined[i].type) ||
-		    !read_constexpr(r, c, &defined[i].init))
-			return false;
+	lay_out_globals(r, defs, n);
 	return true;
+}
+
+static bool read_export(module_reader *r, dec_cursor *c, void *item)
+{
+	ir_export *e = item;
+	e->offset = (uint32_t)dec_offset(c);
+	if (!read_name(r, c, &e->name))
+		return false;
+	uint64_t off = dec_offset(c);
+	uint8_t kind;
+	if (!dec_u8(c, &kind))
+		return false;
+	if (kind > IR_EXTERN_GLOBAL)
+		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_EXPORT_KIND,
+		                 "0x%02x", kind);
+	e->kind = (ir_extern_kind)kind;
+	return dec_u32(c, &e->index);
 }
 
 static bool read_export_section(module_reader *r, dec_cursor *c)
 {
 	ir_module *m = r->s.m;
-	if (!read_count(c, &m->nexports, 3))
+	void *exports = NULL;
+	if (!read_vec(r, c, 3, sizeof(ir_export), read_export, &exports,
+	              &m->nexports))
 		return false;
-	m->exports = w2n_arena_array(&m->arena, m->nexports,
-	                             sizeof *m->exports);
-	for (uint32_t i = 0; i < m->nexports; i++) {
-		ir_export *e = &m->exports[i];
-		e->offset = (uint32_t)dec_offset(c);
-		if (!read_name(r, c, &e->name))
-			return false;
-		uint64_t off = dec_offset(c);
-		uint8_t kind;
-		if (!dec_u8(c, &kind))
-			return false;
-		if (kind > IR_EXTERN_GLOBAL)
-			return w2n_error(c->diags, off,
-			                 W2N_DIAG_MALFORMED_EXPORT_KIND,
-			                 "0x%02x", kind);
-		e->kind = (ir_extern_kind)kind;
-		if (!dec_u32(c, &e->index))
-			return false;
-	}
+	m->exports = exports;
 	return true;
 }
 
 static bool read_start_section(module_reader *r, dec_cursor *c)
 {
 	r->s.m->has_start = true;
+	r->s.m->start_offset = (uint32_t)dec_offset(c);
 	return dec_u32(c, &r->s.m->start);
 }
 
@@ -389,19 +466,25 @@ static bool read_func_index_item(module_reader *r, dec_cursor *c,
 	return dec_u32(c, &in->imm.index);
 }
 
+static bool read_func_index_item_fn(module_reader *r, dec_cursor *c,
+                                    void *item)
+{
+	return read_func_index_item(r, c, item);
+}
+
+static bool read_expr_item(module_reader *r, dec_cursor *c, void *item)
+{
+	return read_constexpr(r, c, item);
+}
+
 static bool read_elem_items(module_reader *r, dec_cursor *c, ir_elem *e,
                             bool as_exprs)
 {
-	if (!read_count(c, &e->nitems, 1))
+	void *items = NULL;
+	if (!read_vec(r, c, 1, sizeof(ir_constexpr),
+	              as_exprs ? read_expr_item : read_func_index_item_fn,
+	              &items, &e->nitems))
 		return false;
-	ir_constexpr *items = w2n_arena_array(&r->s.m->arena, e->nitems,
-	                                      sizeof *items);
-	for (uint32_t i = 0; i < e->nitems; i++) {
-		bool ok = as_exprs ? read_constexpr(r, c, &items[i])
-		                   : read_func_index_item(r, c, &items[i]);
-		if (!ok)
-			return false;
-	}
 	e->items = items;
 	return true;
 }
@@ -424,9 +507,11 @@ static bool read_elemkind(dec_cursor *c)
  * explicit table index (active) or declarative (non-active), bit 2 items
  * as expressions with an explicit reference type.
  */
-static bool read_elem(module_reader *r, dec_cursor *c, ir_elem *e)
+static bool read_elem(module_reader *r, dec_cursor *c, void *item)
 {
+	ir_elem *e = item;
 	uint64_t off = dec_offset(c);
+	e->pos = (uint32_t)off;
 	uint32_t flags;
 	if (!dec_u32(c, &flags))
 		return false;
@@ -455,14 +540,11 @@ static bool read_elem(module_reader *r, dec_cursor *c, ir_elem *e)
 static bool read_element_section(module_reader *r, dec_cursor *c)
 {
 	ir_module *m = r->s.m;
-	if (!read_count(c, &m->nelems, 2))
+	void *elems = NULL;
+	if (!read_vec(r, c, 3, sizeof(ir_elem), read_elem, &elems,
+	              &m->nelems))
 		return false;
-	m->elems = w2n_arena_array(&m->arena, m->nelems, sizeof *m->elems);
-	for (uint32_t i = 0; i < m->nelems; i++) {
-		m->elems[i].pos = (uint32_t)dec_offset(c);
-		if (!read_elem(r, c, &m->elems[i]))
-			return false;
-	}
+	m->elems = elems;
 	return true;
 }
 
@@ -476,7 +558,7 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
                         uint32_t nparams)
 {
 	uint32_t nruns;
-	if (!read_count(c, &nruns, 2))
+	if (!dec_u32(c, &nruns))
 		return false;
 	const uint8_t *runs_start = c->pos;
 	uint64_t total = 0;
@@ -518,12 +600,10 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
 {
 	ir_module *m = r->s.m;
-	uint32_t size;
 	dec_cursor body;
 	f->body_offset = (uint32_t)dec_offset(c);
-	if (!dec_u32(c, &size) || !dec_sub(c, size, &body))
+	if (!dec_sized(c, &body))
 		return false;
-	body.end_code = W2N_DIAG_UNEXPECTED_END_SECTION;
 	uint32_t nparams = f->type_index < m->ntypes
 	                           ? m->types[f->type_index].nparams
 	                           : 0;
@@ -555,7 +635,7 @@ static bool read_code_section(module_reader *r, dec_cursor *c)
 	ir_module *m = r->s.m;
 	uint64_t off = dec_offset(c);
 	uint32_t n;
-	if (!read_count(c, &n, 2))
+	if (!dec_u32(c, &n))
 		return false;
 	if (n != r->ndefined_funcs)
 		return w2n_error(c->diags, off, W2N_DIAG_FUNC_CODE_MISMATCH,
@@ -570,9 +650,11 @@ static bool read_code_section(module_reader *r, dec_cursor *c)
 	return true;
 }
 
-static bool read_data(module_reader *r, dec_cursor *c, ir_data *d)
+static bool read_data(module_reader *r, dec_cursor *c, void *item)
 {
+	ir_data *d = item;
 	uint64_t off = dec_offset(c);
+	d->pos = (uint32_t)off;
 	uint32_t flags, len;
 	const uint8_t *p;
 	if (!dec_u32(c, &flags))
@@ -596,18 +678,15 @@ static bool read_data_section(module_reader *r, dec_cursor *c)
 {
 	ir_module *m = r->s.m;
 	uint64_t off = dec_offset(c);
-	if (!read_count(c, &m->ndatas, 1))
+	void *datas = NULL;
+	if (!read_vec(r, c, 2, sizeof(ir_data), read_data, &datas,
+	              &m->ndatas))
 		return false;
+	m->datas = datas;
+	r->has_data_section = true;
 	if (m->has_data_count && m->data_count != m->ndatas)
 		return w2n_error(c->diags, off, W2N_DIAG_DATA_COUNT_MISMATCH,
 		                 NULL);
-	r->has_data_section = true;
-	m->datas = w2n_arena_array(&m->arena, m->ndatas, sizeof *m->datas);
-	for (uint32_t i = 0; i < m->ndatas; i++) {
-		m->datas[i].pos = (uint32_t)dec_offset(c);
-		if (!read_data(r, c, &m->datas[i]))
-			return false;
-	}
 	return true;
 }
 
@@ -656,13 +735,13 @@ static bool read_section_body(module_reader *r, uint8_t id, dec_cursor *c,
 static void lay_out_missing(module_reader *r)
 {
 	if (!r->funcs_laid_out)
-		lay_out_funcs(r, 0);
+		lay_out_funcs(r, NULL, 0);
 	if (!r->tables_laid_out)
-		lay_out_tables(r, 0);
+		lay_out_tables(r, NULL, 0);
 	if (!r->memories_laid_out)
-		lay_out_memories(r, 0);
+		lay_out_memories(r, NULL, 0);
 	if (!r->globals_laid_out)
-		lay_out_globals(r, 0);
+		lay_out_globals(r, NULL, 0);
 }
 
 /* Reads one section, checking its id, order and declared size.  A code
@@ -671,14 +750,13 @@ static bool read_section(module_reader *r, dec_cursor *c, uint8_t *last_rank)
 {
 	uint64_t start = dec_offset(c);
 	uint8_t id;
-	uint32_t size;
 	dec_cursor body;
 	if (!dec_u8(c, &id))
 		return false;
 	if (id >= SEC_COUNT)
 		return w2n_error(c->diags, start, W2N_DIAG_MALFORMED_SECTION_ID,
 		                 "%u", id);
-	if (!dec_u32(c, &size) || !dec_sub(c, size, &body))
+	if (!dec_sized(c, &body))
 		return false;
 	if (id != SEC_CUSTOM) {
 		if (section_rank[id] <= *last_rank)
@@ -688,7 +766,7 @@ static bool read_section(module_reader *r, dec_cursor *c, uint8_t *last_rank)
 		*last_rank = section_rank[id];
 	}
 	if (id == SEC_CODE && !r->funcs_laid_out)
-		lay_out_funcs(r, 0);
+		lay_out_funcs(r, NULL, 0);
 	if (!read_section_body(r, id, &body, start))
 		return false;
 	if (!dec_at_end(&body))
@@ -697,17 +775,27 @@ static bool read_section(module_reader *r, dec_cursor *c, uint8_t *last_rank)
 	return true;
 }
 
+/* Four fixed bytes: a short file is "unexpected end" as long as what is
+ * there matches; anything else is `code`. */
+static bool read_tag(dec_cursor *c, const uint8_t want[4], w2n_diag_code code)
+{
+	uint64_t off = dec_offset(c);
+	size_t n = dec_remaining(c) < 4 ? dec_remaining(c) : 4;
+	if (memcmp(c->pos, want, n) != 0)
+		return w2n_error(c->diags, off, code, NULL);
+	if (n < 4)
+		return w2n_error(c->diags, off + n, W2N_DIAG_UNEXPECTED_END,
+		                 NULL);
+	c->pos += 4;
+	return true;
+}
+
 static bool read_preamble(dec_cursor *c)
 {
 	static const uint8_t magic[4] = {0x00, 0x61, 0x73, 0x6D};
 	static const uint8_t version[4] = {0x01, 0x00, 0x00, 0x00};
-	if (dec_remaining(c) < 4 || memcmp(c->pos, magic, 4) != 0)
-		return w2n_error(c->diags, 0, W2N_DIAG_MAGIC, NULL);
-	c->pos += 4;
-	if (dec_remaining(c) < 4 || memcmp(c->pos, version, 4) != 0)
-		return w2n_error(c->diags, 4, W2N_DIAG_VERSION, NULL);
-	c->pos += 4;
-	return true;
+	return read_tag(c, magic, W2N_DIAG_MAGIC) &&
+	       read_tag(c, version, W2N_DIAG_VERSION);
 }
 
 /* Section-count rules that need the whole module (spec 5.5.16). */

@@ -32,9 +32,12 @@ bool w2n_error(w2n_diags *d, uint64_t offset, w2n_diag_code code,
 	if (detail && n + 2 < sizeof g->message) {
 		va_list ap;
 		va_start(ap, detail);
-		memcpy(g->message + n, ": ", 2);
-		vsnprintf(g->message + n + 2, sizeof g->message - n - 2, detail,
-		          ap);
+		/* An index reads as "unknown memory 1"; other details
+		 * follow a colon. */
+		bool number = detail[0] == '%' && detail[1] == 'u';
+		memcpy(g->message + n, number ? "  " : ": ", 2);
+		n += number ? 1 : 2;
+		vsnprintf(g->message + n, sizeof g->message - n, detail, ap);
 		va_end(ap);
 	}
 	if (d->last)

@@ -161,10 +161,17 @@ typedef struct ir_import {
 	ir_extern_kind kind;
 	uint32_t index; /* index in the index space of its kind */
 	uint32_t offset;
+	union {
+		uint32_t func_type; /* IR_EXTERN_FUNC: type index */
+		ir_tabletype table;
+		ir_limits memory;
+		ir_globaltype global;
+	} desc;
 } ir_import;
 
 typedef struct ir_func {
 	uint32_t type_index;
+	uint32_t type_offset; /* where the type index is in the input */
 	bool imported;
 	uint32_t import_index; /* when imported */
 	/* Declared locals (not parameters), one entry per local. */
@@ -184,12 +191,14 @@ typedef struct ir_table {
 	ir_tabletype type;
 	bool imported;
 	uint32_t import_index;
+	uint32_t offset; /* of its import or definition in the input */
 } ir_table;
 
 typedef struct ir_memory {
 	ir_limits limits; /* in 64 KiB pages */
 	bool imported;
 	uint32_t import_index;
+	uint32_t offset; /* of its import or definition in the input */
 } ir_memory;
 
 typedef struct ir_global {
@@ -197,6 +206,7 @@ typedef struct ir_global {
 	bool imported;
 	uint32_t import_index;
 	ir_constexpr init; /* when not imported */
+	uint32_t offset; /* of its import or definition in the input */
 } ir_global;
 
 typedef struct ir_export {
@@ -264,6 +274,7 @@ typedef struct ir_module {
 
 	bool has_start;
 	uint32_t start;
+	uint32_t start_offset;
 
 	uint32_t nelems;
 	ir_elem *elems;

@@ -14,7 +14,7 @@ static bool read_name(ir_module *m, dec_cursor *c, ir_name *out)
 	uint32_t len;
 	const uint8_t *p;
 	if (!dec_u32(c, &len) || !dec_bytes(c, len, &p) ||
-	    !dec_utf8_valid(p, len))
+	    dec_utf8_check(p, len) < len)
 		return false;
 	char *s = w2n_arena_alloc(&m->arena, (size_t)len + 1);
 	memcpy(s, p, len);
@@ -78,10 +78,8 @@ static void read_subsections(ir_module *m, dec_cursor *c)
 {
 	while (!dec_at_end(c)) {
 		uint8_t id;
-		uint32_t size;
 		dec_cursor sub;
-		if (!dec_u8(c, &id) || !dec_u32(c, &size) ||
-		    !dec_sub(c, size, &sub))
+		if (!dec_u8(c, &id) || !dec_sized(c, &sub))
 			return;
 		bool ok = true;
 		if (id == NAME_MODULE)

@@ -22,26 +22,15 @@ static bool check_limits(val_module_ctx *vc, const ir_limits *l,
 	return true;
 }
 
-/* Offset to report for an entity: its import, or the start of the
- * module when it is defined (the decoder keeps no per-entity offset). */
-static uint32_t import_offset(const ir_module *m, bool imported,
-                              uint32_t import_index)
-{
-	return imported ? m->imports[import_index].offset : 0;
-}
-
 static bool check_types_of_funcs(val_module_ctx *vc)
 {
 	const ir_module *m = vc->m;
 	for (uint32_t i = 0; i < m->nfuncs; i++) {
 		const ir_func *f = &m->funcs[i];
-		if (f->type_index >= m->ntypes) {
-			uint32_t off = f->imported
-			                       ? m->imports[f->import_index].offset
-			                       : f->body_offset;
-			return w2n_error(vc->diags, off, W2N_DIAG_UNKNOWN_TYPE,
-			                 "%u", f->type_index);
-		}
+		if (f->type_index >= m->ntypes)
+			return w2n_error(vc->diags, f->type_offset,
+			                 W2N_DIAG_UNKNOWN_TYPE, "%u",
+			                 f->type_index);
 	}
 	return true;
 }
@@ -52,29 +41,27 @@ static bool check_tables_and_memories(val_module_ctx *vc)
 	for (uint32_t i = 0; i < m->ntables; i++) {
 		const ir_table *t = &m->tables[i];
 		if (!check_limits(vc, &t->type.limits, UINT32_MAX,
-		                  W2N_DIAG_TABLE_SIZE,
-		                  import_offset(m, t->imported, t->import_index)))
+		                  W2N_DIAG_TABLE_SIZE, t->offset))
 			return false;
 	}
 	for (uint32_t i = 0; i < m->nmemories; i++) {
 		const ir_memory *mem = &m->memories[i];
 		if (!check_limits(vc, &mem->limits, MAX_PAGES,
-		                  W2N_DIAG_MEMORY_SIZE,
-		                  import_offset(m, mem->imported,
-		                                mem->import_index)))
+		                  W2N_DIAG_MEMORY_SIZE, mem->offset))
 			return false;
 	}
 	if (m->nmemories > 1)
-		return w2n_error(vc->diags, 0, W2N_DIAG_MULTIPLE_MEMORIES,
+		return w2n_error(vc->diags, m->memories[1].offset,
+		                 W2N_DIAG_MULTIPLE_MEMORIES,
 		                 "%u memories", m->nmemories);
 	return true;
 }
 
 /*
  * Constant expressions (spec 3.3.10): one constant instruction whose type
- * is `want`.  `nglobals` bounds global.get: a global's initialiser sees
- * only imported globals, segment offsets see all.  Every global read must
- * be immutable.
+ * is `want`.  In Wasm 2.0 constant expressions see only imported globals
+ * (the testsuite's data.wast and elem.wast say "unknown global" for a
+ * defined one), and every global read must be immutable.
  */
 static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
                             ir_valtype want, uint32_t nglobals)
@@ -144,7 +131,8 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 {
 	const ir_module *m = vc->m;
 	for (uint32_t i = 0; i < e->nitems; i++)
-		if (!check_constexpr(vc, &e->items[i], e->type, m->nglobals))
+		if (!check_constexpr(vc, &e->items[i], e->type,
+		                     m->nglobal_imports))
 			return false;
 	if (e->mode != IR_SEG_ACTIVE)
 		return true;
@@ -156,7 +144,7 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 		                 "segment of %s for a table of %s",
 		                 ir_valtype_name(e->type),
 		                 ir_valtype_name(m->tables[e->table].type.elem));
-	return check_constexpr(vc, &e->offset, IR_I32, m->nglobals);
+	return check_constexpr(vc, &e->offset, IR_I32, m->nglobal_imports);
 }
 
 static bool check_segments(val_module_ctx *vc)
@@ -172,7 +160,8 @@ static bool check_segments(val_module_ctx *vc)
 		if (d->memory >= m->nmemories)
 			return w2n_error(vc->diags, d->pos,
 			                 W2N_DIAG_UNKNOWN_MEMORY, "%u", d->memory);
-		if (!check_constexpr(vc, &d->offset, IR_I32, m->nglobals))
+		if (!check_constexpr(vc, &d->offset, IR_I32,
+		                     m->nglobal_imports))
 			return false;
 	}
 	return true;
@@ -236,11 +225,12 @@ static bool check_start(val_module_ctx *vc)
 	if (!m->has_start)
 		return true;
 	if (m->start >= m->nfuncs)
-		return w2n_error(vc->diags, 0, W2N_DIAG_UNKNOWN_FUNCTION, "%u",
-		                 m->start);
+		return w2n_error(vc->diags, m->start_offset,
+		                 W2N_DIAG_UNKNOWN_FUNCTION, "%u", m->start);
 	const ir_functype *t = ir_func_type(m, m->start);
 	if (t->nparams || t->nresults)
-		return w2n_error(vc->diags, 0, W2N_DIAG_START_FUNCTION,
+		return w2n_error(vc->diags, m->start_offset,
+		                 W2N_DIAG_START_FUNCTION,
 		                 "must take and return nothing");
 	return true;
 }

@@ -558,7 +558,7 @@ static bool check_memory_immediates(body_ctx *b)
 	}
 	if (b->m->nmemories == 0)
 		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_MEMORY, "0");
+		                 W2N_DIAG_UNKNOWN_MEMORY, "%u", 0u);
 	if (kind == IMM_MEMARG || kind == IMM_MEMARG_LANE) {
 		uint32_t natural = 0;
 		while ((1u << natural) < info->width)
