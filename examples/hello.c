@@ -1,0 +1,26 @@
+/* The bundled example: a small WASI program (compiled by scripts/demo.sh
+ * with clang-19 --target=wasm32-wasi). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long fib(unsigned n)
+{
+	unsigned long a = 0, b = 1;
+	while (n--) {
+		unsigned long t = a + b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+int main(int argc, char **argv)
+{
+	printf("hello from wasm2native, %d argument(s)\n", argc - 1);
+	for (int i = 1; i < argc; i++)
+		printf("  argv[%d] = %s (%zu bytes)\n", i, argv[i],
+		       strlen(argv[i]));
+	printf("fib(50) = %lu\n", fib(50));
+	return 0;
+}
