@@ -6,112 +6,158 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "w2n_rt.h"
+
 typedef enum option_id {
-#define W2N_OPTION(id, spelling, takes_value, value, help) OPT_##id,
+#define W2N_OPTION(id, spelling, arg, value, help) OPT_##id,
 #include "options.def"
 #undef W2N_OPTION
 	OPT_COUNT
 } option_id;
 
+enum { ARG_NONE, ARG_VALUE };
+
 typedef struct option_info {
 	const char *spelling;
-	bool takes_value;
+	int arg;
 	const char *value;
 	const char *help;
 } option_info;
 
 static const option_info options[OPT_COUNT] = {
-#define W2N_OPTION(id, spelling, takes_value, value, help) \
-	[OPT_##id] = {spelling, takes_value, value, help},
+#define W2N_OPTION(id, spelling, arg, value, help) \
+	[OPT_##id] = {spelling, ARG_##arg, value, help},
 #include "options.def"
 #undef W2N_OPTION
 };
 
 void w2n_print_help(void)
 {
-	printf("usage: wasm2native [options] INPUT.wasm\n\noptions:\n");
+	printf("usage: wasm2native [options] INPUT.wasm\n\n"
+	       "Compiles a WebAssembly module to a native executable (or, with"
+	       "\n-c/-S/--emit-llvm, an object, assembly or LLVM IR).\n\n"
+	       "options:\n");
 	for (int i = 0; i < OPT_COUNT; i++) {
+		const option_info *p = &options[i];
 		char left[64];
-		snprintf(left, sizeof left, "%s%s%s", options[i].spelling,
-		         options[i].takes_value ? " " : "", options[i].value);
-		printf("  %-24s %s\n", left, options[i].help);
+		bool is_long = p->spelling[1] == '-';
+		snprintf(left, sizeof left, "%s%s%s", p->spelling,
+		         p->arg == ARG_NONE ? "" : is_long ? "=" : " ",
+		         p->value);
+		printf("  %-26s %s\n", left, p->help);
 	}
 }
 
-static int find_option(const char *arg)
+static bool fail(const char *fmt, const char *a, const char *b)
 {
-	for (int i = 0; i < OPT_COUNT; i++)
-		if (strcmp(arg, options[i].spelling) == 0)
-			return i;
-	return -1;
+	fputs("wasm2native: error: ", stderr);
+	fprintf(stderr, fmt, a, b);
+	fputc('\n', stderr);
+	return false;
 }
 
-static bool set_action(w2n_options *o, w2n_action a)
+/* Matches `arg` against option `p`; sets *value for options that take
+ * one, consuming the next argument when it is separate. */
+static bool match(const option_info *p, int argc, char **argv, int *i,
+                  const char **value, bool *missing)
 {
-	if (o->action != W2N_ACTION_NONE && o->action != a) {
-		fprintf(stderr, "wasm2native: error: conflicting options\n");
+	const char *arg = argv[*i];
+	size_t n = strlen(p->spelling);
+	*missing = false;
+	if (strncmp(arg, p->spelling, n) != 0)
 		return false;
-	}
-	o->action = a;
+	if (p->arg == ARG_NONE)
+		return arg[n] == '\0';
+	bool is_long = p->spelling[1] == '-';
+	if (arg[n] == '=' && is_long)
+		*value = arg + n + 1;
+	else if (arg[n] != '\0' && !is_long)
+		*value = arg + n;
+	else if (arg[n] != '\0')
+		return false;
+	else if (*i + 1 < argc)
+		*value = argv[++*i];
+	else
+		*missing = true;
 	return true;
 }
 
-static bool apply_option(w2n_options *o, option_id id)
+static bool parse_opt_level(w2n_options *o, const char *v)
+{
+	if (strlen(v) != 1 || v[0] < '0' || v[0] > '3')
+		return fail("invalid optimisation level '-O%s' (0 to 3)", v, "");
+	o->opt_level = (unsigned)(v[0] - '0');
+	return true;
+}
+
+static bool parse_bounds(w2n_options *o, const char *v)
+{
+	if (strcmp(v, "guard") == 0)
+		o->bounds = W2N_RT_BOUNDS_GUARD;
+	else if (strcmp(v, "explicit") == 0)
+		o->bounds = W2N_RT_BOUNDS_EXPLICIT;
+	else
+		return fail("invalid --bounds-checks '%s' (guard or explicit)",
+		            v, "");
+	return true;
+}
+
+static bool apply(w2n_options *o, option_id id, const char *v)
 {
 	switch (id) {
-	case OPT_VALIDATE:
-		return set_action(o, W2N_ACTION_VALIDATE);
-	case OPT_HELP:
-		return set_action(o, W2N_ACTION_HELP);
-	case OPT_VERSION:
-		return set_action(o, W2N_ACTION_VERSION);
-	case OPT_COUNT:
-		break;
+	case OPT_OUTPUT: o->output = v; return true;
+	case OPT_COMPILE: o->output_kind = W2N_OUT_OBJECT; return true;
+	case OPT_ASSEMBLY: o->output_kind = W2N_OUT_ASSEMBLY; return true;
+	case OPT_EMIT_LLVM: o->output_kind = W2N_OUT_LLVM_IR; return true;
+	case OPT_OPT: return parse_opt_level(o, v);
+	case OPT_TARGET: o->target = v; return true;
+	case OPT_CPU: o->cpu = v; return true;
+	case OPT_FEATURES: o->features = v; return true;
+	case OPT_BOUNDS: return parse_bounds(o, v);
+	case OPT_VALIDATE: o->action = W2N_ACTION_VALIDATE; return true;
+	case OPT_VERBOSE: o->verbose = true; return true;
+	case OPT_HELP: o->action = W2N_ACTION_HELP; return true;
+	case OPT_VERSION: o->action = W2N_ACTION_VERSION; return true;
+	case OPT_COUNT: break;
 	}
 	return false;
 }
 
-static bool set_input(w2n_options *o, const char *arg)
+static bool parse_option(w2n_options *o, int argc, char **argv, int *i)
 {
-	if (o->input) {
-		fprintf(stderr, "wasm2native: error: more than one input file "
-		                "('%s' and '%s')\n", o->input, arg);
-		return false;
+	for (int id = 0; id < OPT_COUNT; id++) {
+		const char *value = NULL;
+		bool missing;
+		if (!match(&options[id], argc, argv, i, &value, &missing))
+			continue;
+		if (missing)
+			return fail("option '%s' needs a value (%s)",
+			            options[id].spelling, options[id].value);
+		return apply(o, (option_id)id, value);
 	}
-	o->input = arg;
-	return true;
+	return fail("unknown option '%s' (see --help)", argv[*i], "");
 }
 
 bool w2n_parse_options(int argc, char **argv, w2n_options *o)
 {
 	memset(o, 0, sizeof *o);
+	o->opt_level = 2;
+	o->bounds = -1;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
-		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
-			if (!set_input(o, arg))
+		if (arg[0] == '-' && arg[1] != '\0') {
+			if (!parse_option(o, argc, argv, &i))
 				return false;
-			continue;
+		} else if (o->input) {
+			return fail("more than one input file ('%s' and '%s')",
+			            o->input, arg);
+		} else {
+			o->input = arg;
 		}
-		int id = find_option(arg);
-		if (id < 0) {
-			fprintf(stderr, "wasm2native: error: unknown option "
-			                "'%s' (see --help)\n", arg);
-			return false;
-		}
-		if (!apply_option(o, (option_id)id))
-			return false;
 	}
 	if (o->action == W2N_ACTION_HELP || o->action == W2N_ACTION_VERSION)
 		return true;
-	if (!o->input) {
-		fprintf(stderr, "wasm2native: error: no input file "
-		                "(see --help)\n");
-		return false;
-	}
-	if (o->action == W2N_ACTION_NONE) {
-		fprintf(stderr, "wasm2native: error: nothing to do: code "
-		                "generation is not built yet; use --validate\n");
-		return false;
-	}
+	if (!o->input)
+		return fail("no input file (see --help)%s%s", "", "");
 	return true;
 }

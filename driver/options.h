@@ -6,17 +6,32 @@
 #define W2N_OPTIONS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef enum w2n_action {
-	W2N_ACTION_NONE,
+	W2N_ACTION_COMPILE, /* the default: an executable, object, ... */
 	W2N_ACTION_VALIDATE,
 	W2N_ACTION_HELP,
 	W2N_ACTION_VERSION,
 } w2n_action;
 
+typedef enum w2n_output_kind {
+	W2N_OUT_EXECUTABLE,
+	W2N_OUT_OBJECT,
+	W2N_OUT_ASSEMBLY,
+	W2N_OUT_LLVM_IR,
+} w2n_output_kind;
+
 typedef struct w2n_options {
 	w2n_action action;
+	w2n_output_kind output_kind;
 	const char *input;
+	const char *output;   /* NULL: derived from the input's name */
+	const char *target;   /* NULL: the host */
+	const char *cpu, *features;
+	unsigned opt_level;
+	int bounds;           /* -1: the target's default */
+	bool verbose;
 } w2n_options;
 
 /* Parses argv.  Returns false after printing a one-line error. */

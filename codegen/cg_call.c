@@ -1,0 +1,95 @@
+/*
+ * cg_call.c - call and call_indirect (spec 4.4.8).  Defined functions are
+ * called directly with this instance; imported ones through their
+ * w2n_rt_func slot; call_indirect checks the table bound, null and the
+ * canonical type id before calling.
+ */
+#include <stdlib.h>
+
+#include "cg_internal.h"
+
+void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
+                  LLVMValueRef ctx)
+{
+	const ir_functype *t = &cx->m->types[type];
+	LLVMValueRef *args = w2n_xmalloc((t->nparams + 1) * sizeof *args);
+	args[0] = ctx;
+	for (uint32_t i = t->nparams; i > 0; i--)
+		args[i] = cg_pop(fx);
+	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], fn, args,
+	                                t->nparams + 1, "");
+	free(args);
+	if (t->nresults == 1)
+		cg_push(fx, r);
+	for (uint32_t i = 0; t->nresults > 1 && i < t->nresults; i++)
+		cg_push(fx, LLVMBuildExtractValue(cx->b, r, i, ""));
+	/* The callee may have grown (or, for explicit bounds checks, moved)
+	 * memory. */
+	cg_reload_memory(cx, fx);
+}
+
+static void call_func(cg_ctx *cx, cg_func *fx, uint32_t index)
+{
+	const ir_func *f = &cx->m->funcs[index];
+	if (!f->imported) {
+		cg_emit_call(cx, fx, f->type_index, cx->funcs[index], fx->inst);
+		return;
+	}
+	LLVMValueRef slot = cg_func_ref(cx, fx, index);
+	LLVMValueRef code = cg_load_vm(
+		cx, cx->t_ptr,
+		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, slot, 0, ""));
+	LLVMValueRef ctx = cg_load_vm(
+		cx, cx->t_ptr,
+		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, slot, 1, ""));
+	cg_emit_call(cx, fx, f->type_index, code, ctx);
+}
+
+LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
+                                  LLVMValueRef index, uint32_t trap)
+{
+	LLVMValueRef tp = cg_load_vm(cx, cx->t_ptr,
+	                             cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
+	LLVMValueRef size = cg_load_vm(
+		cx, cx->t_i32,
+		LLVMBuildStructGEP2(cx->b, cx->t_rt_table, tp, 1, ""));
+	LLVMValueRef oob = LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, "");
+	cg_trap_if(cx, fx, oob, trap);
+	LLVMValueRef elems = cg_load_vm(
+		cx, cx->t_ptr,
+		LLVMBuildStructGEP2(cx->b, cx->t_rt_table, tp, 0, ""));
+	LLVMValueRef wide = LLVMBuildZExt(cx->b, index, cx->t_intptr, "");
+	LLVMValueRef p = LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide,
+	                                       1, "");
+	return cg_load_vm(cx, cx->t_ptr, p);
+}
+
+static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	uint32_t type = in->imm.index2.a, table = in->imm.index2.b;
+	LLVMValueRef index = cg_pop(fx);
+	LLVMValueRef f = cg_table_element(cx, fx, table, index,
+	                               W2N_TRAP_UNDEFINED_ELEMENT);
+	cg_trap_if(cx, fx, LLVMBuildIsNull(cx->b, f, ""),
+	           W2N_TRAP_UNINITIALIZED_ELEMENT);
+	LLVMValueRef want = cg_load_vm(
+		cx, cx->t_i32, cg_vmctx_addr(cx, fx, CG_VM_TYPE_IDS, type));
+	LLVMValueRef got = cg_load_vm(
+		cx, cx->t_i32,
+		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 2, ""));
+	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntNE, want, got, ""),
+	           W2N_TRAP_INDIRECT_CALL_MISMATCH);
+	LLVMValueRef code = cg_load_vm(
+		cx, cx->t_ptr, LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 0, ""));
+	LLVMValueRef ctx = cg_load_vm(
+		cx, cx->t_ptr, LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 1, ""));
+	cg_emit_call(cx, fx, type, code, ctx);
+}
+
+void cg_call(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	if (in->op == OP_CALL)
+		call_func(cx, fx, in->imm.index);
+	else
+		call_indirect(cx, fx, in);
+}

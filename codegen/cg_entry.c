@@ -1,0 +1,473 @@
+/*
+ * cg_entry.c - everything besides function bodies that a module needs at
+ * run time: the init function (globals and segments, in the spec's
+ * instantiation order), one call trampoline and one host adapter per
+ * function type, and the constant w2n_rt_module descriptor (w2n_rt.h)
+ * that tells the runtime all of it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cg_internal.h"
+
+/* ---- Constants ---- */
+
+static LLVMValueRef const_global(cg_ctx *cx, LLVMValueRef init,
+                                 const char *name)
+{
+	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(init), name);
+	LLVMSetInitializer(g, init);
+	LLVMSetGlobalConstant(g, true);
+	LLVMSetLinkage(g, LLVMPrivateLinkage);
+	LLVMSetUnnamedAddr(g, true);
+	return g;
+}
+
+static LLVMValueRef const_string(cg_ctx *cx, const char *s, size_t len)
+{
+	LLVMValueRef init = LLVMConstStringInContext2(cx->ctx, s, len, false);
+	return const_global(cx, init, "w2n.str");
+}
+
+static LLVMValueRef const_bytes(cg_ctx *cx, const uint8_t *p, size_t len)
+{
+	if (len == 0)
+		return LLVMConstNull(cx->t_ptr);
+	LLVMValueRef init = LLVMConstStringInContext2(
+		cx->ctx, (const char *)p, len, true);
+	return const_global(cx, init, "w2n.bytes");
+}
+
+/* A constant array of `n` values of type `t`, as a pointer (NULL when
+ * empty, so that no zero-sized globals appear). */
+static LLVMValueRef const_array(cg_ctx *cx, LLVMTypeRef t,
+                                LLVMValueRef *vals, uint32_t n,
+                                const char *name)
+{
+	if (n == 0)
+		return LLVMConstNull(cx->t_ptr);
+	return const_global(cx, LLVMConstArray2(t, vals, n), name);
+}
+
+static LLVMValueRef const_struct(cg_ctx *cx, LLVMValueRef *vals, unsigned n)
+{
+	return LLVMConstStructInContext(cx->ctx, vals, n, false);
+}
+
+static LLVMValueRef *value_list(uint32_t n)
+{
+	return w2n_xmalloc((n ? n : 1) * sizeof(LLVMValueRef));
+}
+
+/* ---- Trampolines and host adapters ---- */
+
+/* Address of vals[i] in a w2n_rt_value array. */
+static LLVMValueRef value_slot(cg_ctx *cx, LLVMValueRef vals, uint32_t i)
+{
+	LLVMValueRef off = cg_i64(cx, (uint64_t)i * 16);
+	return LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, vals, &off, 1, "");
+}
+
+static LLVMValueRef load_value(cg_ctx *cx, ir_valtype t, LLVMValueRef p)
+{
+	LLVMValueRef v = LLVMBuildLoad2(cx->b, cg_valtype(cx, t), p, "");
+	LLVMSetAlignment(v, 8);
+	return v;
+}
+
+static void store_value(cg_ctx *cx, LLVMValueRef v, LLVMValueRef p)
+{
+	LLVMSetAlignment(LLVMBuildStore(cx->b, v, p), 8);
+}
+
+static LLVMValueRef add_function(cg_ctx *cx, const char *prefix,
+                                 uint32_t type, LLVMTypeRef ft)
+{
+	char name[48];
+	snprintf(name, sizeof name, "%s%u", prefix, type);
+	LLVMValueRef fn = LLVMAddFunction(cx->mod, name, ft);
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	LLVMPositionBuilderAtEnd(
+		cx->b, LLVMAppendBasicBlockInContext(cx->ctx, fn, "entry"));
+	return fn;
+}
+
+/* void tramp(const w2n_rt_func *f, w2n_rt_value *vals) */
+static LLVMValueRef emit_trampoline(cg_ctx *cx, uint32_t type)
+{
+	const ir_functype *t = &cx->m->types[type];
+	LLVMTypeRef params[] = {cx->t_ptr, cx->t_ptr};
+	LLVMTypeRef ft = LLVMFunctionType(cx->t_void, params, 2, false);
+	LLVMValueRef fn = add_function(cx, "w2n_call_type_", type, ft);
+	LLVMValueRef f = LLVMGetParam(fn, 0), vals = LLVMGetParam(fn, 1);
+	LLVMValueRef *args = value_list(t->nparams + 1);
+	args[0] = LLVMBuildLoad2(
+		cx->b, cx->t_ptr,
+		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 1, ""), "");
+	for (uint32_t i = 0; i < t->nparams; i++)
+		args[i + 1] = load_value(cx, t->params[i],
+		                         value_slot(cx, vals, i));
+	LLVMValueRef code = LLVMBuildLoad2(
+		cx->b, cx->t_ptr,
+		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 0, ""), "");
+	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], code, args,
+	                                t->nparams + 1, "");
+	for (uint32_t i = 0; i < t->nresults; i++) {
+		LLVMValueRef v = t->nresults == 1
+		                         ? r
+		                         : LLVMBuildExtractValue(cx->b, r, i, "");
+		store_value(cx, v, value_slot(cx, vals, i));
+	}
+	LLVMBuildRetVoid(cx->b);
+	free(args);
+	return fn;
+}
+
+/* RESULT adapter(w2n_rt_host_closure *closure, PARAMS...) */
+static LLVMValueRef emit_host_adapter(cg_ctx *cx, uint32_t type)
+{
+	const ir_functype *t = &cx->m->types[type];
+	LLVMValueRef fn = add_function(cx, "w2n_host_type_", type,
+	                               cx->functypes[type]);
+	uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
+	LLVMTypeRef array = LLVMArrayType2(LLVMArrayType2(cx->t_i64, 2),
+	                                   n ? n : 1);
+	LLVMValueRef vals = LLVMBuildAlloca(cx->b, array, "vals");
+	LLVMSetAlignment(vals, 16);
+	for (uint32_t i = 0; i < t->nparams; i++)
+		store_value(cx, LLVMGetParam(fn, i + 1),
+		            value_slot(cx, vals, i));
+	LLVMValueRef args[] = {LLVMGetParam(fn, 0), vals};
+	cg_call_helper(cx, CG_HELPER_CALL_HOST, args, 2);
+	LLVMValueRef *rs = value_list(t->nresults);
+	for (uint32_t i = 0; i < t->nresults; i++)
+		rs[i] = load_value(cx, t->results[i], value_slot(cx, vals, i));
+	if (t->nresults == 0)
+		LLVMBuildRetVoid(cx->b);
+	else if (t->nresults == 1)
+		LLVMBuildRet(cx->b, rs[0]);
+	else
+		LLVMBuildAggregateRet(cx->b, rs, t->nresults);
+	free(rs);
+	return fn;
+}
+
+/* ---- The init function ---- */
+
+/* Evaluates a constant expression with the instruction emitters. */
+static LLVMValueRef eval_const(cg_ctx *cx, cg_func *fx, const ir_constexpr *e)
+{
+	cg_emit_code(cx, fx, e->code, e->ncode);
+	return cg_pop(fx);
+}
+
+static void init_globals(cg_ctx *cx, cg_func *fx)
+{
+	const ir_module *m = cx->m;
+	for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++) {
+		LLVMValueRef v = eval_const(cx, fx, &m->globals[i].init);
+		LLVMValueRef p = cg_vmctx_addr(cx, fx, CG_VM_GLOBAL_STORAGE,
+		                               i - m->nglobal_imports);
+		LLVMSetAlignment(cg_store_vm(cx, v, p), 8);
+	}
+}
+
+/* Evaluates every segment's items into the runtime's item arrays. */
+static void init_elem_items(cg_ctx *cx, cg_func *fx)
+{
+	const ir_module *m = cx->m;
+	for (uint32_t i = 0; i < m->nelems; i++) {
+		const ir_elem *e = &m->elems[i];
+		if (e->nitems == 0)
+			continue;
+		LLVMValueRef seg = cg_vmctx_addr(cx, fx, CG_VM_ELEMS, i);
+		LLVMValueRef items = cg_load_vm(
+			cx, cx->t_ptr,
+			LLVMBuildStructGEP2(cx->b, cx->t_rt_elem, seg, 0, ""));
+		for (uint32_t j = 0; j < e->nitems; j++) {
+			LLVMValueRef v = eval_const(cx, fx, &e->items[j]);
+			LLVMValueRef idx = LLVMConstInt(cx->t_intptr, j, false);
+			cg_store_vm(cx, v, LLVMBuildInBoundsGEP2(
+				cx->b, cx->t_ptr, items, &idx, 1, ""));
+		}
+	}
+}
+
+static void apply_elems(cg_ctx *cx, cg_func *fx)
+{
+	const ir_module *m = cx->m;
+	for (uint32_t i = 0; i < m->nelems; i++) {
+		const ir_elem *e = &m->elems[i];
+		if (e->mode == IR_SEG_PASSIVE)
+			continue;
+		if (e->mode == IR_SEG_ACTIVE) {
+			LLVMValueRef off = eval_const(cx, fx, &e->offset);
+			LLVMValueRef args[] = {fx->inst, cg_i32(cx, e->table),
+			                       cg_i32(cx, i), off, cg_i32(cx, 0),
+			                       cg_i32(cx, e->nitems)};
+			cg_call_helper(cx, CG_HELPER_TABLE_INIT, args, 6);
+		}
+		LLVMValueRef args[] = {fx->inst, cg_i32(cx, i)};
+		cg_call_helper(cx, CG_HELPER_ELEM_DROP, args, 2);
+	}
+}
+
+static void apply_datas(cg_ctx *cx, cg_func *fx)
+{
+	const ir_module *m = cx->m;
+	for (uint32_t i = 0; i < m->ndatas; i++) {
+		const ir_data *d = &m->datas[i];
+		if (d->mode != IR_SEG_ACTIVE)
+			continue;
+		LLVMValueRef off = eval_const(cx, fx, &d->offset);
+		LLVMValueRef args[] = {fx->inst, cg_i32(cx, d->memory),
+		                       cg_i32(cx, i), off, cg_i32(cx, 0),
+		                       cg_i32(cx, d->len)};
+		cg_call_helper(cx, CG_HELPER_MEMORY_INIT, args, 6);
+		LLVMValueRef drop[] = {fx->inst, cg_i32(cx, i)};
+		cg_call_helper(cx, CG_HELPER_DATA_DROP, drop, 2);
+	}
+}
+
+static LLVMValueRef emit_init(cg_ctx *cx)
+{
+	LLVMTypeRef param = cx->t_ptr;
+	LLVMTypeRef ft = LLVMFunctionType(cx->t_void, &param, 1, false);
+	LLVMValueRef fn = LLVMAddFunction(cx->mod, "w2n_init", ft);
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	cg_func fx = {.index = UINT32_MAX,
+	              .type = &(ir_functype){0, 0, NULL, NULL}};
+	cg_func_begin(cx, &fx, fn);
+	init_globals(cx, &fx);
+	init_elem_items(cx, &fx);
+	apply_elems(cx, &fx);
+	apply_datas(cx, &fx);
+	LLVMBuildRetVoid(cx->b);
+	cg_func_end(&fx);
+	return fn;
+}
+
+/* ---- The descriptor ---- */
+
+static LLVMValueRef u32(cg_ctx *cx, uint32_t v)
+{
+	return cg_i32(cx, v);
+}
+
+static LLVMValueRef functype_entry(cg_ctx *cx, uint32_t i)
+{
+	const ir_functype *t = &cx->m->types[i];
+	uint32_t n = t->nparams + t->nresults;
+	uint8_t *codes = w2n_xmalloc(n ? n : 1);
+	for (uint32_t j = 0; j < t->nparams; j++)
+		codes[j] = (uint8_t)t->params[j];
+	for (uint32_t j = 0; j < t->nresults; j++)
+		codes[t->nparams + j] = (uint8_t)t->results[j];
+	LLVMValueRef f[] = {u32(cx, t->nparams), u32(cx, t->nresults),
+	                    const_bytes(cx, codes, n),
+	                    emit_trampoline(cx, i), emit_host_adapter(cx, i)};
+	free(codes);
+	return const_struct(cx, f, 5);
+}
+
+static LLVMValueRef types_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *v = value_list(m->ntypes);
+	for (uint32_t i = 0; i < m->ntypes; i++)
+		v[i] = functype_entry(cx, i);
+	LLVMValueRef r = m->ntypes
+	                         ? const_array(cx, LLVMTypeOf(v[0]), v,
+	                                       m->ntypes, "w2n.types")
+	                         : LLVMConstNull(cx->t_ptr);
+	free(v);
+	return r;
+}
+
+static LLVMValueRef name_string(cg_ctx *cx, ir_name n)
+{
+	return const_string(cx, n.str ? n.str : "", n.len);
+}
+
+static LLVMValueRef imports_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *v = value_list(m->nimports);
+	LLVMTypeRef t = NULL;
+	for (uint32_t i = 0; i < m->nimports; i++) {
+		const ir_import *im = &m->imports[i];
+		LLVMValueRef f[] = {name_string(cx, im->module),
+		                    name_string(cx, im->name),
+		                    u32(cx, im->kind), u32(cx, im->index)};
+		v[i] = const_struct(cx, f, 4);
+		t = LLVMTypeOf(v[i]);
+	}
+	LLVMValueRef r = const_array(cx, t, v, m->nimports, "w2n.imports");
+	free(v);
+	return r;
+}
+
+static LLVMValueRef exports_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *v = value_list(m->nexports);
+	LLVMTypeRef t = NULL;
+	for (uint32_t i = 0; i < m->nexports; i++) {
+		const ir_export *e = &m->exports[i];
+		LLVMValueRef f[] = {name_string(cx, e->name), u32(cx, e->kind),
+		                    u32(cx, e->index)};
+		v[i] = const_struct(cx, f, 3);
+		t = LLVMTypeOf(v[i]);
+	}
+	LLVMValueRef r = const_array(cx, t, v, m->nexports, "w2n.exports");
+	free(v);
+	return r;
+}
+
+static LLVMValueRef funcs_arrays(cg_ctx *cx, LLVMValueRef *code,
+                                 LLVMValueRef *names)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *types = value_list(m->nfuncs);
+	LLVMValueRef *fns = value_list(m->nfuncs);
+	LLVMValueRef *strs = value_list(m->nfuncs);
+	for (uint32_t i = 0; i < m->nfuncs; i++) {
+		types[i] = u32(cx, m->funcs[i].type_index);
+		strs[i] = name_string(cx, m->funcs[i].name);
+		if (i >= m->nfunc_imports)
+			fns[i - m->nfunc_imports] = cx->funcs[i];
+	}
+	LLVMValueRef r = const_array(cx, cx->t_i32, types, m->nfuncs,
+	                             "w2n.func_types");
+	*code = const_array(cx, cx->t_ptr, fns, m->nfuncs - m->nfunc_imports,
+	                    "w2n.func_code");
+	*names = const_array(cx, cx->t_ptr, strs, m->nfuncs, "w2n.func_names");
+	free(types);
+	free(fns);
+	free(strs);
+	return r;
+}
+
+static LLVMValueRef limits_entry(cg_ctx *cx, const ir_limits *l,
+                                 uint32_t elem_type)
+{
+	LLVMValueRef f[] = {cg_i64(cx, l->min), cg_i64(cx, l->max),
+	                    u32(cx, l->has_max), u32(cx, elem_type)};
+	return const_struct(cx, f, 4);
+}
+
+static LLVMValueRef tables_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *v = value_list(m->ntables);
+	for (uint32_t i = 0; i < m->ntables; i++)
+		v[i] = limits_entry(cx, &m->tables[i].type.limits,
+		                    m->tables[i].type.elem);
+	LLVMValueRef r = m->ntables ? const_array(cx, LLVMTypeOf(v[0]), v,
+	                                          m->ntables, "w2n.tables")
+	                            : LLVMConstNull(cx->t_ptr);
+	free(v);
+	return r;
+}
+
+static LLVMValueRef memories_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *v = value_list(m->nmemories);
+	for (uint32_t i = 0; i < m->nmemories; i++)
+		v[i] = limits_entry(cx, &m->memories[i].limits, 0);
+	LLVMValueRef r = m->nmemories
+	                         ? const_array(cx, LLVMTypeOf(v[0]), v,
+	                                       m->nmemories, "w2n.memories")
+	                         : LLVMConstNull(cx->t_ptr);
+	free(v);
+	return r;
+}
+
+static LLVMValueRef globals_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *v = value_list(m->nglobals);
+	for (uint32_t i = 0; i < m->nglobals; i++) {
+		LLVMValueRef f[] = {u32(cx, m->globals[i].type.type),
+		                    u32(cx, m->globals[i].type.mutable_)};
+		v[i] = const_struct(cx, f, 2);
+	}
+	LLVMValueRef r = m->nglobals
+	                         ? const_array(cx, LLVMTypeOf(v[0]), v,
+	                                       m->nglobals, "w2n.globals")
+	                         : LLVMConstNull(cx->t_ptr);
+	free(v);
+	return r;
+}
+
+static LLVMValueRef segments_arrays(cg_ctx *cx, LLVMValueRef *datas)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *sizes = value_list(m->nelems);
+	for (uint32_t i = 0; i < m->nelems; i++)
+		sizes[i] = u32(cx, m->elems[i].nitems);
+	LLVMValueRef *d = value_list(m->ndatas);
+	for (uint32_t i = 0; i < m->ndatas; i++) {
+		LLVMValueRef f[] = {const_bytes(cx, m->datas[i].bytes,
+		                                m->datas[i].len),
+		                    u32(cx, m->datas[i].len)};
+		d[i] = const_struct(cx, f, 2);
+	}
+	LLVMValueRef r = const_array(cx, cx->t_i32, sizes, m->nelems,
+	                             "w2n.elem_sizes");
+	*datas = m->ndatas ? const_array(cx, LLVMTypeOf(d[0]), d, m->ndatas,
+	                                 "w2n.datas")
+	                   : LLVMConstNull(cx->t_ptr);
+	free(sizes);
+	free(d);
+	return r;
+}
+
+static LLVMValueRef layout_struct(cg_ctx *cx)
+{
+	const w2n_rt_layout *l = &cx->layout.rt;
+	LLVMValueRef f[] = {u32(cx, l->instance_size), u32(cx, l->memories),
+	                    u32(cx, l->tables), u32(cx, l->globals),
+	                    u32(cx, l->funcs), u32(cx, l->type_ids),
+	                    u32(cx, l->elems), u32(cx, l->datas),
+	                    u32(cx, l->global_storage), u32(cx, l->func_size)};
+	return const_struct(cx, f, 10);
+}
+
+void cg_emit_descriptor(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef code, names, datas;
+	LLVMValueRef func_types = funcs_arrays(cx, &code, &names);
+	LLVMValueRef elem_sizes = segments_arrays(cx, &datas);
+	LLVMValueRef types = types_array(cx);
+	LLVMValueRef init = emit_init(cx);
+	LLVMValueRef f[] = {
+		u32(cx, W2N_RT_ABI_VERSION), u32(cx, cx->o->bounds),
+		name_string(cx, m->name),
+		u32(cx, m->ntypes), types,
+		u32(cx, m->nimports), imports_array(cx),
+		u32(cx, m->nfuncs), u32(cx, m->nfunc_imports), func_types,
+		code, names,
+		u32(cx, m->ntables), u32(cx, m->ntable_imports),
+		tables_array(cx),
+		u32(cx, m->nmemories), u32(cx, m->nmemory_imports),
+		memories_array(cx),
+		u32(cx, m->nglobals), u32(cx, m->nglobal_imports),
+		globals_array(cx),
+		u32(cx, m->nexports), exports_array(cx),
+		u32(cx, m->nelems), elem_sizes,
+		u32(cx, m->ndatas), datas,
+		u32(cx, m->has_start), u32(cx, m->start),
+		init,
+		layout_struct(cx),
+	};
+	LLVMValueRef desc = const_struct(cx, f, sizeof f / sizeof *f);
+	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(desc),
+	                               cx->o->descriptor_symbol);
+	LLVMSetInitializer(g, desc);
+	LLVMSetGlobalConstant(g, true);
+	LLVMSetAlignment(g, 16);
+}

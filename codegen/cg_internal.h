@@ -1,0 +1,202 @@
+/*
+ * cg_internal.h - what the codegen files share: the per-compilation
+ * context (cg_ctx), the per-function state (cg_func) and the emitters of
+ * each instruction family.  Every emitter takes (cg_ctx *cx, cg_func *fx,
+ * const ir_instr *in).
+ */
+#ifndef W2N_CG_INTERNAL_H
+#define W2N_CG_INTERNAL_H
+
+#include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+
+#include "codegen.h"
+#include "frontend.h"
+#include "w2n_rt.h"
+
+/* Where things live in an instance block, for the target (w2n_rt_layout). */
+typedef struct cg_layout {
+	LLVMTypeRef vmctx; /* the instance block as an LLVM struct */
+	w2n_rt_layout rt;
+} cg_layout;
+
+/* Runtime functions generated code calls, declared on first use. */
+typedef enum cg_helper {
+	CG_HELPER_TRAP,
+	CG_HELPER_MEMORY_GROW,
+	CG_HELPER_MEMORY_FILL,
+	CG_HELPER_MEMORY_COPY,
+	CG_HELPER_MEMORY_INIT,
+	CG_HELPER_DATA_DROP,
+	CG_HELPER_TABLE_GROW,
+	CG_HELPER_TABLE_FILL,
+	CG_HELPER_TABLE_COPY,
+	CG_HELPER_TABLE_INIT,
+	CG_HELPER_ELEM_DROP,
+	CG_HELPER_CALL_HOST,
+	CG_HELPER_COUNT
+} cg_helper;
+
+typedef struct cg_ctx {
+	const ir_module *m;
+	const cg_options *o;
+	w2n_diags *diags;
+
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+	LLVMBuilderRef b;
+	LLVMTargetMachineRef tm;
+	LLVMTargetDataRef td;
+
+	/* Basic types. */
+	LLVMTypeRef t_void, t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64,
+		t_v128, t_ptr, t_intptr;
+
+	LLVMTypeRef *functypes;  /* Wasm calling convention, per type index */
+	LLVMValueRef *funcs;     /* defined functions, by function index */
+	LLVMValueRef helpers[CG_HELPER_COUNT];
+	LLVMTypeRef helper_types[CG_HELPER_COUNT];
+
+	/* Types mirroring runtime structs (w2n_rt.h). */
+	LLVMTypeRef t_rt_func, t_rt_memory, t_rt_table, t_rt_elem,
+		t_rt_data;
+
+	cg_layout layout;
+
+	/* TBAA: linear memory never aliases instance or runtime data. */
+	LLVMValueRef tbaa_memory, tbaa_vmctx;
+	unsigned tbaa_kind;
+} cg_ctx;
+
+/* An open block on the control stack. */
+typedef struct cg_block {
+	uint16_t op;              /* OP_BLOCK, OP_LOOP, OP_IF; or OP_END for
+	                           * the function body */
+	const ir_valtype *params, *results;
+	uint32_t nparams, nresults;
+	uint32_t height;          /* value stack height below the params */
+	LLVMBasicBlockRef branch; /* where br goes: loop header or end */
+	LLVMBasicBlockRef end;
+	LLVMBasicBlockRef else_bb;/* if: the false edge, until else */
+	LLVMValueRef *phis;       /* at `branch`: loop params or results */
+	LLVMValueRef *end_phis;   /* results at `end` (== phis unless loop) */
+	LLVMValueRef *if_params;  /* if: params, for the else arm */
+	bool seen_else;
+} cg_block;
+
+typedef struct cg_func {
+	const ir_func *f;
+	uint32_t index;            /* function index */
+	const ir_functype *type;
+	LLVMValueRef fn;
+	LLVMValueRef inst;         /* the instance (parameter 0) */
+	LLVMValueRef *locals;      /* allocas, params first */
+	uint32_t nlocals;
+
+	LLVMValueRef *vals;
+	uint32_t nvals, vals_cap;
+	cg_block *blocks;
+	uint32_t nblocks, blocks_cap;
+
+	/* Code after an unconditional branch until the end of its block is
+	 * dead; nested blocks inside it are skipped by depth. */
+	bool dead;
+	uint32_t dead_depth;
+
+	/* Memory 0's base and size, cached in allocas (promoted to SSA) and
+	 * reloaded after calls and memory.grow. */
+	LLVMValueRef mem_base, mem_size;
+
+	LLVMBasicBlockRef trap_blocks[W2N_TRAP_COUNT];
+	LLVMBasicBlockRef entry;
+} cg_func;
+
+/* ---- cg_module.c ---- */
+LLVMTypeRef cg_valtype(cg_ctx *cx, ir_valtype t);
+LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type);
+LLVMValueRef cg_call_helper(cg_ctx *cx, cg_helper h, LLVMValueRef *args,
+                            unsigned nargs);
+LLVMValueRef cg_zero(cg_ctx *cx, ir_valtype t);
+
+/* ---- cg_layout.c ---- */
+void cg_layout_build(cg_ctx *cx);
+/* Address of field `field` (an index in the vmctx struct) of the instance,
+ * element `index` of it when it is an array. */
+LLVMValueRef cg_vmctx_addr(cg_ctx *cx, cg_func *fx, unsigned field,
+                           uint32_t index);
+enum {
+	CG_VM_HEADER, CG_VM_MEMORIES, CG_VM_TABLES, CG_VM_GLOBALS,
+	CG_VM_FUNCS, CG_VM_TYPE_IDS, CG_VM_ELEMS, CG_VM_DATAS,
+	CG_VM_GLOBAL_STORAGE, CG_VM_FIELDS
+};
+/* A load or store of instance or runtime data (TBAA "vmctx"). */
+LLVMValueRef cg_load_vm(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
+LLVMValueRef cg_store_vm(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr);
+
+/* ---- cg_func.c ---- */
+void cg_push(cg_func *fx, LLVMValueRef v);
+LLVMValueRef cg_pop(cg_func *fx);
+LLVMValueRef cg_top(cg_func *fx);
+/* The cold block that raises `kind` in this function. */
+LLVMBasicBlockRef cg_trap_block(cg_ctx *cx, cg_func *fx, uint32_t kind);
+/* Branches to the trap block when `cond` holds, else continues. */
+void cg_trap_if(cg_ctx *cx, cg_func *fx, LLVMValueRef cond, uint32_t kind);
+LLVMBasicBlockRef cg_new_block(cg_ctx *cx, cg_func *fx, const char *name);
+/* Lowers instructions [0, n) of `code`. */
+void cg_emit_code(cg_ctx *cx, cg_func *fx, const ir_instr *code, uint32_t n);
+/* Prepares fx for emitting into `fn`, whose parameter 0 is the instance. */
+void cg_func_begin(cg_ctx *cx, cg_func *fx, LLVMValueRef fn);
+void cg_func_end(cg_func *fx);
+/* Compiles defined function `index` into cx->funcs[index]. */
+void cg_function(cg_ctx *cx, uint32_t index);
+
+/* ---- instruction families ---- */
+/* Opens the function body's block, whose end returns. */
+void cg_control_enter_body(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_call(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_variable(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_memory(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_table(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_numeric(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_convert(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_simd(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+
+/* Reloads the cached memory base and size (after calls, memory.grow). */
+void cg_reload_memory(cg_ctx *cx, cg_func *fx);
+/* Calls a function of Wasm type `type` through code and ctx pointers. */
+void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
+                  LLVMValueRef ctx);
+/* Element `index` (i32) of `table`, trapping with `trap` past its size. */
+LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
+                              LLVMValueRef index, uint32_t trap);
+/* Pointer to linear memory for an access of `size` bytes at address
+ * `addr` (i32) + `offset`, trapping when out of bounds. */
+LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, LLVMValueRef addr,
+                               uint32_t offset, uint32_t size);
+/* Loads and stores of linear memory (alignment 1, TBAA "memory"). */
+LLVMValueRef cg_load_memory(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
+void cg_store_memory(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr);
+
+/* ref.func: a pointer to the function's w2n_rt_func in this instance. */
+LLVMValueRef cg_func_ref(cg_ctx *cx, cg_func *fx, uint32_t index);
+
+/* A call of the overloaded intrinsic `name` at type `t`. */
+LLVMValueRef cg_intrinsic(cg_ctx *cx, const char *name, LLVMTypeRef t,
+                          LLVMValueRef *args, unsigned nargs);
+
+/* ---- cg_entry.c: descriptor, init, trampolines, adapters ---- */
+void cg_emit_descriptor(cg_ctx *cx);
+
+/* An i32/i64 constant. */
+static inline LLVMValueRef cg_i32(cg_ctx *cx, uint32_t v)
+{
+	return LLVMConstInt(cx->t_i32, v, false);
+}
+static inline LLVMValueRef cg_i64(cg_ctx *cx, uint64_t v)
+{
+	return LLVMConstInt(cx->t_i64, v, false);
+}
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * cg_memory.c - linear memory instructions (spec 4.4.7).  Every access
+ * computes a 64-bit effective address (i32 address + u32 offset, so it
+ * cannot wrap) and, with explicit bounds checks, compares its end with the
+ * memory's current size.  With guard pages the reservation makes any such
+ * address either valid or a fault the runtime turns into a trap.
+ */
+#include "cg_internal.h"
+
+LLVMValueRef cg_load_memory(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr)
+{
+	LLVMValueRef v = LLVMBuildLoad2(cx->b, t, ptr, "");
+	LLVMSetAlignment(v, 1);
+	LLVMSetMetadata(v, cx->tbaa_kind, cx->tbaa_memory);
+	return v;
+}
+
+void cg_store_memory(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr)
+{
+	LLVMValueRef s = LLVMBuildStore(cx->b, v, ptr);
+	LLVMSetAlignment(s, 1);
+	LLVMSetMetadata(s, cx->tbaa_kind, cx->tbaa_memory);
+}
+
+LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, LLVMValueRef addr,
+                               uint32_t offset, uint32_t size)
+{
+	LLVMValueRef ea = LLVMBuildZExt(cx->b, addr, cx->t_i64, "");
+	if (offset)
+		ea = LLVMBuildAdd(cx->b, ea, cg_i64(cx, offset), "");
+	if (cx->o->bounds == W2N_RT_BOUNDS_EXPLICIT) {
+		LLVMValueRef end = LLVMBuildAdd(cx->b, ea, cg_i64(cx, size), "");
+		LLVMValueRef limit = LLVMBuildLoad2(cx->b, cx->t_i64,
+		                                    fx->mem_size, "");
+		LLVMValueRef oob = LLVMBuildICmp(cx->b, LLVMIntUGT, end, limit,
+		                                 "");
+		cg_trap_if(cx, fx, oob, W2N_TRAP_OOB_MEMORY);
+	}
+	LLVMValueRef base = LLVMBuildLoad2(cx->b, cx->t_ptr, fx->mem_base, "");
+	if (cx->t_intptr != cx->t_i64)
+		ea = LLVMBuildTrunc(cx->b, ea, cx->t_intptr, "");
+	return LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, base, &ea, 1, "");
+}
+
+/* Width in bits of the memory access and whether it sign-extends. */
+static LLVMTypeRef access_type(cg_ctx *cx, const ir_instr *in, bool *sext)
+{
+	const ir_opcode_info *info = &ir_opcodes[in->op];
+	*sext = false;
+	switch (in->op) {
+	case OP_F32_LOAD: case OP_F32_STORE:
+		return cx->t_f32;
+	case OP_F64_LOAD: case OP_F64_STORE:
+		return cx->t_f64;
+	case OP_I32_LOAD8_S: case OP_I32_LOAD16_S: case OP_I64_LOAD8_S:
+	case OP_I64_LOAD16_S: case OP_I64_LOAD32_S:
+		*sext = true;
+		break;
+	default:
+		break;
+	}
+	return LLVMIntTypeInContext(cx->ctx, info->width * 8u);
+}
+
+static void emit_load(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	bool sext;
+	const ir_opcode_info *info = &ir_opcodes[in->op];
+	LLVMTypeRef t = access_type(cx, in, &sext);
+	LLVMValueRef p = cg_memory_address(cx, fx, cg_pop(fx),
+	                                   in->imm.mem.offset, info->width);
+	LLVMValueRef v = cg_load_memory(cx, t, p);
+	LLVMTypeRef result = info->results[0] == 'l' ? cx->t_i64 : cx->t_i32;
+	if (LLVMGetTypeKind(t) == LLVMIntegerTypeKind &&
+	    LLVMGetIntTypeWidth(t) < LLVMGetIntTypeWidth(result))
+		v = sext ? LLVMBuildSExt(cx->b, v, result, "")
+		         : LLVMBuildZExt(cx->b, v, result, "");
+	cg_push(fx, v);
+}
+
+static void emit_store(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	bool sext;
+	const ir_opcode_info *info = &ir_opcodes[in->op];
+	LLVMTypeRef t = access_type(cx, in, &sext);
+	LLVMValueRef v = cg_pop(fx);
+	LLVMValueRef p = cg_memory_address(cx, fx, cg_pop(fx),
+	                                   in->imm.mem.offset, info->width);
+	if (LLVMTypeOf(v) != t)
+		v = LLVMBuildTrunc(cx->b, v, t, "");
+	cg_store_memory(cx, v, p);
+}
+
+static void emit_size(cg_ctx *cx, cg_func *fx)
+{
+	LLVMValueRef size = LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size, "");
+	LLVMValueRef pages = LLVMBuildLShr(cx->b, size, cg_i64(cx, 16), "");
+	cg_push(fx, LLVMBuildTrunc(cx->b, pages, cx->t_i32, ""));
+}
+
+static void emit_grow(cg_ctx *cx, cg_func *fx)
+{
+	LLVMValueRef args[] = {fx->inst, cg_i32(cx, 0), cg_pop(fx)};
+	cg_push(fx, cg_call_helper(cx, CG_HELPER_MEMORY_GROW, args, 3));
+	cg_reload_memory(cx, fx);
+}
+
+/* memory.fill, memory.copy, memory.init: the runtime checks and copies. */
+static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	LLVMValueRef n = cg_pop(fx), s = cg_pop(fx), d = cg_pop(fx);
+	LLVMValueRef zero = cg_i32(cx, 0);
+	if (in->op == OP_MEMORY_FILL) {
+		LLVMValueRef args[] = {fx->inst, zero, d, s, n};
+		cg_call_helper(cx, CG_HELPER_MEMORY_FILL, args, 5);
+	} else if (in->op == OP_MEMORY_COPY) {
+		LLVMValueRef args[] = {fx->inst, zero, zero, d, s, n};
+		cg_call_helper(cx, CG_HELPER_MEMORY_COPY, args, 6);
+	} else {
+		LLVMValueRef args[] = {fx->inst, zero,
+		                       cg_i32(cx, in->imm.index2.a), d, s, n};
+		cg_call_helper(cx, CG_HELPER_MEMORY_INIT, args, 6);
+	}
+}
+
+void cg_memory(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	switch (in->op) {
+	case OP_MEMORY_SIZE:
+		emit_size(cx, fx);
+		return;
+	case OP_MEMORY_GROW:
+		emit_grow(cx, fx);
+		return;
+	case OP_MEMORY_FILL: case OP_MEMORY_COPY: case OP_MEMORY_INIT:
+		emit_bulk(cx, fx, in);
+		return;
+	case OP_DATA_DROP: {
+		LLVMValueRef args[] = {fx->inst, cg_i32(cx, in->imm.index)};
+		cg_call_helper(cx, CG_HELPER_DATA_DROP, args, 2);
+		return;
+	}
+	default:
+		if (ir_opcodes[in->op].results[0])
+			emit_load(cx, fx, in);
+		else
+			emit_store(cx, fx, in);
+	}
+}

@@ -1,0 +1,348 @@
+/*
+ * cg_module.c - the codegen stage: sets up LLVM for the target, declares
+ * every function, lowers the bodies (cg_func.c), adds the descriptor
+ * (cg_entry.c), verifies, optimises and writes the output.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
+#include "cg_internal.h"
+
+LLVMTypeRef cg_valtype(cg_ctx *cx, ir_valtype t)
+{
+	switch (t) {
+	case IR_I32: return cx->t_i32;
+	case IR_I64: return cx->t_i64;
+	case IR_F32: return cx->t_f32;
+	case IR_F64: return cx->t_f64;
+	case IR_V128: return cx->t_v128;
+	case IR_FUNCREF: case IR_EXTERNREF: return cx->t_ptr;
+	}
+	W2N_UNREACHABLE();
+}
+
+LLVMValueRef cg_zero(cg_ctx *cx, ir_valtype t)
+{
+	return LLVMConstNull(cg_valtype(cx, t));
+}
+
+/* Signatures of the runtime functions in w2n_rt.h, in cg_helper order:
+ * result letter, then parameters (p = pointer, i = i32). */
+static const struct {
+	const char *name, *sig;
+} helper_sigs[CG_HELPER_COUNT] = {
+	[CG_HELPER_TRAP] = {"w2n_rt_trap", "v:pii"},
+	[CG_HELPER_MEMORY_GROW] = {"w2n_rt_memory_grow", "i:pii"},
+	[CG_HELPER_MEMORY_FILL] = {"w2n_rt_memory_fill", "v:piiii"},
+	[CG_HELPER_MEMORY_COPY] = {"w2n_rt_memory_copy", "v:piiiii"},
+	[CG_HELPER_MEMORY_INIT] = {"w2n_rt_memory_init", "v:piiiii"},
+	[CG_HELPER_DATA_DROP] = {"w2n_rt_data_drop", "v:pi"},
+	[CG_HELPER_TABLE_GROW] = {"w2n_rt_table_grow", "i:pipi"},
+	[CG_HELPER_TABLE_FILL] = {"w2n_rt_table_fill", "v:piipi"},
+	[CG_HELPER_TABLE_COPY] = {"w2n_rt_table_copy", "v:piiiii"},
+	[CG_HELPER_TABLE_INIT] = {"w2n_rt_table_init", "v:piiiii"},
+	[CG_HELPER_ELEM_DROP] = {"w2n_rt_elem_drop", "v:pi"},
+	[CG_HELPER_CALL_HOST] = {"w2n_rt_call_host", "v:pp"},
+};
+
+static LLVMTypeRef sig_letter(cg_ctx *cx, char c)
+{
+	return c == 'p' ? cx->t_ptr : c == 'i' ? cx->t_i32 : cx->t_void;
+}
+
+LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type)
+{
+	if (!cx->helpers[h]) {
+		const char *sig = helper_sigs[h].sig;
+		LLVMTypeRef params[8];
+		unsigned n = 0;
+		for (const char *p = sig + 2; *p; p++)
+			params[n++] = sig_letter(cx, *p);
+		LLVMTypeRef ft = LLVMFunctionType(sig_letter(cx, sig[0]),
+		                                  params, n, false);
+		LLVMValueRef fn = LLVMAddFunction(cx->mod, helper_sigs[h].name,
+		                                  ft);
+		if (h == CG_HELPER_TRAP) {
+			unsigned kinds[] = {
+				LLVMGetEnumAttributeKindForName("noreturn", 8),
+				LLVMGetEnumAttributeKindForName("cold", 4)};
+			for (int i = 0; i < 2; i++)
+				LLVMAddAttributeAtIndex(
+					fn, (LLVMAttributeIndex)
+						    LLVMAttributeFunctionIndex,
+					LLVMCreateEnumAttribute(cx->ctx, kinds[i],
+					                        0));
+		}
+		cx->helpers[h] = fn;
+		cx->helper_types[h] = ft;
+	}
+	if (type)
+		*type = cx->helper_types[h];
+	return cx->helpers[h];
+}
+
+LLVMValueRef cg_call_helper(cg_ctx *cx, cg_helper h, LLVMValueRef *args,
+                            unsigned nargs)
+{
+	LLVMTypeRef ft;
+	LLVMValueRef fn = cg_helper_fn(cx, h, &ft);
+	return LLVMBuildCall2(cx->b, ft, fn, args, nargs, "");
+}
+
+static void init_types(cg_ctx *cx)
+{
+	LLVMContextRef c = cx->ctx;
+	cx->t_void = LLVMVoidTypeInContext(c);
+	cx->t_i1 = LLVMInt1TypeInContext(c);
+	cx->t_i8 = LLVMInt8TypeInContext(c);
+	cx->t_i16 = LLVMInt16TypeInContext(c);
+	cx->t_i32 = LLVMInt32TypeInContext(c);
+	cx->t_i64 = LLVMInt64TypeInContext(c);
+	cx->t_f32 = LLVMFloatTypeInContext(c);
+	cx->t_f64 = LLVMDoubleTypeInContext(c);
+	cx->t_v128 = LLVMVectorType(cx->t_i32, 4);
+	cx->t_ptr = LLVMPointerTypeInContext(c, 0);
+	cx->t_intptr = LLVMIntPtrTypeInContext(c, cx->td);
+}
+
+/* TBAA: two scalar types under one root, so that linear memory accesses
+ * and instance/runtime data are known not to alias. */
+static LLVMValueRef tbaa_tag(cg_ctx *cx, LLVMMetadataRef root,
+                             const char *name)
+{
+	LLVMMetadataRef zero = LLVMValueAsMetadata(cg_i64(cx, 0));
+	LLVMMetadataRef type_ops[] = {
+		LLVMMDStringInContext2(cx->ctx, name, strlen(name)), root, zero};
+	LLVMMetadataRef type = LLVMMDNodeInContext2(cx->ctx, type_ops, 3);
+	LLVMMetadataRef tag_ops[] = {type, type, zero};
+	return LLVMMetadataAsValue(cx->ctx,
+	                           LLVMMDNodeInContext2(cx->ctx, tag_ops, 3));
+}
+
+static void init_tbaa(cg_ctx *cx)
+{
+	const char *root_name = "wasm2native tbaa";
+	LLVMMetadataRef root_name_md = LLVMMDStringInContext2(
+		cx->ctx, root_name, strlen(root_name));
+	LLVMMetadataRef root = LLVMMDNodeInContext2(cx->ctx, &root_name_md, 1);
+	cx->tbaa_kind = LLVMGetMDKindIDInContext(cx->ctx, "tbaa", 4);
+	cx->tbaa_memory = tbaa_tag(cx, root, "wasm memory");
+	cx->tbaa_vmctx = tbaa_tag(cx, root, "wasm instance");
+}
+
+/* The Wasm calling convention of each type (w2n_rt.h). */
+static void declare_types(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	cx->functypes = w2n_xmalloc((m->ntypes + 1) * sizeof *cx->functypes);
+	for (uint32_t i = 0; i < m->ntypes; i++) {
+		const ir_functype *t = &m->types[i];
+		LLVMTypeRef *params = w2n_xmalloc((t->nparams + 1) *
+		                                  sizeof *params);
+		params[0] = cx->t_ptr;
+		for (uint32_t j = 0; j < t->nparams; j++)
+			params[j + 1] = cg_valtype(cx, t->params[j]);
+		LLVMTypeRef result = cx->t_void;
+		if (t->nresults == 1) {
+			result = cg_valtype(cx, t->results[0]);
+		} else if (t->nresults > 1) {
+			LLVMTypeRef *rs = w2n_xmalloc(t->nresults * sizeof *rs);
+			for (uint32_t j = 0; j < t->nresults; j++)
+				rs[j] = cg_valtype(cx, t->results[j]);
+			result = LLVMStructTypeInContext(cx->ctx, rs,
+			                                 t->nresults, false);
+			free(rs);
+		}
+		cx->functypes[i] = LLVMFunctionType(result, params,
+		                                    t->nparams + 1, false);
+		free(params);
+	}
+}
+
+static void declare_functions(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	cx->funcs = w2n_xmalloc((m->nfuncs + 1) * sizeof *cx->funcs);
+	for (uint32_t i = 0; i < m->nfuncs; i++) {
+		cx->funcs[i] = NULL;
+		if (m->funcs[i].imported)
+			continue;
+		char name[48];
+		snprintf(name, sizeof name, "w2n_func_%u", i);
+		LLVMValueRef fn = LLVMAddFunction(
+			cx->mod, name, cx->functypes[m->funcs[i].type_index]);
+		LLVMSetLinkage(fn, LLVMInternalLinkage);
+		cx->funcs[i] = fn;
+	}
+}
+
+static bool make_target_machine(cg_ctx *cx)
+{
+	const cg_options *o = cx->o;
+	LLVMTargetRef target;
+	char *err = NULL;
+	if (LLVMGetTargetFromTriple(o->target->llvm_triple, &target, &err)) {
+		w2n_error(cx->diags, W2N_NO_OFFSET, W2N_DIAG_CODEGEN,
+		          "target %s: %s", o->target->triple, err);
+		LLVMDisposeMessage(err);
+		return false;
+	}
+	static const LLVMCodeGenOptLevel levels[] = {
+		LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
+		LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
+	cx->tm = LLVMCreateTargetMachine(
+		target, o->target->llvm_triple,
+		o->cpu ? o->cpu : o->target->cpu,
+		o->features ? o->features : o->target->features,
+		levels[o->opt_level > 3 ? 3 : o->opt_level], LLVMRelocPIC,
+		LLVMCodeModelDefault);
+	cx->td = LLVMCreateTargetDataLayout(cx->tm);
+	LLVMSetTarget(cx->mod, o->target->llvm_triple);
+	LLVMSetModuleDataLayout(cx->mod, cx->td);
+	return true;
+}
+
+static void initialize_llvm(void)
+{
+	static bool done;
+	if (done)
+		return;
+	LLVMInitializeX86TargetInfo();
+	LLVMInitializeX86Target();
+	LLVMInitializeX86TargetMC();
+	LLVMInitializeX86AsmPrinter();
+	LLVMInitializeAArch64TargetInfo();
+	LLVMInitializeAArch64Target();
+	LLVMInitializeAArch64TargetMC();
+	LLVMInitializeAArch64AsmPrinter();
+	LLVMInitializeRISCVTargetInfo();
+	LLVMInitializeRISCVTarget();
+	LLVMInitializeRISCVTargetMC();
+	LLVMInitializeRISCVAsmPrinter();
+	LLVMInitializeARMTargetInfo();
+	LLVMInitializeARMTarget();
+	LLVMInitializeARMTargetMC();
+	LLVMInitializeARMAsmPrinter();
+	done = true;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void phase(const cg_ctx *cx, const char *name, double *t0)
+{
+	double t = now();
+	if (cx->o->verbose)
+		fprintf(stderr, "wasm2native: %-10s %8.3f s\n", name, t - *t0);
+	*t0 = t;
+}
+
+static bool verify(cg_ctx *cx)
+{
+	char *msg = NULL;
+	if (!LLVMVerifyModule(cx->mod, LLVMReturnStatusAction, &msg)) {
+		LLVMDisposeMessage(msg);
+		return true;
+	}
+	/* A module that passed validation must lower to valid IR. */
+	fprintf(stderr, "%s\n", msg);
+	LLVMDisposeMessage(msg);
+	W2N_UNREACHABLE();
+}
+
+static bool optimize(cg_ctx *cx)
+{
+	char passes[32];
+	snprintf(passes, sizeof passes, "default<O%u>",
+	         cx->o->opt_level > 3 ? 3 : cx->o->opt_level);
+	LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
+	LLVMErrorRef e = LLVMRunPasses(cx->mod, passes, cx->tm, po);
+	LLVMDisposePassBuilderOptions(po);
+	if (e) {
+		char *msg = LLVMGetErrorMessage(e);
+		w2n_error(cx->diags, W2N_NO_OFFSET, W2N_DIAG_CODEGEN, "%s", msg);
+		LLVMDisposeErrorMessage(msg);
+		return false;
+	}
+	return true;
+}
+
+static bool write_output(cg_ctx *cx, cg_emit emit, const char *path)
+{
+	char *err = NULL;
+	LLVMBool failed;
+	if (emit == CG_EMIT_LLVM_IR)
+		failed = LLVMPrintModuleToFile(cx->mod, path, &err);
+	else
+		failed = LLVMTargetMachineEmitToFile(
+			cx->tm, cx->mod, path,
+			emit == CG_EMIT_OBJECT ? LLVMObjectFile
+			                       : LLVMAssemblyFile,
+			&err);
+	if (failed) {
+		w2n_error(cx->diags, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
+		          "%s: %s", path, err ? err : "?");
+		LLVMDisposeMessage(err);
+		return false;
+	}
+	return true;
+}
+
+static void dispose(cg_ctx *cx)
+{
+	free(cx->funcs);
+	free(cx->functypes);
+	if (cx->b)
+		LLVMDisposeBuilder(cx->b);
+	if (cx->mod)
+		LLVMDisposeModule(cx->mod);
+	if (cx->td)
+		LLVMDisposeTargetData(cx->td);
+	if (cx->tm)
+		LLVMDisposeTargetMachine(cx->tm);
+	if (cx->ctx)
+		LLVMContextDispose(cx->ctx);
+}
+
+static void lower_module(cg_ctx *cx)
+{
+	init_types(cx);
+	init_tbaa(cx);
+	cg_layout_build(cx);
+	declare_types(cx);
+	declare_functions(cx);
+	for (uint32_t i = cx->m->nfunc_imports; i < cx->m->nfuncs; i++)
+		cg_function(cx, i);
+	cg_emit_descriptor(cx);
+}
+
+bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
+                const char *out_path, w2n_diags *d)
+{
+	cg_ctx cx = {.m = m, .o = o, .diags = d};
+	double t0 = now();
+	initialize_llvm();
+	cx.ctx = LLVMContextCreate();
+	cx.mod = LLVMModuleCreateWithNameInContext("wasm", cx.ctx);
+	cx.b = LLVMCreateBuilderInContext(cx.ctx);
+	bool ok = make_target_machine(&cx);
+	if (ok) {
+		lower_module(&cx);
+		phase(&cx, "ir", &t0);
+		ok = verify(&cx) && optimize(&cx);
+		phase(&cx, "optimise", &t0);
+	}
+	ok = ok && write_output(&cx, emit, out_path);
+	phase(&cx, "emit", &t0);
+	dispose(&cx);
+	return ok;
+}

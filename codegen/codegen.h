@@ -1,0 +1,63 @@
+/*
+ * codegen.h - the codegen stage's interface: a validated ir_module in, an
+ * LLVM module out, then an object file, assembly or LLVM IR text.
+ * Nothing here is LLVM-typed, so the driver needs no LLVM headers.
+ */
+#ifndef W2N_CODEGEN_H
+#define W2N_CODEGEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "ir.h"
+
+/* One row per supported target (cg_target.c). */
+typedef struct cg_target {
+	const char *triple;      /* e.g. "x86_64-linux-gnu" */
+	const char *llvm_triple; /* what LLVM is told */
+	const char *cpu;         /* default CPU */
+	const char *features;    /* default features */
+	unsigned pointer_bits;
+	uint32_t default_bounds; /* W2N_RT_BOUNDS_* */
+	const char *cc;          /* C compiler driver used to link */
+	const char *cc_package;  /* Debian package that provides it */
+} cg_target;
+
+/* The target named `triple`, or NULL. */
+const cg_target *cg_target_find(const char *triple);
+
+/* The target wasm2native runs on. */
+const cg_target *cg_target_host(void);
+
+/* Every target, for --help; NULL-terminated. */
+const cg_target *const *cg_targets(void);
+
+typedef enum cg_emit {
+	CG_EMIT_OBJECT,
+	CG_EMIT_ASSEMBLY,
+	CG_EMIT_LLVM_IR,
+} cg_emit;
+
+typedef struct cg_options {
+	const cg_target *target;
+	const char *cpu;      /* NULL: the target's default */
+	const char *features; /* NULL: the target's default */
+	unsigned opt_level;   /* 0..3 */
+	uint32_t bounds;      /* W2N_RT_BOUNDS_* */
+	bool pic;
+	/* Symbol of the module descriptor (w2n_rt_module). */
+	const char *descriptor_symbol;
+	bool verbose; /* print per-phase timings to stderr */
+} cg_options;
+
+/*
+ * Compiles `m` and writes the result to `out_path`.
+ * Requires: a module that passed val_module.  Provides: true and a
+ * complete file, or false with a diagnostic (the file may be partial; the
+ * driver writes to a temporary name and renames on success).
+ */
+bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
+                const char *out_path, w2n_diags *d);
+
+#endif

@@ -1,0 +1,279 @@
+/*
+ * compile.c - the driver's pipeline, a straight list of stage calls:
+ * read -> decode+validate (frontend) -> codegen -> link.  Every output is
+ * written under a temporary name and renamed into place only when it is
+ * complete, so a failure never leaves a partial file behind.
+ */
+#include "compile.h"
+
+#include <errno.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "codegen.h"
+#include "frontend.h"
+#include "w2n_rt.h"
+
+extern char **environ;
+
+#ifndef W2N_BUILD_ROOT
+#define W2N_BUILD_ROOT "."
+#endif
+
+/* Offsets in the IR are 32-bit; larger inputs are refused up front. */
+#define MAX_INPUT ((size_t)UINT32_MAX)
+
+static uint8_t *read_input(const char *path, size_t *len, w2n_diags *d)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct stat st;
+	if (!f) {
+		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ, "%s",
+		          strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ,
+		          "is a directory");
+		fclose(f);
+		return NULL;
+	}
+	size_t cap = 1 << 16, n = 0;
+	uint8_t *buf = w2n_xmalloc(cap);
+	for (;;) {
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap || n > MAX_INPUT)
+			break;
+		cap *= 2;
+		buf = w2n_xrealloc(buf, cap);
+	}
+	bool bad = ferror(f) || n > MAX_INPUT;
+	int err = errno;
+	if (f != stdin)
+		fclose(f);
+	if (bad) {
+		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ, "%s",
+		          n > MAX_INPUT ? "larger than 4 GiB" : strerror(err));
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+static int report(w2n_diags *d)
+{
+	if (d->first)
+		w2n_diag_print(d, d->first, stderr);
+	w2n_diags_free(d);
+	return 1;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* -v: the phase's time and the process's peak memory so far. */
+static void phase(const w2n_options *o, const char *name, double *t0)
+{
+	double t = now();
+	if (o->verbose) {
+		struct rusage ru;
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(stderr, "wasm2native: %-10s %8.3f s  peak %ld MiB\n",
+		        name, t - *t0, ru.ru_maxrss / 1024);
+	}
+	*t0 = t;
+}
+
+/* Reads, decodes and validates; NULL after reporting. */
+static ir_module *load(const w2n_options *o, w2n_diags *d)
+{
+	double t0 = now();
+	size_t len;
+	uint8_t *bytes = read_input(o->input, &len, d);
+	if (!bytes)
+		return NULL;
+	phase(o, "read", &t0);
+	ir_module *m = dec_module(bytes, len, d);
+	free(bytes);
+	phase(o, "decode", &t0);
+	if (m && !val_module(m, d)) {
+		ir_module_free(m);
+		m = NULL;
+	}
+	phase(o, "validate", &t0);
+	return m;
+}
+
+int w2n_validate(const w2n_options *o)
+{
+	w2n_diags d = {.file = o->input};
+	ir_module *m = load(o, &d);
+	if (!m)
+		return report(&d);
+	ir_module_free(m);
+	w2n_diags_free(&d);
+	return 0;
+}
+
+/* The output name when -o is absent: the input's name with the extension
+ * of the output kind in place of ".wasm". */
+static char *default_output(const w2n_options *o)
+{
+	static const char *const ext[] = {"", ".o", ".s", ".ll"};
+	const char *in = strcmp(o->input, "-") == 0 ? "a.wasm" : o->input;
+	const char *base = strrchr(in, '/');
+	base = base ? base + 1 : in;
+	size_t n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".wasm") == 0)
+		n -= 5;
+	const char *e = ext[o->output_kind];
+	if (o->output_kind == W2N_OUT_EXECUTABLE && strcmp(base + n, "") == 0)
+		e = ".out"; /* the input had no extension to drop */
+	char *out = w2n_xmalloc(n + strlen(e) + 1);
+	memcpy(out, base, n);
+	strcpy(out + n, e);
+	return out;
+}
+
+/* A fresh temporary file beside `path`, for the atomic rename. */
+static char *temp_beside(const char *path, w2n_diags *d)
+{
+	size_t n = strlen(path);
+	char *tmp = w2n_xmalloc(n + 16);
+	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE, "%s: %s",
+		          path, strerror(errno));
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+static bool run_command(char *const argv[], w2n_diags *d)
+{
+	pid_t pid;
+	int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+	int status;
+	if (err)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
+		                 "cannot run %s: %s", argv[0], strerror(err));
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
+		                 "%s failed", argv[0]);
+	return true;
+}
+
+/* Links the object with the runtime, the WASI shim and main(). */
+static bool link_executable(const cg_target *t, const char *obj,
+                            const char *out, w2n_diags *d)
+{
+	const char *root = getenv("WASM2NATIVE_RUNTIME_DIR");
+	char libs[3][4096];
+	static const char *const names[3] = {
+		"runtime/libw2n_main.a", "wasi-libc-shim/libw2n_wasi.a",
+		"runtime/libw2n_rt.a"};
+	for (int i = 0; i < 3; i++)
+		snprintf(libs[i], sizeof libs[i], "%s/%s",
+		         root ? root : W2N_BUILD_ROOT, names[i]);
+	char *argv[] = {(char *)t->cc, "-o", (char *)out, (char *)obj,
+	                libs[0], libs[1], libs[2], "-lpthread", "-lm", NULL};
+	return run_command(argv, d);
+}
+
+static cg_emit emit_kind(w2n_output_kind k)
+{
+	switch (k) {
+	case W2N_OUT_ASSEMBLY: return CG_EMIT_ASSEMBLY;
+	case W2N_OUT_LLVM_IR: return CG_EMIT_LLVM_IR;
+	default: return CG_EMIT_OBJECT;
+	}
+}
+
+static bool choose_target(const w2n_options *o, cg_options *co,
+                          w2n_diags *d)
+{
+	co->target = o->target ? cg_target_find(o->target) : cg_target_host();
+	if (!co->target)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "unknown target '%s' (see --help)",
+		                 o->target ? o->target : "host");
+	co->bounds = o->bounds >= 0 ? (uint32_t)o->bounds
+	                            : co->target->default_bounds;
+	if (co->bounds == W2N_RT_BOUNDS_GUARD && co->target->pointer_bits < 64)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "--bounds-checks=guard needs a 64-bit target");
+	co->cpu = o->cpu;
+	co->features = o->features;
+	co->opt_level = o->opt_level;
+	co->pic = true;
+	co->descriptor_symbol = "w2n_main_module";
+	co->verbose = o->verbose;
+	return true;
+}
+
+/* Codegen into `tmp`, then link it when an executable is wanted. */
+static bool produce(const w2n_options *o, const ir_module *m,
+                    const cg_options *co, const char *tmp, w2n_diags *d)
+{
+	double t0 = now();
+	if (o->output_kind != W2N_OUT_EXECUTABLE)
+		return cg_compile(m, co, emit_kind(o->output_kind), tmp, d);
+	char obj[] = "/tmp/wasm2native-XXXXXX.o";
+	int fd = mkstemps(obj, 2);
+	if (fd < 0)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
+		                 "temporary object: %s", strerror(errno));
+	close(fd);
+	bool ok = cg_compile(m, co, CG_EMIT_OBJECT, obj, d);
+	phase(o, "codegen", &t0);
+	ok = ok && link_executable(co->target, obj, tmp, d);
+	phase(o, "link", &t0);
+	unlink(obj);
+	return ok;
+}
+
+int w2n_compile(const w2n_options *o)
+{
+	w2n_diags d = {.file = o->input};
+	cg_options co = {0};
+	if (!choose_target(o, &co, &d))
+		return report(&d);
+	ir_module *m = load(o, &d);
+	if (!m)
+		return report(&d);
+	char *out = o->output ? NULL : default_output(o);
+	const char *path = o->output ? o->output : out;
+	char *tmp = temp_beside(path, &d);
+	bool ok = tmp && produce(o, m, &co, tmp, &d);
+	if (ok && o->output_kind == W2N_OUT_EXECUTABLE)
+		chmod(tmp, 0755);
+	if (ok && rename(tmp, path) != 0)
+		ok = w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
+		               "%s: %s", path, strerror(errno));
+	if (!ok && tmp)
+		unlink(tmp);
+	free(tmp);
+	free(out);
+	ir_module_free(m);
+	if (!ok)
+		return report(&d);
+	w2n_diags_free(&d);
+	return 0;
+}
