@@ -239,6 +239,33 @@ static void emit_br_table(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	}
 }
 
+/*
+ * With guard pages a load traps only if it is executed, and LLVM deletes
+ * loads whose value is unused.  A dropped value is the way Wasm code
+ * discards a load it executes only for its trap, so the linear-memory
+ * loads feeding a dropped value are made volatile (kept, unreordered).
+ */
+static void keep_loads(cg_ctx *cx, LLVMValueRef v, int depth)
+{
+	if (!v || depth > 4 || !LLVMIsAInstruction(v))
+		return;
+	if (LLVMIsALoadInst(v)) {
+		if (LLVMGetMetadata(v, cx->tbaa_kind) == cx->tbaa_memory)
+			LLVMSetVolatile(v, true);
+		return;
+	}
+	int n = LLVMGetNumOperands(v);
+	for (int i = 0; i < n; i++)
+		keep_loads(cx, LLVMGetOperand(v, (unsigned)i), depth + 1);
+}
+
+static void emit_drop(cg_ctx *cx, cg_func *fx)
+{
+	LLVMValueRef v = cg_pop(fx);
+	if (cx->o->bounds == W2N_RT_BOUNDS_GUARD)
+		keep_loads(cx, v, 0);
+}
+
 static void emit_select(cg_ctx *cx, cg_func *fx)
 {
 	LLVMValueRef cond = cg_pop(fx);
@@ -289,7 +316,7 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		set_dead(fx);
 		return;
 	case OP_DROP:
-		cg_pop(fx);
+		emit_drop(cx, fx);
 		return;
 	case OP_SELECT: case OP_SELECT_T:
 		emit_select(cx, fx);

@@ -123,7 +123,13 @@ void cg_convert(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	case OP_F64_CONVERT_I32_U: case OP_F64_CONVERT_I64_U:
 		r = LLVMBuildUIToFP(b, x, cx->t_f64, "");
 		break;
-	case OP_F32_DEMOTE_F64: r = LLVMBuildFPTrunc(b, x, cx->t_f32, ""); break;
+	case OP_F32_DEMOTE_F64:
+		/* LLVM folds demote(promote(x)) to x, keeping a signalling
+		 * NaN that the two conversions would have quieted. */
+		r = LLVMBuildFPTrunc(b, x, cx->t_f32, "");
+		if (LLVMIsAFPExtInst(x))
+			r = cg_quiet_nan(cx, r);
+		break;
 	case OP_F64_PROMOTE_F32: r = LLVMBuildFPExt(b, x, cx->t_f64, ""); break;
 	case OP_I32_REINTERPRET_F32: r = LLVMBuildBitCast(b, x, cx->t_i32, ""); break;
 	case OP_I64_REINTERPRET_F64: r = LLVMBuildBitCast(b, x, cx->t_i64, ""); break;

@@ -186,6 +186,10 @@ LLVMValueRef cg_func_ref(cg_ctx *cx, cg_func *fx, uint32_t index);
 LLVMValueRef cg_intrinsic(cg_ctx *cx, const char *name, LLVMTypeRef t,
                           LLVMValueRef *args, unsigned nargs);
 
+/* Quiets a signalling NaN in `r` (llvm.canonicalize), where LLVM's folds
+ * or lowering would let one through (see cg_numeric.c). */
+LLVMValueRef cg_quiet_nan(cg_ctx *cx, LLVMValueRef r);
+
 /* ---- cg_entry.c: descriptor, init, trampolines, adapters ---- */
 void cg_emit_descriptor(cg_ctx *cx);
 

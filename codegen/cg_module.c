@@ -177,6 +177,12 @@ static void declare_functions(cg_ctx *cx)
 		LLVMValueRef fn = LLVMAddFunction(
 			cx->mod, name, cx->functypes[m->funcs[i].type_index]);
 		LLVMSetLinkage(fn, LLVMInternalLinkage);
+		/* No tail calls and no tail recursion elimination: runaway
+		 * recursion must exhaust the stack and trap, not loop. */
+		LLVMAddAttributeAtIndex(
+			fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+			LLVMCreateStringAttribute(cx->ctx, "disable-tail-calls",
+			                          18, "true", 4));
 		cx->funcs[i] = fn;
 	}
 }

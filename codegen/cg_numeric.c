@@ -229,6 +229,45 @@ static bool emit_float_unary(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	return true;
 }
 
+/* Whether `v` is a float constant that LLVM treats as an identity or
+ * negation (x*1, x/-1, x+-0, x-0, ...), folding the operation away. */
+static bool is_identity_constant(LLVMValueRef v)
+{
+	if (!LLVMIsAConstantFP(v))
+		return false;
+	LLVMBool lost;
+	double d = LLVMConstRealGetDouble(v, &lost);
+	return d == 1.0 || d == -1.0 || d == 0.0;
+}
+
+/*
+ * Wasm arithmetic turns a signalling NaN into a quiet one.  LLVM folds
+ * operations with identity constants (x * 1 -> x) and lowers minimum and
+ * maximum so that a signalling NaN input passes through unchanged.  Those
+ * results get the quiet bit set when they are NaN, with integer
+ * operations that no float folding can remove (llvm.canonicalize would
+ * say the same, but x86 cannot select it).
+ */
+static LLVMValueRef quiet_nan(cg_ctx *cx, LLVMValueRef r)
+{
+	LLVMTypeRef ft = LLVMTypeOf(r);
+	bool f64 = ft == cx->t_f64;
+	LLVMTypeRef it = f64 ? cx->t_i64 : cx->t_i32;
+	LLVMValueRef quiet = LLVMConstInt(it, f64 ? 1ull << 51 : 1ull << 22,
+	                                  false);
+	LLVMValueRef is_nan = LLVMBuildFCmp(cx->b, LLVMRealUNO, r, r, "");
+	LLVMValueRef bit = LLVMBuildSelect(cx->b, is_nan, quiet,
+	                                   LLVMConstNull(it), "");
+	LLVMValueRef bits = LLVMBuildBitCast(cx->b, r, it, "");
+	return LLVMBuildBitCast(cx->b, LLVMBuildOr(cx->b, bits, bit, ""), ft,
+	                        "");
+}
+
+LLVMValueRef cg_quiet_nan(cg_ctx *cx, LLVMValueRef r)
+{
+	return quiet_nan(cx, r);
+}
+
 static bool emit_float_binary(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	static const LLVMOpcode arith[] = {LLVMFAdd, LLVMFSub, LLVMFMul,
@@ -242,13 +281,20 @@ static bool emit_float_binary(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		k = in->op - OP_F64_ADD;
 	else
 		return false;
-	LLVMValueRef b = cg_pop(fx), a = cg_pop(fx);
+	LLVMValueRef b = cg_pop(fx), a = cg_pop(fx), r;
 	if (k < 4) {
-		cg_push(fx, LLVMBuildBinOp(cx->b, arith[k], a, b, ""));
+		r = LLVMBuildBinOp(cx->b, arith[k], a, b, "");
+		if (is_identity_constant(a) || is_identity_constant(b))
+			r = quiet_nan(cx, r);
+	} else if (k < 6) {
+		LLVMValueRef args[] = {a, b};
+		r = quiet_nan(cx, intrinsic(cx, names[k - 4], LLVMTypeOf(a),
+		                            args, 2));
 	} else {
 		LLVMValueRef args[] = {a, b};
-		cg_push(fx, intrinsic(cx, names[k - 4], LLVMTypeOf(a), args, 2));
+		r = intrinsic(cx, names[k - 4], LLVMTypeOf(a), args, 2);
 	}
+	cg_push(fx, r);
 	return true;
 }
 

@@ -7,7 +7,7 @@
 #include "w2n_rt.h"
 
 static const cg_target targets[] = {
-	{"x86_64-linux-gnu", "x86_64-pc-linux-gnu", "x86-64", "", 64,
+	{"x86_64-linux-gnu", "x86_64-pc-linux-gnu", "x86-64-v2", "", 64,
 	 W2N_RT_BOUNDS_GUARD, "cc", "gcc"},
 	{"aarch64-linux-gnu", "aarch64-unknown-linux-gnu", "generic", "+neon",
 	 64, W2N_RT_BOUNDS_GUARD, "aarch64-linux-gnu-gcc",

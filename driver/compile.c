@@ -132,7 +132,7 @@ int w2n_validate(const w2n_options *o)
  * of the output kind in place of ".wasm". */
 static char *default_output(const w2n_options *o)
 {
-	static const char *const ext[] = {"", ".o", ".s", ".ll"};
+	static const char *const ext[] = {"", ".o", ".s", ".ll", ".so"};
 	const char *in = strcmp(o->input, "-") == 0 ? "a.wasm" : o->input;
 	const char *base = strrchr(in, '/');
 	base = base ? base + 1 : in;
@@ -180,6 +180,15 @@ static bool run_command(char *const argv[], w2n_diags *d)
 	return true;
 }
 
+/* A plugin: the object alone; the host process provides the runtime. */
+static bool link_shared(const cg_target *t, const char *obj, const char *out,
+                        w2n_diags *d)
+{
+	char *argv[] = {(char *)t->cc, "-shared", "-o", (char *)out,
+	                (char *)obj, "-lm", NULL};
+	return run_command(argv, d);
+}
+
 /* Links the object with the runtime, the WASI shim and main(). */
 static bool link_executable(const cg_target *t, const char *obj,
                             const char *out, w2n_diags *d)
@@ -223,7 +232,9 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 	co->features = o->features;
 	co->opt_level = o->opt_level;
 	co->pic = true;
-	co->descriptor_symbol = "w2n_main_module";
+	co->descriptor_symbol = o->output_kind == W2N_OUT_SHARED
+	                                ? "w2n_module"
+	                                : "w2n_main_module";
 	co->verbose = o->verbose;
 	return true;
 }
@@ -233,7 +244,9 @@ static bool produce(const w2n_options *o, const ir_module *m,
                     const cg_options *co, const char *tmp, w2n_diags *d)
 {
 	double t0 = now();
-	if (o->output_kind != W2N_OUT_EXECUTABLE)
+	bool linked = o->output_kind == W2N_OUT_EXECUTABLE ||
+	              o->output_kind == W2N_OUT_SHARED;
+	if (!linked)
 		return cg_compile(m, co, emit_kind(o->output_kind), tmp, d);
 	char obj[] = "/tmp/wasm2native-XXXXXX.o";
 	int fd = mkstemps(obj, 2);
@@ -243,7 +256,10 @@ static bool produce(const w2n_options *o, const ir_module *m,
 	close(fd);
 	bool ok = cg_compile(m, co, CG_EMIT_OBJECT, obj, d);
 	phase(o, "codegen", &t0);
-	ok = ok && link_executable(co->target, obj, tmp, d);
+	if (o->output_kind == W2N_OUT_SHARED)
+		ok = ok && link_shared(co->target, obj, tmp, d);
+	else
+		ok = ok && link_executable(co->target, obj, tmp, d);
 	phase(o, "link", &t0);
 	unlink(obj);
 	return ok;
@@ -262,7 +278,9 @@ int w2n_compile(const w2n_options *o)
 	const char *path = o->output ? o->output : out;
 	char *tmp = temp_beside(path, &d);
 	bool ok = tmp && produce(o, m, &co, tmp, &d);
-	if (ok && o->output_kind == W2N_OUT_EXECUTABLE)
+	if (ok && o->output_kind != W2N_OUT_OBJECT &&
+	    o->output_kind != W2N_OUT_ASSEMBLY &&
+	    o->output_kind != W2N_OUT_LLVM_IR)
 		chmod(tmp, 0755);
 	if (ok && rename(tmp, path) != 0)
 		ok = w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,

@@ -20,6 +20,7 @@ typedef enum w2n_output_kind {
 	W2N_OUT_OBJECT,
 	W2N_OUT_ASSEMBLY,
 	W2N_OUT_LLVM_IR,
+	W2N_OUT_SHARED,
 } w2n_output_kind;
 
 typedef struct w2n_options {
