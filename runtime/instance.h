@@ -1,0 +1,199 @@
+/*
+ * instance.h - the embedding API of the runtime: creating memories and
+ * tables, instantiating a compiled module (its w2n_rt_module descriptor),
+ * calling its functions with traps caught, and reading its exports.  Used
+ * by the executable entry point (main.c), the WASI shim and test harnesses;
+ * generated code only ever sees w2n_rt.h.
+ *
+ * Lifetimes: memories and tables are reference counted; an instance keeps
+ * every memory and table it uses (defined or imported) alive.  Functions
+ * and globals are not: an instance whose functions or globals another
+ * instance imports must outlive that instance.
+ */
+#ifndef W2N_RT_INSTANCE_H
+#define W2N_RT_INSTANCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "w2n_rt.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Implementation limit on table sizes (elements), as in wasmtime. */
+#define W2N_RT_TABLE_LIMIT 10000000u
+
+/* What a resolver provides for one import. */
+typedef struct w2n_rt_extern {
+	uint32_t kind;           /* W2N_RT_EXTERN_* */
+	w2n_rt_globaltype gtype; /* globals: type of *u.global */
+	union {
+		w2n_rt_func func;      /* its type_id is checked */
+		w2n_rt_table *table;   /* from w2n_rt_table_new */
+		w2n_rt_memory *memory; /* from w2n_rt_memory_new */
+		w2n_rt_value *global;  /* storage, outlives the instance */
+	} u;
+} w2n_rt_extern;
+
+/*
+ * Resolves `import` of the instance being built (`inst`: its header is
+ * filled, and it is the caller to give host closures).  `type` is the
+ * import's declared type for function imports, NULL otherwise.  Returns
+ * false when there is no such import, optionally with a message in `why`
+ * (default: "unknown import: MODULE.NAME").  A wrong kind or type found
+ * by the runtime gives "incompatible import type: MODULE.NAME".
+ */
+typedef bool w2n_rt_resolve_fn(void *env, w2n_rt_instance *inst,
+                               const w2n_rt_import *import,
+                               const w2n_rt_functype *type, w2n_rt_extern *out,
+                               char *why, size_t why_size);
+
+enum { W2N_RT_ERROR_MAX = 256 };
+
+/* Why an instantiation or a call failed. */
+typedef struct w2n_rt_error {
+	uint32_t trap; /* W2N_TRAP_*, or W2N_TRAP_NONE if not a trap */
+	uint32_t func; /* trapping function's index, UINT32_MAX unknown */
+	const w2n_rt_module *module;    /* module of `func`, NULL unknown */
+	char message[W2N_RT_ERROR_MAX]; /* traps: the traps.def text */
+} w2n_rt_error;
+
+/* ---- Instances ---- */
+
+/*
+ * Instantiates `m` (spec 4.5.4): checks the descriptor, resolves every
+ * import through `resolve` (may be NULL when there are none) and matches
+ * it (spec 4.5.2), builds funcs, memories, tables, globals and segments,
+ * then runs m->init and the start function with traps caught.  Returns
+ * the instance, or NULL with `err` (may be NULL) filled.  A trap in init
+ * or start keeps its effects on imported objects; the failed instance is
+ * then kept alive (see w2n_rt_free_failed_instances) when its functions
+ * may be referenced from outside.
+ */
+w2n_rt_instance *w2n_rt_instantiate(const w2n_rt_module *m,
+                                    w2n_rt_resolve_fn *resolve, void *env,
+                                    w2n_rt_error *err);
+
+/* Frees an instance and drops its references to memories and tables.
+ * NULL is allowed. */
+void w2n_rt_instance_free(w2n_rt_instance *inst);
+
+/* Frees the instances whose instantiation trapped but were kept alive
+ * because imported tables or globals may reference their functions.  Call
+ * only when nothing can reach those references any more. */
+void w2n_rt_free_failed_instances(void);
+
+/*
+ * Calls `f` with the arguments in vals[0..nparams) of type
+ * `type_index` of inst's module, storing the results in vals[0..nresults)
+ * (vals needs max(nparams, nresults) entries).  Traps are caught: returns
+ * false with `err` (may be NULL) filled.  Thread-safe and re-entrant (host
+ * functions may call it).  A function whose type differs from the type
+ * given is not called: W2N_TRAP_INDIRECT_CALL_MISMATCH.
+ */
+bool w2n_rt_invoke(w2n_rt_instance *inst, const w2n_rt_func *f,
+                   uint32_t type_index, w2n_rt_value *vals, w2n_rt_error *err);
+
+/* The export of `m` called `name`, or NULL. */
+const w2n_rt_export *w2n_rt_find_export(const w2n_rt_module *m,
+                                        const char *name);
+
+/* Function `index` of the instance (&funcs[index]); NULL if out of range. */
+w2n_rt_func *w2n_rt_instance_func(w2n_rt_instance *inst, uint32_t index);
+
+/* Storage of global `index` (a w2n_rt_value); NULL if out of range. */
+void *w2n_rt_instance_global(w2n_rt_instance *inst, uint32_t index);
+
+/* Table `index` of the instance; NULL if out of range. */
+w2n_rt_table *w2n_rt_instance_table(w2n_rt_instance *inst, uint32_t index);
+
+/*
+ * Makes `out` a function of `type` (an import type of inst's module) that
+ * calls the host function `fn` with `env`, through type->host_adapter;
+ * `inst` is the caller fn receives.  The closure belongs to `inst` and is
+ * freed with it.  False when out of memory.
+ */
+bool w2n_rt_host_func(w2n_rt_instance *inst, const w2n_rt_functype *type,
+                      w2n_rt_host_fn *fn, void *env, w2n_rt_func *out);
+
+/* ---- Types ---- */
+
+/*
+ * The canonical id of the function type with `nparams` parameters and
+ * `nresults` results whose W2N_RT_* codes are types[0..nparams+nresults).
+ * Equal signatures get equal ids in the whole process; ids are never 0,
+ * except that 0 is returned when out of memory.  Thread-safe.
+ */
+uint32_t w2n_rt_type_id(uint32_t nparams, uint32_t nresults,
+                        const uint8_t *types);
+
+/* ---- Memories and tables ---- */
+
+/*
+ * A new memory of `min_pages` pages (zeroed) for code compiled with the
+ * `bounds` strategy, with a reference count of 1.  The maximum is
+ * `max_pages` if has_max, 65536 otherwise.  GUARD memories reserve
+ * W2N_RT_GUARD_RESERVE bytes of address space and never move; EXPLICIT
+ * ones may move when they grow.  NULL if the limits are invalid
+ * (min > max, max > 65536), GUARD is asked on a 32-bit host, or memory
+ * runs out.
+ */
+w2n_rt_memory *w2n_rt_memory_new(uint64_t min_pages, uint64_t max_pages,
+                                 uint32_t has_max, uint32_t bounds);
+
+/* Takes one more reference to `mem`. */
+void w2n_rt_memory_retain(w2n_rt_memory *mem);
+
+/* Drops one reference; the last one frees the memory.  NULL is allowed. */
+void w2n_rt_memory_free(w2n_rt_memory *mem);
+
+/* Grows `mem` by `delta` pages: the old size in pages, or -1 past the
+ * maximum or when out of memory.  Not thread-safe for one memory. */
+int64_t w2n_rt_memory_grow_by(w2n_rt_memory *mem, uint64_t delta);
+
+/* Whether `mem` was created with a maximum. */
+bool w2n_rt_memory_has_max(const w2n_rt_memory *mem);
+
+/* Address space a GUARD memory reserves: any 32-bit address plus any
+ * 32-bit offset plus an access of up to 16 bytes stays inside. */
+#define W2N_RT_GUARD_RESERVE ((UINT64_C(1) << 33) + 2 * UINT64_C(65536))
+
+/*
+ * A new table of `min` null elements of `elem_type` (W2N_RT_FUNCREF or
+ * W2N_RT_EXTERNREF) with a reference count of 1.  Unbounded when !has_max
+ * (max becomes UINT32_MAX).  NULL if min > max, the limits do not fit in
+ * 32 bits, min exceeds W2N_RT_TABLE_LIMIT, or memory runs out.
+ */
+w2n_rt_table *w2n_rt_table_new(uint64_t min, uint64_t max, uint32_t has_max,
+                               uint32_t elem_type);
+
+/* Takes one more reference to `t`. */
+void w2n_rt_table_retain(w2n_rt_table *t);
+
+/* Drops one reference; the last one frees the table.  NULL is allowed. */
+void w2n_rt_table_free(w2n_rt_table *t);
+
+/* Grows `t` by `delta` elements set to `init`: the old size, or -1 past
+ * the maximum, W2N_RT_TABLE_LIMIT or when out of memory. */
+int64_t w2n_rt_table_grow_by(w2n_rt_table *t, uint32_t delta, void *init);
+
+/* Whether `t` was created with a maximum. */
+bool w2n_rt_table_has_max(const w2n_rt_table *t);
+
+/* ---- Traps and testing ---- */
+
+/* The spec testsuite's text for a trap kind ("unreachable", ...). */
+const char *w2n_rt_trap_text(uint32_t kind);
+
+/* Allocation failure injection for tests: after `n` more successful
+ * allocations (malloc, mmap, mprotect growth) the next one fails; n < 0
+ * turns injection off. */
+void w2n_rt_alloc_fail_after(long n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

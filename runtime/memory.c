@@ -1,0 +1,272 @@
+/*
+ * memory.c - linear memories and the memory instructions generated code
+ * leaves to the runtime (memory.grow, fill, copy, init, data.drop).
+ *
+ * Two kinds of memory, after the strategy the module was compiled with:
+ *   GUARD     reserves W2N_RT_GUARD_RESERVE bytes of PROT_NONE address
+ *             space and makes the first `size` bytes readable and
+ *             writable; generated code does no bounds checks, an access
+ *             past `size` faults and the signal handler (trap.c) turns the
+ *             fault into a trap because the address lies in a reservation
+ *             of the guard registry below.  The base never moves.
+ *   EXPLICIT  maps exactly `size` bytes; growing may move the base, so
+ *             generated code reloads it after every call.
+ * Both are zero-filled anonymous mappings.  Memories are reference counted
+ * because instances share them through imports.
+ */
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "rt_internal.h"
+
+enum {
+	PAGE_SIZE_WASM = 65536,
+	MAX_PAGES = 65536,  /* 4 GiB: the 32-bit address space */
+	GUARD_SLOTS = 4096, /* live GUARD memories; 32 TiB of reservations */
+};
+
+/* The runtime's memory object; a w2n_rt_memory * points to its start. */
+typedef struct memory_obj {
+	w2n_rt_memory pub;
+	atomic_uint refs;
+	uint32_t has_max;
+	int guard_slot; /* index in guard_slots, or -1 */
+} memory_obj;
+
+/*
+ * The guard registry: the reservations of live GUARD memories, read by
+ * the signal handler, so lock-free.  A slot's base is 0 when free, 1 while
+ * being claimed or released (then `size` is not to be trusted), and the
+ * reservation's address when live.
+ */
+static struct guard_slot {
+	_Atomic uintptr_t base;
+	_Atomic uintptr_t size;
+} guard_slots[GUARD_SLOTS];
+
+bool w2n_rt_guard_contains(uintptr_t addr)
+{
+	for (size_t i = 0; i < GUARD_SLOTS; i++) {
+		uintptr_t base = atomic_load(&guard_slots[i].base);
+		if (base <= 1 || addr < base)
+			continue;
+		if (addr - base < atomic_load(&guard_slots[i].size))
+			return true;
+	}
+	return false;
+}
+
+/* Registers a reservation; -1 when the registry is full. */
+static int guard_register(void *base, uint64_t size)
+{
+	for (int i = 0; i < GUARD_SLOTS; i++) {
+		uintptr_t expected = 0;
+		if (!atomic_compare_exchange_strong(&guard_slots[i].base,
+		                                    &expected, 1))
+			continue;
+		atomic_store(&guard_slots[i].size, (uintptr_t)size);
+		atomic_store(&guard_slots[i].base, (uintptr_t)base);
+		return i;
+	}
+	return -1;
+}
+
+static void guard_unregister(int slot)
+{
+	atomic_store(&guard_slots[slot].base, 1);
+	atomic_store(&guard_slots[slot].size, 0);
+	atomic_store(&guard_slots[slot].base, 0);
+}
+
+static memory_obj *obj_of(const w2n_rt_memory *mem)
+{
+	return (memory_obj *)(uintptr_t)(const void *)mem;
+}
+
+/* Reserves the address space of a GUARD memory and opens `bytes`. */
+static bool map_guard(memory_obj *o, uint64_t bytes)
+{
+	if (UINTPTR_MAX < W2N_RT_GUARD_RESERVE * 2 || w2n_rt_alloc_injected())
+		return false;
+	size_t reserve = (size_t)W2N_RT_GUARD_RESERVE;
+	void *p = mmap(NULL, reserve, PROT_NONE,
+	               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return false;
+	if (bytes && mprotect(p, (size_t)bytes, PROT_READ | PROT_WRITE)) {
+		munmap(p, reserve);
+		return false;
+	}
+	o->guard_slot = guard_register(p, reserve);
+	if (o->guard_slot < 0) {
+		munmap(p, reserve);
+		return false;
+	}
+	o->pub.base = p;
+	o->pub.reserved = reserve;
+	return true;
+}
+
+/* Maps exactly `bytes` for an EXPLICIT memory (none when 0). */
+static bool map_explicit(memory_obj *o, uint64_t bytes)
+{
+	if (bytes == 0)
+		return true;
+	if (bytes > SIZE_MAX || w2n_rt_alloc_injected())
+		return false;
+	void *p = mmap(NULL, (size_t)bytes, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return false;
+	o->pub.base = p;
+	o->pub.reserved = bytes;
+	return true;
+}
+
+w2n_rt_memory *w2n_rt_memory_new(uint64_t min_pages, uint64_t max_pages,
+                                 uint32_t has_max, uint32_t bounds)
+{
+	if (!has_max)
+		max_pages = MAX_PAGES;
+	if (min_pages > max_pages || max_pages > MAX_PAGES ||
+	    (bounds != W2N_RT_BOUNDS_GUARD && bounds != W2N_RT_BOUNDS_EXPLICIT))
+		return NULL;
+	memory_obj *o = w2n_rt_calloc(1, sizeof *o);
+	if (!o)
+		return NULL;
+	uint64_t bytes = min_pages * PAGE_SIZE_WASM;
+	o->guard_slot = -1;
+	o->has_max = has_max != 0;
+	o->pub.bounds = bounds;
+	bool ok = bounds == W2N_RT_BOUNDS_GUARD ? map_guard(o, bytes)
+	                                        : map_explicit(o, bytes);
+	if (!ok) {
+		w2n_rt_free(o);
+		return NULL;
+	}
+	o->pub.size = bytes;
+	o->pub.pages = min_pages;
+	o->pub.max_pages = max_pages;
+	atomic_init(&o->refs, 1);
+	return &o->pub;
+}
+
+void w2n_rt_memory_retain(w2n_rt_memory *mem)
+{
+	atomic_fetch_add(&obj_of(mem)->refs, 1);
+}
+
+void w2n_rt_memory_free(w2n_rt_memory *mem)
+{
+	if (!mem)
+		return;
+	memory_obj *o = obj_of(mem);
+	if (atomic_fetch_sub(&o->refs, 1) != 1)
+		return;
+	if (o->guard_slot >= 0)
+		guard_unregister(o->guard_slot);
+	if (mem->base)
+		munmap(mem->base, (size_t)mem->reserved);
+	w2n_rt_free(o);
+}
+
+bool w2n_rt_memory_has_max(const w2n_rt_memory *mem)
+{
+	return obj_of(mem)->has_max != 0;
+}
+
+/* Makes the bytes [size, bytes) of `mem` accessible. */
+static bool extend(w2n_rt_memory *mem, uint64_t bytes)
+{
+	if (w2n_rt_alloc_injected())
+		return false;
+	if (mem->bounds == W2N_RT_BOUNDS_GUARD)
+		return mprotect(mem->base + mem->size,
+		                (size_t)(bytes - mem->size),
+		                PROT_READ | PROT_WRITE) == 0;
+	void *p = mem->base ? mremap(mem->base, (size_t)mem->reserved,
+	                             (size_t)bytes, MREMAP_MAYMOVE)
+	                    : mmap(NULL, (size_t)bytes, PROT_READ | PROT_WRITE,
+	                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+	                           -1, 0);
+	if (p == MAP_FAILED)
+		return false;
+	mem->base = p;
+	mem->reserved = bytes;
+	return true;
+}
+
+int64_t w2n_rt_memory_grow_by(w2n_rt_memory *mem, uint64_t delta)
+{
+	uint64_t old = mem->pages;
+	if (delta > mem->max_pages - old)
+		return -1;
+	if (delta == 0)
+		return (int64_t)old;
+	uint64_t bytes = (old + delta) * PAGE_SIZE_WASM;
+	if (bytes > SIZE_MAX || !extend(mem, bytes))
+		return -1;
+	mem->size = bytes;
+	mem->pages = old + delta;
+	return (int64_t)old;
+}
+
+/* ---- What generated code calls ---- */
+
+static w2n_rt_memory *memory_at(w2n_rt_instance *inst, uint32_t index)
+{
+	return w2n_rt_memories_of(inst)[index];
+}
+
+/* Traps unless [at, at + len) lies within `size` bytes (64-bit sum). */
+static void check_range(w2n_rt_instance *inst, uint64_t at, uint64_t len,
+                        uint64_t size)
+{
+	if (at + len > size)
+		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_OOB_MEMORY);
+}
+
+int32_t w2n_rt_memory_grow(w2n_rt_instance *inst, uint32_t memory,
+                           uint32_t delta_pages)
+{
+	return (int32_t)w2n_rt_memory_grow_by(memory_at(inst, memory),
+	                                      delta_pages);
+}
+
+void w2n_rt_memory_fill(w2n_rt_instance *inst, uint32_t memory, uint32_t dst,
+                        uint32_t value, uint32_t len)
+{
+	w2n_rt_memory *mem = memory_at(inst, memory);
+	check_range(inst, dst, len, mem->size);
+	if (len)
+		memset(mem->base + dst, (int)(uint8_t)value, len);
+}
+
+void w2n_rt_memory_copy(w2n_rt_instance *inst, uint32_t dst_memory,
+                        uint32_t src_memory, uint32_t dst, uint32_t src,
+                        uint32_t len)
+{
+	w2n_rt_memory *to = memory_at(inst, dst_memory);
+	w2n_rt_memory *from = memory_at(inst, src_memory);
+	check_range(inst, src, len, from->size);
+	check_range(inst, dst, len, to->size);
+	if (len)
+		memmove(to->base + dst, from->base + src, len);
+}
+
+void w2n_rt_memory_init(w2n_rt_instance *inst, uint32_t memory, uint32_t data,
+                        uint32_t dst, uint32_t src, uint32_t len)
+{
+	w2n_rt_memory *mem = memory_at(inst, memory);
+	const w2n_rt_data_segment *seg = &w2n_rt_datas_of(inst)[data];
+	check_range(inst, src, len, seg->len);
+	check_range(inst, dst, len, mem->size);
+	if (len)
+		memcpy(mem->base + dst, seg->bytes + src, len);
+}
+
+void w2n_rt_data_drop(w2n_rt_instance *inst, uint32_t data)
+{
+	w2n_rt_datas_of(inst)[data].len = 0;
+}

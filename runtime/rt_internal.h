@@ -1,0 +1,111 @@
+/*
+ * rt_internal.h - what the runtime's files share with each other and with
+ * nobody else: the allocation hook, protected calls, the guard registry
+ * the signal handler reads, and the private per-instance state.
+ */
+#ifndef W2N_RT_INTERNAL_H
+#define W2N_RT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "instance.h"
+
+/* ---- Allocation (alloc.c): every allocation of the runtime. ---- */
+
+/* Whether the next allocation must fail (injection); counts it. */
+bool w2n_rt_alloc_injected(void);
+
+/* malloc/calloc/realloc/free with injection; NULL on failure (realloc
+ * then leaves `p` alone).  Zero sizes give a valid unique pointer. */
+void *w2n_rt_malloc(size_t size);
+void *w2n_rt_calloc(size_t n, size_t size);
+void *w2n_rt_realloc(void *p, size_t size);
+void w2n_rt_free(void *p);
+
+/* `size` zeroed bytes aligned to 16; free with w2n_rt_free. */
+void *w2n_rt_zalloc16(size_t size);
+
+/* ---- Protected calls (trap.c). ---- */
+
+typedef void w2n_rt_protected_fn(void *arg);
+
+/*
+ * Runs fn(arg) with a trap point pushed on this thread's chain: a trap
+ * (w2n_rt_trap or a fault the signal handler recognises) unwinds back
+ * here.  Sets up this thread's signal stack on first use.  Returns false
+ * with `err` (may be NULL) filled on a trap or set-up failure.
+ */
+bool w2n_rt_run_protected(w2n_rt_protected_fn *fn, void *arg,
+                          w2n_rt_error *err);
+
+/* Fills `err` (may be NULL) with a non-trap message. */
+void w2n_rt_error_set(w2n_rt_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Fills `err` (may be NULL) for a trap of `kind`. */
+void w2n_rt_error_trap(w2n_rt_error *err, uint32_t kind,
+                       const w2n_rt_module *module, uint32_t func);
+
+/* ---- Guard registry (memory.c), read by the signal handler. ---- */
+
+/* Whether `addr` lies in the reservation of a live GUARD memory.
+ * Async-signal-safe and lock-free. */
+bool w2n_rt_guard_contains(uintptr_t addr);
+
+/* ---- Instances (instance.c, host.c). ---- */
+
+/* A host closure owned by an instance (host.c). */
+typedef struct w2n_rt_closure_node {
+	w2n_rt_host_closure closure; /* first: ctx points here */
+	struct w2n_rt_closure_node *next;
+} w2n_rt_closure_node;
+
+/* The runtime's private part of an instance (header->runtime). */
+typedef struct w2n_rt_instance_state {
+	w2n_rt_closure_node *closures;
+	struct w2n_rt_instance_state *next_failed; /* parked list link */
+	w2n_rt_instance *inst;
+	uint32_t nelems;
+	void **elem_items[]; /* what elems[i].items was allocated as */
+} w2n_rt_instance_state;
+
+/* The private state of `inst`. */
+static inline w2n_rt_instance_state *w2n_rt_state(const w2n_rt_instance *inst)
+{
+	return ((const w2n_rt_instance_header *)(const void *)inst)->runtime;
+}
+
+/* The instance's arrays, at their layout offsets. */
+static inline w2n_rt_table **w2n_rt_tables_of(const w2n_rt_instance *inst)
+{
+	return w2n_rt_instance_slot(
+	    inst, w2n_rt_instance_module(inst)->layout.tables);
+}
+
+static inline w2n_rt_memory **w2n_rt_memories_of(const w2n_rt_instance *inst)
+{
+	return w2n_rt_instance_slot(
+	    inst, w2n_rt_instance_module(inst)->layout.memories);
+}
+
+static inline w2n_rt_elem_segment *w2n_rt_elems_of(const w2n_rt_instance *inst)
+{
+	return w2n_rt_instance_slot(inst,
+	                            w2n_rt_instance_module(inst)->layout.elems);
+}
+
+static inline w2n_rt_data_segment *w2n_rt_datas_of(const w2n_rt_instance *inst)
+{
+	return w2n_rt_instance_slot(inst,
+	                            w2n_rt_instance_module(inst)->layout.datas);
+}
+
+static inline uint32_t *w2n_rt_type_ids_of(const w2n_rt_instance *inst)
+{
+	return w2n_rt_instance_slot(
+	    inst, w2n_rt_instance_module(inst)->layout.type_ids);
+}
+
+#endif
