@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""run_main_tests.py - runs the fake programs (fake_prog.c linked with
+runtime/main.c) and checks the entry point's contract: exit status and
+exactly what goes to stderr.
+
+usage: run_main_tests.py START MAIN IMPORT NOENTRY STARTFN
+(the paths of the fake programs built with each FAKE_PROG)."""
+import os
+import subprocess
+import sys
+
+TRAP = 134
+
+
+def cases(start, main, imp, noentry, startfn):
+    yield "start ok", start, {}, 0, ""
+    yield "start trap named", start, {"FAKE_MODE": "trap"}, TRAP, \
+        "wasm trap: unreachable in function do_trap\n"
+    yield "start trap unnamed", start, {"FAKE_MODE": "unnamed"}, TRAP, \
+        "wasm trap: integer divide by zero in function #2\n"
+    yield "start guard fault", start, {"FAKE_MODE": "oob"}, TRAP, \
+        "wasm trap: out of bounds memory access\n"
+    yield "start exit", start, {"FAKE_MODE": "exit"}, 7, ""
+    yield "main result", main, {}, 3, ""
+    yield "unknown import", imp, {}, 1, \
+        "wasm2native: error: unknown import: wasi_snapshot_preview1.fd_write\n"
+    yield "no entry", noentry, {}, 1, \
+        "wasm2native: error: no _start or main export\n"
+    yield "start function trap", startfn, {}, TRAP, \
+        "wasm trap: unreachable in function do_trap\n"
+
+
+def main():
+    passed = failed = 0
+    for name, prog, env, status, stderr in cases(*sys.argv[1:6]):
+        run = subprocess.run([prog, "arg1"], env={**os.environ, **env},
+                             capture_output=True, text=True, timeout=60)
+        if run.returncode == status and run.stderr == stderr:
+            passed += 1
+            continue
+        failed += 1
+        print(f"{name}: got status {run.returncode} stderr {run.stderr!r}, "
+              f"want {status} {stderr!r}", file=sys.stderr)
+    print(f"rt-main: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,265 @@
+/*
+ * test_memory.c - linear memories: creation limits, growth, and the bulk
+ * instructions (spec 4.4.7) at their exact bounds, for both bounds
+ * strategies.  A trapping operation must write nothing.
+ */
+#include <stdlib.h>
+
+#include "fake.h"
+#include "rt_check.h"
+
+enum { PAGE = 65536 };
+
+static void check_new_limits(void)
+{
+	CHECK(!w2n_rt_memory_new(2, 1, 1, W2N_RT_BOUNDS_EXPLICIT));
+	CHECK(!w2n_rt_memory_new(0, 65537, 1, W2N_RT_BOUNDS_EXPLICIT));
+	CHECK(!w2n_rt_memory_new(65537, 0, 0, W2N_RT_BOUNDS_GUARD));
+	CHECK(!w2n_rt_memory_new(0, 0, 0, 7));
+	w2n_rt_memory *mem = w2n_rt_memory_new(0, 0, 0, W2N_RT_BOUNDS_EXPLICIT);
+	if (!CHECK(mem))
+		return;
+	CHECK_EQ(mem->max_pages, 65536);
+	CHECK_EQ(mem->size, 0);
+	CHECK(!w2n_rt_memory_has_max(mem));
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 1), 0);
+	CHECK_EQ(mem->size, PAGE);
+	mem->base[PAGE - 1] = 1;
+	w2n_rt_memory_free(mem);
+}
+
+/* Growth for one strategy: old size back, -1 past the maximum with
+ * nothing changed, new pages zeroed; GUARD memories do not move. */
+static void check_grow(uint32_t bounds)
+{
+	w2n_rt_memory *mem = w2n_rt_memory_new(1, 3, 1, bounds);
+	if (!CHECK(mem))
+		return;
+	uint8_t *base = mem->base;
+	CHECK(w2n_rt_memory_has_max(mem));
+	CHECK_EQ(mem->bounds, bounds);
+	CHECK_EQ(mem->pages, 1);
+	CHECK_EQ(mem->base[PAGE - 1], 0);
+	mem->base[PAGE - 1] = 0x5A;
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 0), 1);
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 3), -1);
+	CHECK_EQ(mem->pages, 1);
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 2), 1);
+	CHECK_EQ(mem->size, 3 * PAGE);
+	CHECK_EQ(mem->base[PAGE - 1], 0x5A);
+	CHECK_EQ(mem->base[3 * PAGE - 1], 0);
+	mem->base[3 * PAGE - 1] = 1;
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 1), -1);
+	if (bounds == W2N_RT_BOUNDS_GUARD) {
+		CHECK(mem->base == base);
+		CHECK_EQ(mem->reserved, W2N_RT_GUARD_RESERVE);
+	}
+	w2n_rt_memory_free(mem);
+}
+
+/* The whole 4 GiB and not a page more. */
+static void check_grow_to_4gib(uint32_t bounds)
+{
+	w2n_rt_memory *mem = w2n_rt_memory_new(0, 0, 0, bounds);
+	if (!CHECK(mem))
+		return;
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 65536), 0);
+	CHECK_EQ(mem->size, UINT64_C(1) << 32);
+	mem->base[(UINT64_C(1) << 32) - 1] = 1;
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 1), -1);
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 0), 65536);
+	w2n_rt_memory_free(mem);
+}
+
+static void check_alloc_failure(uint32_t bounds)
+{
+	for (long n = 0; n < 2; n++) {
+		w2n_rt_alloc_fail_after(n);
+		CHECK(!w2n_rt_memory_new(1, 2, 1, bounds));
+	}
+	w2n_rt_alloc_fail_after(-1);
+	w2n_rt_memory *mem = w2n_rt_memory_new(1, 2, 1, bounds);
+	if (!CHECK(mem))
+		return;
+	w2n_rt_alloc_fail_after(0);
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 1), -1);
+	CHECK_EQ(mem->pages, 1);
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, 1), 1);
+	w2n_rt_memory_free(mem);
+}
+
+static void check_refcount(void)
+{
+	w2n_rt_memory *mem = w2n_rt_memory_new(1, 1, 1, W2N_RT_BOUNDS_GUARD);
+	if (!CHECK(mem))
+		return;
+	w2n_rt_memory_retain(mem);
+	w2n_rt_memory_free(mem);
+	mem->base[0] = 1; /* still alive: ASan would complain */
+	CHECK_EQ(mem->base[0], 1);
+	w2n_rt_memory_free(mem);
+	w2n_rt_memory_free(NULL);
+}
+
+/* ---- The instructions, run as Wasm code ---- */
+
+enum { OP_FILL, OP_COPY, OP_INIT, OP_DROP, OP_GROW };
+
+typedef struct mem_op {
+	int op;
+	uint32_t a, b, c, seg;
+	int32_t result;
+} mem_op;
+
+static void run_op(w2n_rt_instance *inst, void *arg)
+{
+	mem_op *o = arg;
+	switch (o->op) {
+	case OP_FILL: w2n_rt_memory_fill(inst, 0, o->a, o->b, o->c); break;
+	case OP_COPY: w2n_rt_memory_copy(inst, 0, 0, o->a, o->b, o->c); break;
+	case OP_INIT:
+		w2n_rt_memory_init(inst, 0, o->seg, o->a, o->b, o->c);
+		break;
+	case OP_DROP: w2n_rt_data_drop(inst, o->seg); break;
+	default: o->result = w2n_rt_memory_grow(inst, 0, o->a); break;
+	}
+}
+
+/* Runs the operation as Wasm code: its trap kind, W2N_TRAP_NONE if none. */
+static uint32_t op(w2n_rt_instance *inst, int kind, uint32_t a, uint32_t b,
+                   uint32_t c, uint32_t seg)
+{
+	mem_op o = {kind, a, b, c, seg, 0};
+	w2n_rt_error err;
+	if (fake_call(inst, 0, run_op, &o, &err))
+		return kind == OP_GROW ? (uint32_t)o.result : W2N_TRAP_NONE;
+	CHECK_EQ(err.func, UINT32_MAX);
+	return err.trap;
+}
+
+#define OOB W2N_TRAP_OOB_MEMORY
+#define NONE W2N_TRAP_NONE
+
+static void check_fill(w2n_rt_instance *inst, uint8_t *mem)
+{
+	CHECK_EQ(op(inst, OP_FILL, PAGE, 0xAA, 0, 0), NONE);
+	CHECK_EQ(op(inst, OP_FILL, PAGE + 1, 0xAA, 0, 0), OOB);
+	CHECK_EQ(op(inst, OP_FILL, PAGE - 1, 0x11, 1, 0), NONE);
+	CHECK_EQ(mem[PAGE - 1], 0x11);
+	CHECK_EQ(op(inst, OP_FILL, PAGE - 1, 0x22, 2, 0), OOB);
+	CHECK_EQ(mem[PAGE - 1], 0x11);
+	CHECK_EQ(op(inst, OP_FILL, UINT32_MAX, 0x22, 2, 0), OOB);
+	CHECK_EQ(op(inst, OP_FILL, 2, 0x33, UINT32_MAX, 0), OOB);
+	CHECK_EQ(mem[2], 0);
+	CHECK_EQ(op(inst, OP_FILL, 10, 0x1FF, 3, 0), NONE);
+	CHECK(mem[9] == 0 && mem[10] == 0xFF && mem[12] == 0xFF &&
+	      mem[13] == 0);
+	CHECK_EQ(op(inst, OP_FILL, 0, 0, PAGE, 0), NONE);
+	CHECK_EQ(mem[PAGE - 1], 0);
+}
+
+static void check_copy(w2n_rt_instance *inst, uint8_t *mem)
+{
+	for (uint8_t i = 0; i < 8; i++)
+		mem[i] = i;
+	CHECK_EQ(op(inst, OP_COPY, 2, 0, 6, 0), NONE); /* overlap, forward */
+	CHECK(mem[1] == 1 && mem[2] == 0 && mem[7] == 5);
+	CHECK_EQ(op(inst, OP_COPY, 0, 2, 6, 0), NONE); /* overlap, backward */
+	CHECK(mem[0] == 0 && mem[1] == 1 && mem[5] == 5 && mem[6] == 4);
+	CHECK_EQ(op(inst, OP_COPY, PAGE, 0, 0, 0), NONE);
+	CHECK_EQ(op(inst, OP_COPY, 0, PAGE, 0, 0), NONE);
+	CHECK_EQ(op(inst, OP_COPY, PAGE + 1, 0, 0, 0), OOB);
+	CHECK_EQ(op(inst, OP_COPY, 0, PAGE + 1, 0, 0), OOB);
+	mem[PAGE - 1] = 0x77;
+	CHECK_EQ(op(inst, OP_COPY, PAGE - 1, 0, 2, 0), OOB);
+	CHECK_EQ(mem[PAGE - 1], 0x77);
+	CHECK_EQ(op(inst, OP_COPY, 0, PAGE - 1, 2, 0), OOB);
+	CHECK_EQ(mem[0], 0);
+	CHECK_EQ(op(inst, OP_COPY, 0, UINT32_MAX, 2, 0), OOB);
+	CHECK_EQ(op(inst, OP_COPY, UINT32_MAX, 0, 2, 0), OOB);
+	CHECK_EQ(op(inst, OP_COPY, PAGE - 1, 0, 1, 0), NONE);
+	CHECK_EQ(mem[PAGE - 1], 0);
+}
+
+/* Segment 0 is "abcd", segment 1 is empty. */
+static void check_init(w2n_rt_instance *inst, uint8_t *mem)
+{
+	CHECK_EQ(op(inst, OP_INIT, 100, 0, 4, 0), NONE);
+	CHECK(memcmp(mem + 100, "abcd", 4) == 0);
+	CHECK_EQ(op(inst, OP_INIT, PAGE - 4, 0, 4, 0), NONE);
+	CHECK_EQ(mem[PAGE - 1], 'd');
+	mem[PAGE - 3] = 0;
+	CHECK_EQ(op(inst, OP_INIT, PAGE - 3, 0, 4, 0), OOB);
+	CHECK_EQ(mem[PAGE - 3], 0);
+	CHECK_EQ(op(inst, OP_INIT, 0, 4, 0, 0), NONE);
+	CHECK_EQ(op(inst, OP_INIT, 0, 5, 0, 0), OOB);
+	CHECK_EQ(op(inst, OP_INIT, 0, 2, 3, 0), OOB);
+	CHECK_EQ(mem[0], 0);
+	CHECK_EQ(op(inst, OP_INIT, 0, UINT32_MAX, 2, 0), OOB);
+	CHECK_EQ(op(inst, OP_INIT, PAGE, 0, 0, 0), NONE);
+	CHECK_EQ(op(inst, OP_INIT, PAGE + 1, 0, 0, 0), OOB);
+	CHECK_EQ(op(inst, OP_INIT, 0, 0, 0, 1), NONE);
+	CHECK_EQ(op(inst, OP_INIT, 0, 0, 1, 1), OOB);
+	/* A dropped segment is a zero-length one. */
+	CHECK_EQ(op(inst, OP_DROP, 0, 0, 0, 0), NONE);
+	CHECK_EQ(op(inst, OP_DROP, 0, 0, 0, 0), NONE);
+	CHECK_EQ(op(inst, OP_INIT, 0, 0, 0, 0), NONE);
+	CHECK_EQ(op(inst, OP_INIT, 0, 0, 1, 0), OOB);
+	CHECK_EQ(op(inst, OP_INIT, 0, 1, 0, 0), OOB);
+	CHECK_EQ(op(inst, OP_INIT, PAGE, 0, 0, 0), NONE);
+}
+
+/* memory.grow from Wasm code; fill then reaches the new end. */
+static void check_grow_op(w2n_rt_instance *inst)
+{
+	CHECK_EQ(op(inst, OP_GROW, 1, 0, 0, 0), 1);
+	CHECK_EQ(op(inst, OP_GROW, 2, 0, 0, 0), (uint32_t)-1);
+	CHECK_EQ(op(inst, OP_GROW, 0, 0, 0, 0), 2);
+	CHECK_EQ(op(inst, OP_FILL, 2 * PAGE - 1, 9, 1, 0), NONE);
+	CHECK_EQ(op(inst, OP_FILL, 2 * PAGE - 1, 9, 2, 0), OOB);
+	w2n_rt_memory *mem = w2n_rt_instance_memory(inst, 0);
+	CHECK_EQ(mem->base[2 * PAGE - 1], 9);
+	CHECK_EQ(op(inst, OP_GROW, 1, 0, 0, 0), 2);
+	CHECK_EQ(op(inst, OP_GROW, 1, 0, 0, 0), (uint32_t)-1);
+}
+
+static void check_instructions(uint32_t bounds)
+{
+	fake_module fm;
+	fake_init(&fm);
+	fm.m.bounds = bounds;
+	fake_func(&fm, FT_V_V, FAKE_CODE(fake_run_body), "body");
+	fm.m.nmemories = 1;
+	fm.memories[0] = (w2n_rt_limits){1, 3, 1, 0};
+	fm.m.ndatas = 2;
+	fm.datas[0] = (w2n_rt_data_segment){(const uint8_t *)"abcd", 4};
+	fm.datas[1] = (w2n_rt_data_segment){NULL, 0};
+	w2n_rt_error err;
+	w2n_rt_instance *inst =
+	    w2n_rt_instantiate(fake_finish(&fm), NULL, NULL, &err);
+	if (!CHECK(inst)) {
+		fprintf(stderr, "    %s\n", err.message);
+		return;
+	}
+	uint8_t *mem = w2n_rt_instance_memory(inst, 0)->base;
+	check_fill(inst, mem);
+	check_copy(inst, mem);
+	check_init(inst, mem);
+	check_grow_op(inst);
+	w2n_rt_instance_free(inst);
+}
+
+int main(void)
+{
+	static const uint32_t strategies[] = {W2N_RT_BOUNDS_EXPLICIT,
+	                                      W2N_RT_BOUNDS_GUARD};
+	check_new_limits();
+	check_refcount();
+	for (size_t i = 0; i < 2; i++) {
+		check_grow(strategies[i]);
+		check_grow_to_4gib(strategies[i]);
+		check_alloc_failure(strategies[i]);
+		check_instructions(strategies[i]);
+	}
+	return check_report("rt-memory");
+}
