@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long fib(unsigned n)
+static unsigned long long fib(unsigned n)
 {
-	unsigned long a = 0, b = 1;
+	unsigned long long a = 0, b = 1;
 	while (n--) {
-		unsigned long t = a + b;
+		unsigned long long t = a + b;
 		a = b;
 		b = t;
 	}
@@ -21,6 +21,6 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		printf("  argv[%d] = %s (%zu bytes)\n", i, argv[i],
 		       strlen(argv[i]));
-	printf("fib(50) = %lu\n", fib(50));
+	printf("fib(90) = %llu\n", fib(90));
 	return 0;
 }
