@@ -299,8 +299,9 @@ static LLVMValueRef imports_array(cg_ctx *cx)
 		const ir_import *im = &m->imports[i];
 		LLVMValueRef f[] = {name_string(cx, im->module),
 		                    name_string(cx, im->name),
+		                    u32(cx, im->module.len), u32(cx, im->name.len),
 		                    u32(cx, im->kind), u32(cx, im->index)};
-		v[i] = const_struct(cx, f, 4);
+		v[i] = const_struct(cx, f, 6);
 		t = LLVMTypeOf(v[i]);
 	}
 	LLVMValueRef r = const_array(cx, t, v, m->nimports, "w2n.imports");
@@ -315,9 +316,10 @@ static LLVMValueRef exports_array(cg_ctx *cx)
 	LLVMTypeRef t = NULL;
 	for (uint32_t i = 0; i < m->nexports; i++) {
 		const ir_export *e = &m->exports[i];
-		LLVMValueRef f[] = {name_string(cx, e->name), u32(cx, e->kind),
+		LLVMValueRef f[] = {name_string(cx, e->name),
+		                    u32(cx, e->name.len), u32(cx, e->kind),
 		                    u32(cx, e->index)};
-		v[i] = const_struct(cx, f, 3);
+		v[i] = const_struct(cx, f, 4);
 		t = LLVMTypeOf(v[i]);
 	}
 	LLVMValueRef r = const_array(cx, t, v, m->nexports, "w2n.exports");

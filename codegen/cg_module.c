@@ -164,6 +164,15 @@ static void declare_types(cg_ctx *cx)
 	}
 }
 
+static void add_string_attribute(cg_ctx *cx, LLVMValueRef fn,
+                                 const char *key, const char *value)
+{
+	LLVMAddAttributeAtIndex(
+		fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+		LLVMCreateStringAttribute(cx->ctx, key, (unsigned)strlen(key),
+		                          value, (unsigned)strlen(value)));
+}
+
 static void declare_functions(cg_ctx *cx)
 {
 	const ir_module *m = cx->m;
@@ -179,10 +188,10 @@ static void declare_functions(cg_ctx *cx)
 		LLVMSetLinkage(fn, LLVMInternalLinkage);
 		/* No tail calls and no tail recursion elimination: runaway
 		 * recursion must exhaust the stack and trap, not loop. */
-		LLVMAddAttributeAtIndex(
-			fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
-			LLVMCreateStringAttribute(cx->ctx, "disable-tail-calls",
-			                          18, "true", 4));
+		add_string_attribute(cx, fn, "disable-tail-calls", "true");
+		/* Frames larger than a page probe it, so that stack
+		 * exhaustion always hits the guard page. */
+		add_string_attribute(cx, fn, "probe-stack", "inline-asm");
 		cx->funcs[i] = fn;
 	}
 }

@@ -433,13 +433,20 @@ bool w2n_rt_invoke(w2n_rt_instance *inst, const w2n_rt_func *f,
 	return w2n_rt_run_protected(call_thunk, &a, err);
 }
 
+const w2n_rt_export *w2n_rt_find_export_n(const w2n_rt_module *m,
+                                          const char *name, size_t len)
+{
+	for (uint32_t i = 0; i < m->nexports; i++)
+		if (m->exports[i].name_len == len &&
+		    memcmp(m->exports[i].name, name, len) == 0)
+			return &m->exports[i];
+	return NULL;
+}
+
 const w2n_rt_export *w2n_rt_find_export(const w2n_rt_module *m,
                                         const char *name)
 {
-	for (uint32_t i = 0; i < m->nexports; i++)
-		if (strcmp(m->exports[i].name, name) == 0)
-			return &m->exports[i];
-	return NULL;
+	return w2n_rt_find_export_n(m, name, strlen(name));
 }
 
 w2n_rt_func *w2n_rt_instance_func(w2n_rt_instance *inst, uint32_t index)

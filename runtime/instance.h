@@ -101,6 +101,10 @@ bool w2n_rt_invoke(w2n_rt_instance *inst, const w2n_rt_func *f,
 const w2n_rt_export *w2n_rt_find_export(const w2n_rt_module *m,
                                         const char *name);
 
+/* The same for a name of `len` bytes that may contain NUL. */
+const w2n_rt_export *w2n_rt_find_export_n(const w2n_rt_module *m,
+                                          const char *name, size_t len);
+
 /* Function `index` of the instance (&funcs[index]); NULL if out of range. */
 w2n_rt_func *w2n_rt_instance_func(w2n_rt_instance *inst, uint32_t index);
 

@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever anything in this file changes shape. */
-#define W2N_RT_ABI_VERSION 1u
+#define W2N_RT_ABI_VERSION 2u
 
 /* Trap kinds (traps.def). */
 typedef enum w2n_rt_trap_kind {
@@ -143,14 +143,18 @@ typedef struct w2n_rt_globaltype {
 	uint32_t mutable_;
 } w2n_rt_globaltype;
 
+/* Names are UTF-8 and may contain NUL; they are also NUL-terminated, so
+ * that names without NUL can be used as C strings. */
 typedef struct w2n_rt_import {
 	const char *module, *name;
+	uint32_t module_len, name_len;
 	uint32_t kind;  /* W2N_RT_EXTERN_* */
 	uint32_t index; /* in the index space of its kind */
 } w2n_rt_import;
 
 typedef struct w2n_rt_export {
 	const char *name;
+	uint32_t name_len;
 	uint32_t kind;
 	uint32_t index;
 } w2n_rt_export;

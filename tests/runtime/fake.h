@@ -204,13 +204,15 @@ static inline void fake_import(fake_module *fm, const char *module,
                                const char *name, uint32_t kind, uint32_t index)
 {
 	fm->imports[fm->m.nimports++] =
-	    (w2n_rt_import){module, name, kind, index};
+	    (w2n_rt_import){module, name, (uint32_t)strlen(module),
+	                    (uint32_t)strlen(name), kind, index};
 }
 
 static inline void fake_export(fake_module *fm, const char *name, uint32_t kind,
                                uint32_t index)
 {
-	fm->exports[fm->m.nexports++] = (w2n_rt_export){name, kind, index};
+	fm->exports[fm->m.nexports++] =
+	    (w2n_rt_export){name, (uint32_t)strlen(name), kind, index};
 }
 
 /* ---- Running test bodies as Wasm functions ---- */

@@ -58,9 +58,9 @@ static void *func_code[4];
 static const char *const func_names[] = {"_start", "do_trap", "", "main"};
 static const w2n_rt_limits memories[] = {{1, 1, 1, 0}};
 static const w2n_rt_import imports[] = {
-    {"wasi_snapshot_preview1", "fd_write", W2N_RT_EXTERN_FUNC, 0}};
-static const w2n_rt_export start_export[] = {{"_start", W2N_RT_EXTERN_FUNC, 0}};
-static const w2n_rt_export main_export[] = {{"main", W2N_RT_EXTERN_FUNC, 3}};
+    {"wasi_snapshot_preview1", "fd_write", 22, 8, W2N_RT_EXTERN_FUNC, 0}};
+static const w2n_rt_export start_export[] = {{"_start", 6, W2N_RT_EXTERN_FUNC, 0}};
+static const w2n_rt_export main_export[] = {{"main", 4, W2N_RT_EXTERN_FUNC, 3}};
 
 /* Function pointers cannot be constant void * in ISO C: filled before
  * main.  With IMPORT, function 0 is the import and func_code starts at 1. */

@@ -38,7 +38,7 @@ static json *new_value(json_kind kind)
 static json *parse_value(reader *r);
 
 /* A string body after the opening quote; \uXXXX is kept as UTF-8. */
-static char *parse_string(reader *r)
+static char *parse_string(reader *r, size_t *len)
 {
 	size_t cap = 16, n = 0;
 	char *s = xrealloc(NULL, cap);
@@ -89,6 +89,7 @@ static char *parse_string(reader *r)
 	}
 	r->p++;
 	s[n] = '\0';
+	*len = n;
 	return s;
 }
 
@@ -113,9 +114,10 @@ static json *parse_container(reader *r, json_kind kind, char close)
 	}
 	for (;;) {
 		char *key = NULL;
+		size_t key_len;
 		skip_space(r);
 		if (kind == JSON_OBJECT) {
-			if (*r->p++ != '"' || !(key = parse_string(r)))
+			if (*r->p++ != '"' || !(key = parse_string(r, &key_len)))
 				goto bad;
 			skip_space(r);
 			if (*r->p++ != ':') {
@@ -177,11 +179,13 @@ static json *parse_value(reader *r)
 		return parse_container(r, JSON_ARRAY, ']');
 	case '"': {
 		r->p++;
-		char *s = parse_string(r);
+		size_t len;
+		char *s = parse_string(r, &len);
 		if (!s)
 			return NULL;
 		json *j = new_value(JSON_STRING);
 		j->text = s;
+		j->len = len;
 		return j;
 	}
 	default:
@@ -220,8 +224,14 @@ const json *json_get(const json *j, const char *key)
 	return NULL;
 }
 
-const char *json_str(const json *j, const char *key)
+const json *json_get_string(const json *j, const char *key)
 {
 	const json *v = json_get(j, key);
-	return v && v->kind == JSON_STRING ? v->text : NULL;
+	return v && v->kind == JSON_STRING ? v : NULL;
+}
+
+const char *json_str(const json *j, const char *key)
+{
+	const json *v = json_get_string(j, key);
+	return v ? v->text : NULL;
 }

@@ -14,6 +14,7 @@ typedef enum json_kind {
 typedef struct json {
 	json_kind kind;
 	char *text;           /* strings and numbers; "true"/"false" */
+	size_t len;           /* bytes in text (strings may hold NUL) */
 	char **keys;          /* objects */
 	struct json **items;  /* arrays and object values */
 	size_t n;
@@ -25,6 +26,8 @@ void json_free(json *j);
 
 /* Member `key` of an object, or NULL. */
 const json *json_get(const json *j, const char *key);
+/* Member `key` when it is a string, or NULL. */
+const json *json_get_string(const json *j, const char *key);
 /* String value of member `key`, or NULL. */
 const char *json_str(const json *j, const char *key);
 

@@ -245,7 +245,8 @@ static bool registered_import(w2n_rt_instance *from, const w2n_rt_import *im,
                               w2n_rt_extern *out)
 {
 	const w2n_rt_module *m = w2n_rt_instance_module(from);
-	const w2n_rt_export *e = w2n_rt_find_export(m, im->name);
+	const w2n_rt_export *e = w2n_rt_find_export_n(m, im->name,
+	                                              im->name_len);
 	if (!e)
 		return false;
 	out->kind = e->kind;
@@ -275,7 +276,9 @@ static bool resolve(void *env, w2n_rt_instance *inst, const w2n_rt_import *im,
 	(void)n;
 	if (strcmp(im->module, "spectest") == 0)
 		return spectest_import(r, inst, im, type, out);
-	w2n_rt_instance *from = find_registered(r, im->module);
+	w2n_rt_instance *from = strlen(im->module) == im->module_len
+	                                ? find_registered(r, im->module)
+	                                : NULL;
 	return from && registered_import(from, im, out);
 }
 
@@ -433,19 +436,20 @@ static void perform(runner *r, const json *action, outcome *o)
 {
 	memset(o, 0, sizeof *o);
 	w2n_rt_instance *inst = action_instance(r, action);
-	const char *field = json_str(action, "field");
+	const json *field = json_get_string(action, "field");
 	const char *type = json_str(action, "type");
 	if (!inst) {
 		snprintf(o->why, sizeof o->why, "no module instance");
 		return;
 	}
 	const w2n_rt_module *m = w2n_rt_instance_module(inst);
-	const w2n_rt_export *e = field ? w2n_rt_find_export(m, field) : NULL;
+	const w2n_rt_export *e =
+		field ? w2n_rt_find_export_n(m, field->text, field->len) : NULL;
 	bool is_get = type && strcmp(type, "get") == 0;
 	uint32_t want = is_get ? W2N_RT_EXTERN_GLOBAL : W2N_RT_EXTERN_FUNC;
 	if (!e || e->kind != want) {
 		snprintf(o->why, sizeof o->why, "no export \"%s\"",
-		         field ? field : "");
+		         field ? field->text : "");
 		return;
 	}
 	o->ok = is_get ? get_global(inst, e, o)
