@@ -7,11 +7,12 @@
 #   seeded from the spec testsuite's modules (build-fuzz/seeds, made with
 #   wast2json when missing) and from tests/fuzz/regressions.  Findings go
 #   to build-fuzz/artifacts/.  One worker only: the machine is small.
+# Usage: scripts/fuzz.sh minimize ARTIFACT NAME
+#   shrinks a crashing input (-minimize_crash) into
+#   tests/fuzz/regressions/NAME.wasm, which the meson suite 'fuzz' runs.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 out="$top/build-fuzz"
-seconds="${1:-600}"
-[ $# -gt 0 ] && shift
 cc="${CC_FUZZ:-clang-19}"
 
 mkdir -p "$out/corpus" "$out/seeds" "$out/artifacts"
@@ -50,6 +51,14 @@ make_seeds() {
 }
 
 build_target
+if [ "${1:-}" = minimize ]; then
+  [ $# -eq 3 ] || { echo "usage: $0 minimize ARTIFACT NAME" >&2; exit 2; }
+  exec "$out/fuzz_frontend" -minimize_crash=1 -runs=100000 -timeout=10 \
+    -rss_limit_mb=2048 \
+    -exact_artifact_path="$top/tests/fuzz/regressions/$3.wasm" "$2"
+fi
+seconds="${1:-600}"
+[ $# -gt 0 ] && shift
 make_seeds
 echo "fuzz.sh: $(ls "$out/seeds" | wc -l) seeds, running ${seconds}s"
 exec "$out/fuzz_frontend" \
