@@ -40,13 +40,19 @@ static uint8_t *read_input(const char *path, size_t *len, w2n_diags *d)
 		          strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fileno(f), &st) != 0)
+		memset(&st, 0, sizeof st);
+	if (S_ISDIR(st.st_mode)) {
 		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ,
 		          "is a directory");
 		fclose(f);
 		return NULL;
 	}
+	/* A regular file is read into one buffer of its size; a pipe grows
+	 * one by doubling. */
 	size_t cap = 1 << 16, n = 0;
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size < MAX_INPUT)
+		cap = (size_t)st.st_size + 1;
 	uint8_t *buf = w2n_xmalloc(cap);
 	for (;;) {
 		n += fread(buf + n, 1, cap - n, f);

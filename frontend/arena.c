@@ -3,6 +3,7 @@
  */
 #include "arena.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,18 +64,27 @@ void *w2n_arena_alloc(w2n_arena *a, size_t size)
 	if (size > SIZE_MAX / 2)
 		checked(NULL);
 	size = round_up(size);
-	if (!c || c->size - c->used < size) {
-		size_t cap = size > CHUNK_MIN ? size : CHUNK_MIN;
-		c = w2n_xmalloc(sizeof *c + cap);
-		c->used = 0;
-		c->size = cap;
-		c->next = a->head;
-		a->head = c;
-		a->total += cap;
+	if (c && c->size - c->used >= size) {
+		void *p = c->data + c->used;
+		c->used += size;
+		return p;
 	}
-	void *p = c->data + c->used;
-	c->used += size;
-	return p;
+	/* A large block gets a chunk of its own, linked behind the head so
+	 * that the head's free space stays in use. */
+	bool large = size >= CHUNK_MIN / 4;
+	size_t cap = large ? size : CHUNK_MIN;
+	w2n_arena_chunk *n = w2n_xmalloc(sizeof *n + cap);
+	n->used = size;
+	n->size = cap;
+	a->total += cap;
+	if (large && c) {
+		n->next = c->next;
+		c->next = n;
+	} else {
+		n->next = c;
+		a->head = n;
+	}
+	return n->data;
 }
 
 void *w2n_arena_zalloc(w2n_arena *a, size_t size)

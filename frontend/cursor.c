@@ -7,6 +7,9 @@
 
 dec_cursor dec_cursor_init(const uint8_t *bytes, size_t len, w2n_diags *d)
 {
+	static const uint8_t empty[1];
+	if (!bytes) /* no pointer arithmetic on NULL */
+		bytes = empty, len = 0;
 	dec_cursor c = {bytes, bytes, bytes + len, d, W2N_DIAG_UNEXPECTED_END};
 	return c;
 }
@@ -144,8 +147,10 @@ bool dec_s64(dec_cursor *c, int64_t *out)
 static bool read_le(dec_cursor *c, unsigned n, uint64_t *out)
 {
 	const uint8_t *p;
-	if (dec_remaining(c) < n)
+	if (dec_remaining(c) < n) {
+		c->pos = c->end; /* report the first missing byte */
 		return ran_off_end(c);
+	}
 	dec_bytes(c, n, &p);
 	uint64_t v = 0;
 	for (unsigned i = 0; i < n; i++)

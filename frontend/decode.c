@@ -29,6 +29,11 @@ typedef struct module_reader {
 		globals_laid_out;
 	bool has_function_section, has_code_section, has_data_section;
 	uint32_t ndefined_funcs; /* from the function section */
+	uint64_t module_locals;  /* declared locals so far */
+	/* Custom sections, grown by doubling, moved into the module at the
+	 * end. */
+	ir_custom *customs;
+	uint32_t ncustoms, customs_cap;
 } module_reader;
 
 typedef bool read_item_fn(module_reader *r, dec_cursor *c, void *item);
@@ -578,11 +583,16 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 		                 "%llu locals (at most %d)",
 		                 (unsigned long long)total + nparams,
 		                 DEC_MAX_LOCALS);
+	r->module_locals += total;
+	if (r->module_locals > DEC_MAX_MODULE_LOCALS)
+		return w2n_error(c->diags, dec_offset(c), W2N_DIAG_IMPL_LIMIT,
+		                 "more than %d locals in the module",
+		                 DEC_MAX_MODULE_LOCALS);
 	/* Second pass over the already checked runs to expand them. */
 	dec_cursor again = *c;
 	again.pos = runs_start;
-	ir_valtype *locals = w2n_arena_array(&r->s.m->arena, total,
-	                                     sizeof *locals);
+	uint8_t *locals = w2n_arena_array(&r->s.m->arena, total,
+	                                  sizeof *locals);
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < nruns; i++) {
 		uint32_t n;
@@ -590,7 +600,7 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 		dec_u32(&again, &n);
 		dec_valtype(&again, &t);
 		for (uint32_t j = 0; j < n; j++)
-			locals[k++] = t;
+			locals[k++] = (uint8_t)t;
 	}
 	f->nlocals = (uint32_t)total;
 	f->locals = locals;
@@ -701,12 +711,12 @@ static bool read_custom_section(module_reader *r, dec_cursor *c,
 	cs.len = (uint32_t)dec_remaining(c);
 	dec_bytes(c, cs.len, &p);
 	cs.bytes = w2n_arena_dup(&m->arena, p, cs.len);
-	ir_custom *grown = w2n_arena_array(&m->arena, m->ncustoms + 1,
-	                                   sizeof *grown);
-	if (m->ncustoms)
-		memcpy(grown, m->customs, m->ncustoms * sizeof *grown);
-	grown[m->ncustoms++] = cs;
-	m->customs = grown;
+	if (r->ncustoms == r->customs_cap) {
+		r->customs_cap = r->customs_cap ? r->customs_cap * 2 : 8;
+		r->customs = w2n_xrealloc(r->customs,
+		                          r->customs_cap * sizeof *r->customs);
+	}
+	r->customs[r->ncustoms++] = cs;
 	return true;
 }
 
@@ -832,6 +842,12 @@ ir_module *dec_module(const uint8_t *bytes, size_t len, w2n_diags *d)
 	dec_cursor c = dec_cursor_init(bytes, len, d);
 	bool ok = read_module(&r, &c);
 	dec_state_free(&r.s);
+	if (r.ncustoms) {
+		m->ncustoms = r.ncustoms;
+		m->customs = w2n_arena_dup(&m->arena, r.customs,
+		                           r.ncustoms * sizeof *r.customs);
+	}
+	free(r.customs);
 	if (!ok) {
 		ir_module_free(m);
 		return NULL;

@@ -118,9 +118,10 @@ static bool read_br_table(dec_state *s, dec_cursor *c, ir_instr *in)
 	uint32_t n;
 	if (!dec_u32(c, &n))
 		return false;
-	if (n > dec_remaining(c))
-		return w2n_error(c->diags, dec_offset(c),
-		                 W2N_DIAG_UNEXPECTED_END_SECTION, NULL);
+	if (n > dec_remaining(c)) {
+		c->pos = c->end; /* the first missing byte */
+		return w2n_error(c->diags, dec_offset(c), c->end_code, NULL);
+	}
 	uint32_t *labels = w2n_arena_array(&s->m->arena, (size_t)n + 1,
 	                                   sizeof *labels);
 	for (uint32_t i = 0; i <= n; i++)

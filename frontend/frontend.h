@@ -15,6 +15,9 @@
 /* Implementation limits, beyond the spec's own (docs/ir.md says why). */
 enum {
 	DEC_MAX_LOCALS = 50000, /* parameters plus declared locals */
+	/* Declared locals in the whole module: a local costs codegen far
+	 * more than the two bytes that declare 50,000 of them. */
+	DEC_MAX_MODULE_LOCALS = 5000000,
 };
 
 /*

@@ -29,7 +29,7 @@ ir_valtype ir_local_type(const ir_module *m, const ir_func *f, uint32_t index)
 	if (index < t->nparams)
 		return t->params[index];
 	W2N_ASSERT(index - t->nparams < f->nlocals);
-	return f->locals[index - t->nparams];
+	return (ir_valtype)f->locals[index - t->nparams];
 }
 
 const char *ir_valtype_name(ir_valtype t)

@@ -169,14 +169,20 @@ typedef struct ir_import {
 	} desc;
 } ir_import;
 
+/* The name of one local (parameters first) from the name section. */
+typedef struct ir_local_name {
+	uint32_t index;
+	ir_name name;
+} ir_local_name;
+
 typedef struct ir_func {
 	uint32_t type_index;
 	uint32_t type_offset; /* where the type index is in the input */
 	bool imported;
 	uint32_t import_index; /* when imported */
-	/* Declared locals (not parameters), one entry per local. */
+	/* Declared locals (not parameters): the ir_valtype of each. */
 	uint32_t nlocals;
-	const ir_valtype *locals;
+	const uint8_t *locals;
 	/* Body, when not imported: every instruction including the final
 	 * `end`.  ncode >= 1. */
 	const ir_instr *code;
@@ -184,7 +190,10 @@ typedef struct ir_func {
 	uint32_t body_offset; /* offset of the body's size field */
 	uint32_t max_depth;   /* deepest block nesting, for codegen stacks */
 	ir_name name;         /* from the name section; len 0 when absent */
-	ir_name *local_names; /* nparams + nlocals entries, or NULL */
+	/* Named locals, by increasing index (only those the name section
+	 * names). */
+	uint32_t nlocal_names;
+	const ir_local_name *local_names;
 } ir_func;
 
 typedef struct ir_table {

@@ -48,28 +48,45 @@ static uint32_t local_count(const ir_module *m, const ir_func *f)
 	return m->types[f->type_index].nparams + f->nlocals;
 }
 
+/* One function's local names: only named locals are stored, so memory
+ * stays proportional to the section. */
+static bool read_function_locals(ir_module *m, dec_cursor *c, ir_func *f)
+{
+	uint32_t n;
+	if (!dec_u32(c, &n) || n > dec_remaining(c) / 2)
+		return false;
+	uint32_t nlocals = f && !f->imported ? local_count(m, f) : 0;
+	ir_local_name *names = n ? w2n_arena_array(&m->arena, n, sizeof *names)
+	                         : NULL;
+	uint32_t kept = 0;
+	for (uint32_t j = 0; j < n; j++) {
+		uint32_t local;
+		ir_name name;
+		if (!dec_u32(c, &local) || !read_name(m, c, &name))
+			return false;
+		if (local < nlocals &&
+		    (kept == 0 || names[kept - 1].index < local))
+			names[kept++] = (ir_local_name){local, name};
+	}
+	if (f && kept) {
+		f->local_names = names;
+		f->nlocal_names = kept;
+	}
+	return true;
+}
+
 static bool read_local_names(ir_module *m, dec_cursor *c)
 {
 	uint32_t nfuncs;
 	if (!dec_u32(c, &nfuncs))
 		return false;
 	for (uint32_t i = 0; i < nfuncs; i++) {
-		uint32_t idx, n;
-		if (!dec_u32(c, &idx) || !dec_u32(c, &n))
+		uint32_t idx;
+		if (!dec_u32(c, &idx))
 			return false;
 		ir_func *f = idx < m->nfuncs ? &m->funcs[idx] : NULL;
-		uint32_t nlocals = f && !f->imported ? local_count(m, f) : 0;
-		if (f && nlocals && !f->local_names)
-			f->local_names = w2n_arena_array(
-				&m->arena, nlocals, sizeof *f->local_names);
-		for (uint32_t j = 0; j < n; j++) {
-			uint32_t local;
-			ir_name name;
-			if (!dec_u32(c, &local) || !read_name(m, c, &name))
-				return false;
-			if (local < nlocals)
-				f->local_names[local] = name;
-		}
+		if (!read_function_locals(m, c, f))
+			return false;
 	}
 	return true;
 }

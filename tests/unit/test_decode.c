@@ -587,10 +587,12 @@ static void test_name_section(void)
 		CHECK(name_is(m->funcs[0].name, "imp"));
 		CHECK(m->funcs[1].name.len == 0);
 		CHECK(name_is(m->funcs[2].name, "second"));
-		CHECK(m->funcs[1].local_names != NULL);
-		if (m->funcs[1].local_names) {
-			CHECK(name_is(m->funcs[1].local_names[0], "p"));
-			CHECK(name_is(m->funcs[1].local_names[1], "l"));
+		CHECK(m->funcs[1].nlocal_names == 2);
+		if (m->funcs[1].nlocal_names == 2) {
+			CHECK(m->funcs[1].local_names[0].index == 0);
+			CHECK(name_is(m->funcs[1].local_names[0].name, "p"));
+			CHECK(m->funcs[1].local_names[1].index == 1);
+			CHECK(name_is(m->funcs[1].local_names[1].name, "l"));
 		}
 		CHECK(m->funcs[2].local_names == NULL);
 		CHECK(m->ncustoms == 1 && name_is(m->customs[0].name, "name"));
