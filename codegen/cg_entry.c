@@ -438,8 +438,22 @@ static LLVMValueRef layout_struct(cg_ctx *cx)
 	return const_struct(cx, f, 10);
 }
 
+/* The compiled-in WASI items of an executable (w2n_main_config). */
+static void emit_main_config(cg_ctx *cx)
+{
+	if (!cx->o->main_config)
+		return;
+	LLVMValueRef init = LLVMConstStringInContext2(
+		cx->ctx, cx->o->main_config, cx->o->main_config_len, true);
+	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(init),
+	                               "w2n_main_config");
+	LLVMSetInitializer(g, init);
+	LLVMSetGlobalConstant(g, true);
+}
+
 void cg_emit_descriptor(cg_ctx *cx)
 {
+	emit_main_config(cx);
 	const ir_module *m = cx->m;
 	LLVMValueRef code, names, datas;
 	LLVMValueRef func_types = funcs_arrays(cx, &code, &names);

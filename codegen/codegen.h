@@ -48,6 +48,11 @@ typedef struct cg_options {
 	bool pic;
 	/* Symbol of the module descriptor (w2n_rt_module). */
 	const char *descriptor_symbol;
+	/* Executables: the compiled-in WASI configuration, emitted as
+	 * `w2n_main_config` (NUL-separated items ending with an empty one;
+	 * wasi-libc-shim/README.md); NULL for none. */
+	const char *main_config;
+	size_t main_config_len;
 	bool verbose; /* print per-phase timings to stderr */
 } cg_options;
 

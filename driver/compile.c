@@ -20,9 +20,15 @@
 #include "arena.h"
 #include "codegen.h"
 #include "frontend.h"
+#include "sha256.h"
 #include "w2n_rt.h"
 
 extern char **environ;
+
+#ifndef W2N_VERSION
+#define W2N_VERSION "unknown"
+#endif
+#define W2N_VERSION_STRING W2N_VERSION
 
 #ifndef W2N_BUILD_ROOT
 #define W2N_BUILD_ROOT "."
@@ -221,6 +227,24 @@ static cg_emit emit_kind(w2n_output_kind k)
 	}
 }
 
+/* The --dir/--env items as NUL-separated strings ending with an empty
+ * one (w2n_main_config); the caller frees. */
+static char *join_items(const w2n_options *o, size_t *len)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < o->nwasi_items; i++)
+		n += strlen(o->wasi_items[i]) + 1;
+	char *s = w2n_xmalloc(n), *p = s;
+	for (size_t i = 0; i < o->nwasi_items; i++) {
+		size_t k = strlen(o->wasi_items[i]) + 1;
+		memcpy(p, o->wasi_items[i], k);
+		p += k;
+	}
+	*p = '\0';
+	*len = n;
+	return s;
+}
+
 static bool choose_target(const w2n_options *o, cg_options *co,
                           w2n_diags *d)
 {
@@ -241,6 +265,8 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 	co->descriptor_symbol = o->output_kind == W2N_OUT_SHARED
 	                                ? "w2n_module"
 	                                : "w2n_main_module";
+	if (o->output_kind == W2N_OUT_EXECUTABLE && o->nwasi_items)
+		co->main_config = join_items(o, &co->main_config_len);
 	co->verbose = o->verbose;
 	return true;
 }
@@ -275,8 +301,10 @@ int w2n_compile(const w2n_options *o)
 {
 	w2n_diags d = {.file = o->input};
 	cg_options co = {0};
-	if (!choose_target(o, &co, &d))
+	if (!choose_target(o, &co, &d)) {
+		free((char *)co.main_config);
 		return report(&d);
+	}
 	ir_module *m = load(o, &d);
 	if (!m)
 		return report(&d);
@@ -295,9 +323,117 @@ int w2n_compile(const w2n_options *o)
 		unlink(tmp);
 	free(tmp);
 	free(out);
+	free((char *)co.main_config);
 	ir_module_free(m);
 	if (!ok)
 		return report(&d);
 	w2n_diags_free(&d);
 	return 0;
+}
+
+/* ---- wasm2native run ---- */
+
+/* Where compiled programs are cached: $XDG_CACHE_HOME/wasm2native, else
+ * ~/.cache/wasm2native, else a directory per user in /tmp. */
+static bool cache_dir(char *dir, size_t n)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	if (xdg && xdg[0])
+		snprintf(dir, n, "%s/wasm2native", xdg);
+	else if (home && home[0])
+		snprintf(dir, n, "%s/.cache/wasm2native", home);
+	else
+		snprintf(dir, n, "/tmp/wasm2native-cache-%u",
+		         (unsigned)getuid());
+	char parent[4096];
+	snprintf(parent, sizeof parent, "%s", dir);
+	char *slash = strrchr(parent, '/');
+	if (slash && slash != parent) {
+		*slash = '\0';
+		mkdir(parent, 0755);
+	}
+	return mkdir(dir, 0755) == 0 || errno == EEXIST;
+}
+
+/* The cache key: the input's bytes, every option that changes the code,
+ * and the compiler's version. */
+static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
+                      char key[65])
+{
+	char flags[512];
+	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d",
+	         W2N_VERSION_STRING, o->target ? o->target : "host",
+	         o->cpu ? o->cpu : "", o->features ? o->features : "",
+	         o->opt_level, o->bounds);
+	w2n_sha256 s;
+	uint8_t d[32];
+	w2n_sha256_init(&s);
+	w2n_sha256_update(&s, flags, strlen(flags) + 1);
+	w2n_sha256_update(&s, bytes, len);
+	w2n_sha256_final(&s, d);
+	for (int i = 0; i < 32; i++)
+		snprintf(key + 2 * i, 3, "%02x", d[i]);
+}
+
+/* Appends the --dir/--env items to WASM2NATIVE_OPTIONS, each blank and
+ * backslash quoted with a backslash. */
+static void export_wasi_items(const w2n_options *o)
+{
+	const char *old = getenv("WASM2NATIVE_OPTIONS");
+	size_t n = (old ? strlen(old) : 0) + 1;
+	for (size_t i = 0; i < o->nwasi_items; i++)
+		n += 2 * strlen(o->wasi_items[i]) + 1;
+	char *s = w2n_xmalloc(n), *p = s;
+	p += snprintf(s, n, "%s", old ? old : "");
+	for (size_t i = 0; i < o->nwasi_items; i++) {
+		if (p != s)
+			*p++ = ' ';
+		for (const char *q = o->wasi_items[i]; *q; q++) {
+			if (*q == ' ' || *q == '\t' || *q == '\\')
+				*p++ = '\\';
+			*p++ = *q;
+		}
+	}
+	*p = '\0';
+	setenv("WASM2NATIVE_OPTIONS", s, 1);
+	free(s);
+}
+
+int w2n_run(const w2n_options *o)
+{
+	w2n_diags d = {.file = o->input};
+	size_t len;
+	char dir[4096], path[4200], key[65];
+	uint8_t *bytes = read_input(o->input, &len, &d);
+	if (!bytes)
+		return report(&d);
+	cache_key(o, bytes, len, key);
+	free(bytes);
+	if (!cache_dir(dir, sizeof dir)) {
+		w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
+		          "cache directory %s: %s", dir, strerror(errno));
+		return report(&d);
+	}
+	snprintf(path, sizeof path, "%s/%s", dir, key);
+	if (access(path, X_OK) != 0) {
+		w2n_options c = *o;
+		c.action = W2N_ACTION_COMPILE;
+		c.output_kind = W2N_OUT_EXECUTABLE;
+		c.output = path;
+		c.nwasi_items = 0; /* given at run time, not compiled in */
+		int status = w2n_compile(&c);
+		if (status != 0)
+			return status;
+	}
+	export_wasi_items(o);
+	char **argv = w2n_xmalloc(((size_t)o->prog_argc + 2) * sizeof *argv);
+	argv[0] = (char *)o->input;
+	for (int i = 0; i < o->prog_argc; i++)
+		argv[i + 1] = o->prog_argv[i];
+	argv[o->prog_argc + 1] = NULL;
+	execv(path, argv);
+	w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ, "cannot run %s: %s",
+	          path, strerror(errno));
+	free(argv);
+	return report(&d);
 }

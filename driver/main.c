@@ -15,19 +15,30 @@
 int main(int argc, char **argv)
 {
 	w2n_options o;
-	if (!w2n_parse_options(argc, argv, &o))
+	int status = 1;
+	if (!w2n_parse_options(argc, argv, &o)) {
+		w2n_free_options(&o);
 		return 1;
+	}
 	switch (o.action) {
 	case W2N_ACTION_HELP:
 		w2n_print_help();
-		return 0;
+		status = 0;
+		break;
 	case W2N_ACTION_VERSION:
 		printf("wasm2native %s\n", W2N_VERSION);
-		return 0;
+		status = 0;
+		break;
 	case W2N_ACTION_VALIDATE:
-		return w2n_validate(&o);
+		status = w2n_validate(&o);
+		break;
+	case W2N_ACTION_RUN:
+		status = w2n_run(&o);
+		break;
 	case W2N_ACTION_COMPILE:
+		status = w2n_compile(&o);
 		break;
 	}
-	return w2n_compile(&o);
+	w2n_free_options(&o);
+	return status;
 }

@@ -4,8 +4,10 @@
 #include "options.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "w2n_rt.h"
 
 typedef enum option_id {
@@ -33,10 +35,12 @@ static const option_info options[OPT_COUNT] = {
 
 void w2n_print_help(void)
 {
-	printf("usage: wasm2native [options] INPUT.wasm\n\n"
+	printf("usage: wasm2native [options] INPUT.wasm\n"
+	       "       wasm2native run [options] INPUT.wasm [ARGS...]\n\n"
 	       "Compiles a WebAssembly module to a native executable (or, with"
-	       "\n-c/-S/--emit-llvm, an object, assembly or LLVM IR).\n\n"
-	       "options:\n");
+	       "\n-c/-S/--emit-llvm/--shared, an object, assembly, LLVM IR or"
+	       " a\nplugin).  `run` compiles (cached) and runs the program "
+	       "with ARGS.\n\noptions:\n");
 	for (int i = 0; i < OPT_COUNT; i++) {
 		const option_info *p = &options[i];
 		char left[64];
@@ -102,9 +106,24 @@ static bool parse_bounds(w2n_options *o, const char *v)
 	return true;
 }
 
+/* Keeps a WASI item as "--dir=V" or "--env=V", the form the runtime
+ * reads (wasi-libc-shim/README.md). */
+static bool add_wasi_item(w2n_options *o, const char *prefix, const char *v)
+{
+	size_t n = strlen(prefix) + strlen(v) + 1;
+	char *item = w2n_xmalloc(n);
+	snprintf(item, n, "%s%s", prefix, v);
+	o->wasi_items = w2n_xrealloc(o->wasi_items, (o->nwasi_items + 1) *
+	                                                sizeof *o->wasi_items);
+	o->wasi_items[o->nwasi_items++] = item;
+	return true;
+}
+
 static bool apply(w2n_options *o, option_id id, const char *v)
 {
 	switch (id) {
+	case OPT_DIR: return add_wasi_item(o, "--dir=", v);
+	case OPT_ENV: return add_wasi_item(o, "--env=", v);
 	case OPT_OUTPUT: o->output = v; return true;
 	case OPT_COMPILE: o->output_kind = W2N_OUT_OBJECT; return true;
 	case OPT_ASSEMBLY: o->output_kind = W2N_OUT_ASSEMBLY; return true;
@@ -139,12 +158,26 @@ static bool parse_option(w2n_options *o, int argc, char **argv, int *i)
 	return fail("unknown option '%s' (see --help)", argv[*i], "");
 }
 
+void w2n_free_options(w2n_options *o)
+{
+	for (size_t i = 0; i < o->nwasi_items; i++)
+		free(o->wasi_items[i]);
+	free(o->wasi_items);
+	o->wasi_items = NULL;
+	o->nwasi_items = 0;
+}
+
 bool w2n_parse_options(int argc, char **argv, w2n_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->opt_level = 2;
 	o->bounds = -1;
-	for (int i = 1; i < argc; i++) {
+	int first = 1;
+	if (argc > 1 && strcmp(argv[1], "run") == 0) {
+		o->action = W2N_ACTION_RUN;
+		first = 2;
+	}
+	for (int i = first; i < argc; i++) {
 		const char *arg = argv[i];
 		if (arg[0] == '-' && arg[1] != '\0') {
 			if (!parse_option(o, argc, argv, &i))
@@ -154,6 +187,12 @@ bool w2n_parse_options(int argc, char **argv, w2n_options *o)
 			            o->input, arg);
 		} else {
 			o->input = arg;
+			if (o->action == W2N_ACTION_RUN) {
+				/* Everything after the module is its own. */
+				o->prog_argv = argv + i + 1;
+				o->prog_argc = argc - i - 1;
+				break;
+			}
 		}
 	}
 	if (o->action == W2N_ACTION_HELP || o->action == W2N_ACTION_VERSION)

@@ -6,10 +6,12 @@
 #define W2N_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum w2n_action {
 	W2N_ACTION_COMPILE, /* the default: an executable, object, ... */
+	W2N_ACTION_RUN,     /* `wasm2native run`: compile (cached), run */
 	W2N_ACTION_VALIDATE,
 	W2N_ACTION_HELP,
 	W2N_ACTION_VERSION,
@@ -33,10 +35,20 @@ typedef struct w2n_options {
 	unsigned opt_level;
 	int bounds;           /* -1: the target's default */
 	bool verbose;
+	/* WASI configuration items, "--dir=..." / "--env=..." spellings
+	 * normalised to NAME=VALUE form, in command-line order. */
+	char **wasi_items;
+	size_t nwasi_items;
+	/* `run`: the program's arguments after the input. */
+	char **prog_argv;
+	int prog_argc;
 } w2n_options;
 
 /* Parses argv.  Returns false after printing a one-line error. */
 bool w2n_parse_options(int argc, char **argv, w2n_options *o);
+
+/* Frees what w2n_parse_options allocated. */
+void w2n_free_options(w2n_options *o);
 
 /* Prints the usage text generated from the option table. */
 void w2n_print_help(void);
