@@ -210,15 +210,28 @@ static bool make_target_machine(cg_ctx *cx)
 	static const LLVMCodeGenOptLevel levels[] = {
 		LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
 		LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
-	cx->tm = LLVMCreateTargetMachine(
-		target, o->target->llvm_triple,
-		o->cpu ? o->cpu : o->target->cpu,
-		o->features ? o->features : o->target->features,
-		levels[o->opt_level > 3 ? 3 : o->opt_level], LLVMRelocPIC,
-		LLVMCodeModelDefault);
+	LLVMTargetMachineOptionsRef tmo = LLVMCreateTargetMachineOptions();
+	LLVMTargetMachineOptionsSetCPU(tmo, o->cpu ? o->cpu : o->target->cpu);
+	LLVMTargetMachineOptionsSetFeatures(
+		tmo, o->features ? o->features : o->target->features);
+	LLVMTargetMachineOptionsSetABI(tmo, o->target->abi);
+	LLVMTargetMachineOptionsSetCodeGenOptLevel(
+		tmo, levels[o->opt_level > 3 ? 3 : o->opt_level]);
+	LLVMTargetMachineOptionsSetRelocMode(tmo, LLVMRelocPIC);
+	cx->tm = LLVMCreateTargetMachineWithOptions(
+		target, o->target->llvm_triple, tmo);
+	LLVMDisposeTargetMachineOptions(tmo);
 	cx->td = LLVMCreateTargetDataLayout(cx->tm);
 	LLVMSetTarget(cx->mod, o->target->llvm_triple);
 	LLVMSetModuleDataLayout(cx->mod, cx->td);
+	if (o->target->abi[0]) {
+		/* The backend checks that the module agrees with it. */
+		const char *abi = o->target->abi;
+		LLVMAddModuleFlag(cx->mod, LLVMModuleFlagBehaviorError,
+		                  "target-abi", 10,
+		                  LLVMMDStringInContext2(cx->ctx, abi,
+		                                         strlen(abi)));
+	}
 	return true;
 }
 

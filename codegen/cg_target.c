@@ -7,16 +7,16 @@
 #include "w2n_rt.h"
 
 static const cg_target targets[] = {
-	{"x86_64-linux-gnu", "x86_64-pc-linux-gnu", "x86-64-v2", "", 64,
+	{"x86_64-linux-gnu", "x86_64-pc-linux-gnu", "x86-64-v2", "", "", 64,
 	 W2N_RT_BOUNDS_GUARD, "cc", "gcc"},
 	{"aarch64-linux-gnu", "aarch64-unknown-linux-gnu", "generic", "+neon",
-	 64, W2N_RT_BOUNDS_GUARD, "aarch64-linux-gnu-gcc",
+	 "", 64, W2N_RT_BOUNDS_GUARD, "aarch64-linux-gnu-gcc",
 	 "gcc-aarch64-linux-gnu"},
 	{"riscv64-linux-gnu", "riscv64-unknown-linux-gnu", "generic-rv64",
-	 "+m,+a,+f,+d,+c", 64, W2N_RT_BOUNDS_GUARD, "riscv64-linux-gnu-gcc",
+	 "+m,+a,+f,+d,+c", "lp64d", 64, W2N_RT_BOUNDS_GUARD, "riscv64-linux-gnu-gcc",
 	 "gcc-riscv64-linux-gnu"},
 	{"arm-linux-gnueabihf", "armv7a-unknown-linux-gnueabihf", "cortex-a7",
-	 "+neon,+vfp4", 32, W2N_RT_BOUNDS_EXPLICIT, "arm-linux-gnueabihf-gcc",
+	 "+neon,+vfp4", "", 32, W2N_RT_BOUNDS_EXPLICIT, "arm-linux-gnueabihf-gcc",
 	 "gcc-arm-linux-gnueabihf"},
 };
 

@@ -18,6 +18,7 @@ typedef struct cg_target {
 	const char *llvm_triple; /* what LLVM is told */
 	const char *cpu;         /* default CPU */
 	const char *features;    /* default features */
+	const char *abi;         /* ABI name for LLVM, "" for the default */
 	unsigned pointer_bits;
 	uint32_t default_bounds; /* W2N_RT_BOUNDS_* */
 	const char *cc;          /* C compiler driver used to link */

@@ -33,6 +33,9 @@ extern char **environ;
 #ifndef W2N_BUILD_ROOT
 #define W2N_BUILD_ROOT "."
 #endif
+#ifndef W2N_CROSS_ROOT
+#define W2N_CROSS_ROOT "./build-cross"
+#endif
 
 /* Offsets in the IR are 32-bit; larger inputs are refused up front. */
 #define MAX_INPUT ((size_t)UINT32_MAX)
@@ -192,27 +195,75 @@ static bool run_command(char *const argv[], w2n_diags *d)
 	return true;
 }
 
+/* The directory holding the target's runtime libraries: the build tree
+ * for the host, build-cross/TRIPLE for the others (scripts/setup.sh), or
+ * $WASM2NATIVE_RUNTIME_DIR/TRIPLE when set. */
+static void runtime_root(const cg_target *t, char *dir, size_t n)
+{
+	const char *env = getenv("WASM2NATIVE_RUNTIME_DIR");
+	if (env && env[0])
+		snprintf(dir, n, "%s/%s", env, t->triple);
+	else if (t == cg_target_host())
+		snprintf(dir, n, "%s", W2N_BUILD_ROOT);
+	else
+		snprintf(dir, n, "%s/%s", W2N_CROSS_ROOT, t->triple);
+}
+
+/* Whether `prog` can be found on PATH (or is a path that exists). */
+static bool on_path(const char *prog)
+{
+	if (strchr(prog, '/'))
+		return access(prog, X_OK) == 0;
+	const char *path = getenv("PATH");
+	char buf[4096];
+	for (const char *p = path ? path : "/usr/bin"; *p;) {
+		const char *colon = strchr(p, ':');
+		size_t n = colon ? (size_t)(colon - p) : strlen(p);
+		snprintf(buf, sizeof buf, "%.*s/%s", (int)n, p, prog);
+		if (access(buf, X_OK) == 0)
+			return true;
+		p += n + (colon != NULL);
+	}
+	return false;
+}
+
+/* The target's C compiler, used as the linker; a missing cross compiler
+ * names the Debian package that provides it. */
+static bool find_linker(const cg_target *t, w2n_diags *d)
+{
+	if (on_path(t->cc))
+		return true;
+	return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
+	                 "%s not found: install the Debian package %s", t->cc,
+	                 t->cc_package);
+}
+
 /* A plugin: the object alone; the host process provides the runtime. */
 static bool link_shared(const cg_target *t, const char *obj, const char *out,
                         w2n_diags *d)
 {
 	char *argv[] = {(char *)t->cc, "-shared", "-o", (char *)out,
 	                (char *)obj, "-lm", NULL};
-	return run_command(argv, d);
+	return find_linker(t, d) && run_command(argv, d);
 }
 
 /* Links the object with the runtime, the WASI shim and main(). */
 static bool link_executable(const cg_target *t, const char *obj,
                             const char *out, w2n_diags *d)
 {
-	const char *root = getenv("WASM2NATIVE_RUNTIME_DIR");
-	char libs[3][4096];
+	char root[4096], libs[3][4200];
 	static const char *const names[3] = {
 		"runtime/libw2n_main.a", "wasi-libc-shim/libw2n_wasi.a",
 		"runtime/libw2n_rt.a"};
+	runtime_root(t, root, sizeof root);
 	for (int i = 0; i < 3; i++)
-		snprintf(libs[i], sizeof libs[i], "%s/%s",
-		         root ? root : W2N_BUILD_ROOT, names[i]);
+		snprintf(libs[i], sizeof libs[i], "%s/%s", root, names[i]);
+	if (!find_linker(t, d))
+		return false;
+	if (access(libs[0], R_OK) != 0)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
+		                 "no runtime for %s in %s: run scripts/setup.sh",
+		                 t->triple, root);
 	char *argv[] = {(char *)t->cc, "-o", (char *)out, (char *)obj,
 	                libs[0], libs[1], libs[2], "-lpthread", "-lm", NULL};
 	return run_command(argv, d);

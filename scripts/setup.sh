@@ -39,3 +39,14 @@ if [ ! -f build/build.ninja ]; then
   meson setup build --native-file scripts/llvm19.ini
 fi
 ninja -C build
+
+# The runtime and WASI shim for every other target, with their cross
+# compilers (what --target=TRIPLE links against).
+for cross in scripts/cross/*.ini; do
+  triple=$(basename "$cross" .ini)
+  dir=build-cross/$triple
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" --cross-file "$cross" -Druntime_only=true
+  fi
+  ninja -C "$dir"
+done

@@ -6,6 +6,7 @@ exactly what goes to stderr.
 usage: run_main_tests.py START MAIN IMPORT NOENTRY STARTFN
 (the paths of the fake programs built with each FAKE_PROG)."""
 import os
+import shlex
 import subprocess
 import sys
 
@@ -33,7 +34,10 @@ def cases(start, main, imp, noentry, startfn):
 def main():
     passed = failed = 0
     for name, prog, env, status, stderr in cases(*sys.argv[1:6]):
-        run = subprocess.run([prog, "arg1"], env={**os.environ, **env},
+        # Cross builds run target programs through meson's exe wrapper.
+        wrapper = shlex.split(os.environ.get("MESON_EXE_WRAPPER", ""))
+        run = subprocess.run(wrapper + [prog, "arg1"],
+                             env={**os.environ, **env},
                              capture_output=True, text=True, timeout=60)
         if run.returncode == status and run.stderr == stderr:
             passed += 1
