@@ -1,0 +1,239 @@
+/*
+ * config.c - the WASI configuration of a compiled executable and the
+ * hooks runtime/main.c calls (runtime/main.h).
+ *
+ * Items (README.md): `--dir=HOST[::GUEST]` preopens HOST as GUEST (HOST
+ * when GUEST is absent); `--env=NAME=VALUE` sets a variable, `--env=NAME`
+ * passes the host's value of NAME if it has one.  They come from the
+ * compiled-in list w2n_main_config (NUL-separated, ending with an empty
+ * item) and then from WASM2NATIVE_OPTIONS (separated by blanks, `\`
+ * quoting the next character).  A later --env of the same NAME or --dir
+ * of the same GUEST replaces the earlier one in place.  Nothing else
+ * reaches the program: no host environment, no directory.
+ */
+#include "wasi_internal.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "main.h"
+
+extern const char w2n_main_config[];
+
+typedef struct options {
+	char **env; /* "NAME=VALUE", owned */
+	size_t nenv;
+	wasi_preopen *dirs; /* host and guest strings, owned */
+	size_t ndirs;
+	const char *origin; /* where the items come from, for messages */
+} options;
+
+static bool oom(char *why, size_t n)
+{
+	if (n)
+		snprintf(why, n, "out of memory");
+	return false;
+}
+
+/* Grows an array of `size`-byte items by one; false when out of memory. */
+static bool grow(void *array, size_t count, size_t size)
+{
+	void **p = array;
+	void *q = wasi_realloc(*p, (count + 1) * size);
+	if (q)
+		*p = q;
+	return q != NULL;
+}
+
+/* Sets "NAME=VALUE" (owned by the caller until it succeeds). */
+static bool set_env(options *o, char *entry, char *why, size_t n)
+{
+	size_t name_len = (size_t)(strchr(entry, '=') - entry);
+	for (size_t i = 0; i < o->nenv; i++) {
+		if (strncmp(o->env[i], entry, name_len + 1) == 0) {
+			free(o->env[i]);
+			o->env[i] = entry;
+			return true;
+		}
+	}
+	if (!grow(&o->env, o->nenv, sizeof *o->env))
+		return oom(why, n);
+	o->env[o->nenv++] = entry;
+	return true;
+}
+
+/* `--env=NAME=VALUE`, or `--env=NAME` to pass the host's value. */
+static bool add_env(options *o, const char *spec, char *why, size_t n)
+{
+	const char *eq = strchr(spec, '=');
+	const char *host = eq ? NULL : getenv(spec);
+	if (spec[0] == '=' || !spec[0]) {
+		snprintf(why, n, "%s: --env needs a NAME", o->origin);
+		return false;
+	}
+	if (!eq && !host)
+		return true; /* not set on the host: nothing to pass */
+	size_t len = strlen(spec) + (eq ? 0 : 1 + strlen(host));
+	char *entry = wasi_malloc(len + 1);
+	if (!entry)
+		return oom(why, n);
+	if (eq)
+		memcpy(entry, spec, len + 1);
+	else
+		snprintf(entry, len + 1, "%s=%s", spec, host);
+	if (!set_env(o, entry, why, n)) {
+		free(entry);
+		return false;
+	}
+	return true;
+}
+
+/* `--dir=HOST[::GUEST]`; the first "::" separates them. */
+static bool add_dir(options *o, const char *spec, char *why, size_t n)
+{
+	const char *sep = strstr(spec, "::");
+	size_t host_len = sep ? (size_t)(sep - spec) : strlen(spec);
+	if (host_len == 0 || (sep && !sep[2])) {
+		snprintf(why, n, "%s: bad --dir=%s (HOST[::GUEST])", o->origin,
+		         spec);
+		return false;
+	}
+	char *host = wasi_malloc(host_len + 1);
+	char *guest = wasi_strdup(sep ? sep + 2 : spec);
+	if (!host || !guest || !grow(&o->dirs, o->ndirs, sizeof *o->dirs)) {
+		free(host);
+		free(guest);
+		return oom(why, n);
+	}
+	memcpy(host, spec, host_len);
+	host[host_len] = 0;
+	size_t i = 0;
+	while (i < o->ndirs && strcmp(o->dirs[i].guest_path, guest) != 0)
+		i++;
+	if (i == o->ndirs)
+		o->ndirs++;
+	else {
+		free((char *)(uintptr_t)o->dirs[i].host_path);
+		free((char *)(uintptr_t)o->dirs[i].guest_path);
+	}
+	o->dirs[i] = (wasi_preopen){host, guest};
+	return true;
+}
+
+static bool add_item(options *o, const char *item, char *why, size_t n)
+{
+	if (strncmp(item, "--dir=", 6) == 0)
+		return add_dir(o, item + 6, why, n);
+	if (strncmp(item, "--env=", 6) == 0)
+		return add_env(o, item + 6, why, n);
+	snprintf(why, n,
+	         "%s: unknown item '%s' (expected --dir=HOST[::GUEST] "
+	         "or --env=NAME[=VALUE])",
+	         o->origin, item);
+	return false;
+}
+
+/* The compiled-in list: NUL-separated items up to an empty one. */
+static bool add_list(options *o, const char *list, char *why, size_t n)
+{
+	o->origin = "compiled-in WASI configuration";
+	for (const char *p = list; p && *p; p += strlen(p) + 1)
+		if (!add_item(o, p, why, n))
+			return false;
+	return true;
+}
+
+/* Copies the next blank-separated word of *p (with `\` quoting) into
+ * word[0..]; false at the end.  Blanks are spaces and tabs only, so a
+ * newline can sit in an --env value. */
+static bool next_word(const char **p, char *word)
+{
+	const char *s = *p;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return false;
+	while (*s && *s != ' ' && *s != '\t') {
+		if (*s == '\\' && s[1])
+			s++;
+		*word++ = *s++;
+	}
+	*word = 0;
+	*p = s;
+	return true;
+}
+
+/* The run-time list: blank-separated items. */
+static bool add_words(options *o, const char *text, char *why, size_t n)
+{
+	o->origin = "WASM2NATIVE_OPTIONS";
+	if (!text)
+		return true;
+	char *word = wasi_malloc(strlen(text) + 1);
+	if (!word)
+		return oom(why, n);
+	bool ok = true;
+	while (ok && next_word(&text, word))
+		ok = add_item(o, word, why, n);
+	free(word);
+	return ok;
+}
+
+static void options_free(options *o)
+{
+	for (size_t i = 0; i < o->nenv; i++)
+		free(o->env[i]);
+	for (size_t i = 0; i < o->ndirs; i++) {
+		free((char *)(uintptr_t)o->dirs[i].host_path);
+		free((char *)(uintptr_t)o->dirs[i].guest_path);
+	}
+	free(o->env);
+	free(o->dirs);
+}
+
+wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
+                                const char *runtime, char *why, size_t n)
+{
+	options o = {0};
+	wasi_ctx *ctx = NULL;
+	if (add_list(&o, compiled, why, n) && add_words(&o, runtime, why, n)) {
+		wasi_config config;
+		wasi_config_init(&config);
+		config.argc = argc > 0 ? (size_t)argc : 0;
+		config.argv = (const char *const *)argv;
+		config.nenv = o.nenv;
+		config.env = (const char *const *)o.env;
+		config.npreopens = o.ndirs;
+		config.preopens = o.dirs;
+		ctx = wasi_ctx_new(&config, why, n);
+	}
+	options_free(&o);
+	return ctx;
+}
+
+bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out, char *why,
+                            size_t why_size)
+{
+	wasi_ctx *ctx =
+	    wasi_ctx_from_options(argc, argv, w2n_main_config,
+	                          getenv("WASM2NATIVE_OPTIONS"), why, why_size);
+	if (!ctx)
+		return false;
+	signal(SIGPIPE, SIG_IGN);
+	*wasi_out = ctx;
+	return true;
+}
+
+bool w2n_rt_main_resolve(void *env, w2n_rt_instance *inst,
+                         const w2n_rt_import *import,
+                         const w2n_rt_functype *type, w2n_rt_extern *out,
+                         char *why, size_t why_size)
+{
+	return wasi_resolve(env, inst, import, type, out, why, why_size);
+}
+
+void w2n_rt_main_wasi_free(void *wasi)
+{
+	wasi_ctx_free(wasi);
+}
