@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <llvm-c/Analysis.h>
@@ -266,11 +267,17 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* -v: the phase's time and the process's peak memory so far, in the
+ * driver's format. */
 static void phase(const cg_ctx *cx, const char *name, double *t0)
 {
 	double t = now();
-	if (cx->o->verbose)
-		fprintf(stderr, "wasm2native: %-10s %8.3f s\n", name, t - *t0);
+	if (cx->o->verbose) {
+		struct rusage ru;
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(stderr, "wasm2native: %-10s %8.3f s  peak %ld MiB\n",
+		        name, t - *t0, ru.ru_maxrss / 1024);
+	}
 	*t0 = t;
 }
 
