@@ -1,0 +1,66 @@
+;; Locals start at zero for every type, local.tee returns its value,
+;; parameters are writable locals, many locals stay distinct.
+;; RUN: expect-stdout
+;; 0 0 0x0p+0 0x0p+0 1 1
+;; 12 12
+;; 9 5
+;; 210
+;; RUN: expect-exit 0
+(module
+  ;; INCLUDE print.wat
+  (memory (export "memory") 1)
+  (func $zeros (local i32 i64 f32 f64 funcref externref)
+    (call $put_i32 (local.get 0)) (call $sp)
+    (call $put_i64 (local.get 1)) (call $sp)
+    (call $put_f32 (local.get 2)) (call $sp)
+    (call $put_f64 (local.get 3)) (call $sp)
+    (call $put_i32 (ref.is_null (local.get 4))) (call $sp)
+    (call $print_i32 (ref.is_null (local.get 5))))
+  ;; Dirties the stack so a second $zeros call would see leftovers if
+  ;; locals were not cleared.
+  (func $dirty (local i32 i64 f32 f64)
+    (local.set 0 (i32.const -1))
+    (local.set 1 (i64.const -1))
+    (local.set 2 (f32.const 7))
+    (local.set 3 (f64.const 7)))
+  (func $tee (param $x i32) (result i32) (local $y i32)
+    (call $put_i32 (local.tee $y (i32.mul (local.get $x) (i32.const 3))))
+    (call $sp)
+    (local.get $y))
+  (func $param_write (param $a i32) (param $b i32)
+    (local.set $a (i32.add (local.get $a) (local.get $b)))
+    (local.set $b (i32.sub (local.get $a) (local.get $b)))
+    (call $put_i32 (local.get $a)) (call $sp)
+    (call $print_i32 (local.get $b)))
+  (func $twenty (result i32)
+    (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $l4 i32)
+    (local $l5 i32) (local $l6 i32) (local $l7 i32) (local $l8 i32)
+    (local $l9 i32) (local $l10 i32) (local $l11 i32) (local $l12 i32)
+    (local $l13 i32) (local $l14 i32) (local $l15 i32) (local $l16 i32)
+    (local $l17 i32) (local $l18 i32) (local $l19 i32) (local $l20 i32)
+    (local.set $l1 (i32.const 1)) (local.set $l2 (i32.const 2))
+    (local.set $l3 (i32.const 3)) (local.set $l4 (i32.const 4))
+    (local.set $l5 (i32.const 5)) (local.set $l6 (i32.const 6))
+    (local.set $l7 (i32.const 7)) (local.set $l8 (i32.const 8))
+    (local.set $l9 (i32.const 9)) (local.set $l10 (i32.const 10))
+    (local.set $l11 (i32.const 11)) (local.set $l12 (i32.const 12))
+    (local.set $l13 (i32.const 13)) (local.set $l14 (i32.const 14))
+    (local.set $l15 (i32.const 15)) (local.set $l16 (i32.const 16))
+    (local.set $l17 (i32.const 17)) (local.set $l18 (i32.const 18))
+    (local.set $l19 (i32.const 19)) (local.set $l20 (i32.const 20))
+    (i32.add (i32.add (i32.add (i32.add (local.get $l1) (local.get $l2))
+                               (i32.add (local.get $l3) (local.get $l4)))
+                      (i32.add (i32.add (local.get $l5) (local.get $l6))
+                               (i32.add (local.get $l7) (local.get $l8))))
+             (i32.add (i32.add (i32.add (i32.add (local.get $l9) (local.get $l10))
+                                        (i32.add (local.get $l11) (local.get $l12)))
+                               (i32.add (i32.add (local.get $l13) (local.get $l14))
+                                        (i32.add (local.get $l15) (local.get $l16))))
+                      (i32.add (i32.add (local.get $l17) (local.get $l18))
+                               (i32.add (local.get $l19) (local.get $l20))))))
+  (func (export "_start")
+    (call $dirty)
+    (call $zeros)
+    (call $print_i32 (call $tee (i32.const 4)))
+    (call $param_write (i32.const 5) (i32.const 4))
+    (call $print_i32 (call $twenty))))

@@ -1,0 +1,13 @@
+;; i32.load at the end of a one-page memory: address 65532 (the last at
+;; which all its bytes fit) works, one past it traps.
+;; RUN: expect-stdout
+;; 0xffffffff
+;; RUN: expect-trap out of bounds memory access
+(module
+  ;; INCLUDE print.wat
+  (memory (export "memory") 1)
+  (func $load (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "_start")
+    (i64.store32 (i32.const 65532) (i64.const -1))
+    (call $print_hex32 (call $load (i32.const 65532)))
+    (call $print_hex32 (call $load (i32.const 65533)))))

@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""run_wat.py - the 'run' suite: .wat programs compiled and run natively.
+
+Each tests/run/*.wat file is a WASI command module (it exports _start)
+whose leading `;;` comment block holds a description and then what the
+program must do:
+
+    ;; RUN: expect-stdout
+    ;; 42
+    ;; -1
+    ;; RUN: expect-exit 0            (the default when absent)
+or  ;; RUN: expect-trap integer divide by zero
+
+Lines after `expect-stdout` up to the next `RUN:` line are the expected
+stdout, one line each (`;;` alone is an empty line).  A line
+`;; INCLUDE print.wat` inside the module is replaced by
+include/print.wat (the print helpers).  Each file is converted with
+wat2wasm once, then compiled with wasm2native for every bounds-check
+strategy and optimisation level asked for, and run:
+
+  * stdout must equal the expected text;
+  * without a trap, the exit status must be the expected one and stderr
+    must be empty;
+  * with a trap, the status must be 134 and stderr must start with
+    `wasm trap: KIND` followed by ` in function ...` or the line's end.
+
+--rebase rewrites the RUN lines of each file from what it actually did,
+when every configuration agrees.  The last line is `run: P passed, F
+failed`, counting one case per file and configuration; the exit status is
+1 when any case failed.
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import fnmatch
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+INCLUDE_RE = re.compile(r'^\s*;;\s*INCLUDE\s+(\S+)\s*$')
+TRAP_RE = re.compile(r'^wasm trap: (.*?)(?: in function .*)?$')
+TRAP_STATUS = 134
+RUN_TIMEOUT = 20
+
+
+class Expect:
+    """What a file says it does, parsed from its leading comment block."""
+
+    def __init__(self):
+        self.description = []    # comment lines before the first RUN line
+        self.stdout = []         # expected lines, or None when unchecked
+        self.exit = 0
+        self.trap = None         # trap text, or None
+        self.header_len = 0      # lines in the leading comment block
+
+
+def comment_text(line):
+    """The text of a `;;` line: `;; x` gives `x`, `;;` gives ``."""
+    body = line.rstrip('\n')[2:]
+    return body[1:] if body.startswith(' ') else body
+
+
+def parse_expect(path, lines):
+    exp = Expect()
+    exp.stdout = None
+    mode = 'description'
+    for line in lines:
+        if not line.startswith(';;'):
+            break
+        exp.header_len += 1
+        text = comment_text(line)
+        if text.startswith('RUN:'):
+            words = text[4:].split(None, 1)
+            verb = words[0] if words else ''
+            arg = words[1].strip() if len(words) > 1 else ''
+            if verb == 'expect-stdout' and not arg:
+                exp.stdout = []
+                mode = 'stdout'
+            elif verb == 'expect-exit' and re.fullmatch(r'\d+', arg):
+                exp.exit = int(arg)
+                mode = 'none'
+            elif verb == 'expect-trap' and arg:
+                exp.trap = arg
+                exp.exit = TRAP_STATUS
+                mode = 'none'
+            else:
+                raise ValueError(f'{path}: bad RUN line: {line.rstrip()}')
+        elif mode == 'description':
+            exp.description.append(line.rstrip('\n'))
+        elif mode == 'stdout':
+            exp.stdout.append(text)
+        else:
+            raise ValueError(f'{path}: text after a RUN line: {line.rstrip()}')
+    if exp.stdout is None:
+        exp.stdout = []
+    return exp
+
+
+def expand_includes(path, lines):
+    """The module text with every INCLUDE line replaced by its file."""
+    out = []
+    for line in lines:
+        m = INCLUDE_RE.match(line)
+        if m:
+            with open(os.path.join(HERE, 'include', m.group(1))) as f:
+                out.append(f.read())
+        else:
+            out.append(line)
+    return ''.join(out)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, timeout=RUN_TIMEOUT,
+                          **kw)
+
+
+def prepare(args, name):
+    """Expands and converts one file; returns (Expect, wasm path) or an
+    error string."""
+    path = os.path.join(args.dir, name + '.wat')
+    with open(path) as f:
+        lines = f.readlines()
+    try:
+        exp = parse_expect(path, lines)
+    except ValueError as e:
+        return None, str(e)
+    expanded = os.path.join(args.work, name + '.wat')
+    wasm = os.path.join(args.work, name + '.wasm')
+    with open(expanded, 'w') as f:
+        f.write(expand_includes(path, lines))
+    r = run([args.wat2wasm, '--debug-names', expanded, '-o', wasm])
+    if r.returncode != 0:
+        return None, 'wat2wasm failed:\n' + r.stderr.decode(errors='replace')
+    return exp, wasm
+
+
+class Outcome:
+    """What one compiled program did."""
+
+    def __init__(self, stdout, status, stderr):
+        self.stdout = stdout
+        self.status = status
+        self.stderr = stderr
+
+    def trap(self):
+        first = self.stderr.split('\n', 1)[0]
+        m = TRAP_RE.match(first)
+        return m.group(1) if m and self.status == TRAP_STATUS else None
+
+    def key(self):
+        return (self.stdout, self.status, self.trap())
+
+
+def run_case(args, name, wasm, bounds, opt):
+    """Compiles and runs one configuration; returns (Outcome, error)."""
+    exe = os.path.join(args.work, f'{name}.{bounds}.O{opt}')
+    try:
+        r = run([args.wasm2native, f'--bounds-checks={bounds}', f'-O{opt}',
+                 wasm, '-o', exe])
+    except subprocess.TimeoutExpired:
+        return None, f'wasm2native timed out after {RUN_TIMEOUT}s'
+    except OSError as e:
+        return None, f'cannot run wasm2native: {e}'
+    if r.returncode != 0:
+        return None, ('wasm2native failed (status %d):\n%s' %
+                      (r.returncode, r.stderr.decode(errors='replace')))
+    env = dict(os.environ)
+    env.pop('WASM2NATIVE_OPTIONS', None)
+    try:
+        p = run([exe], stdin=subprocess.DEVNULL, env=env)
+    except subprocess.TimeoutExpired:
+        return None, f'timed out after {RUN_TIMEOUT}s'
+    except OSError as e:
+        return None, f'cannot run {exe}: {e}'
+    # A signal death shows as 128+N, the way a shell reports it.
+    status = p.returncode if p.returncode >= 0 else 128 - p.returncode
+    return Outcome(p.stdout.decode(errors='replace'), status,
+                   p.stderr.decode(errors='replace')), None
+
+
+def expected_stdout(exp):
+    return ''.join(line + '\n' for line in exp.stdout)
+
+
+def check(exp, out):
+    """The list of ways `out` differs from `exp` (empty when it passes)."""
+    problems = []
+    want = expected_stdout(exp)
+    if out.stdout != want:
+        diff = difflib.unified_diff(want.splitlines(True),
+                                    out.stdout.splitlines(True),
+                                    'expected', 'actual')
+        problems.append('stdout differs:\n' + ''.join(diff).rstrip('\n'))
+    if exp.trap is not None:
+        if out.trap() != exp.trap:
+            problems.append('expected trap "%s" with status %d; got status '
+                            '%d, stderr: %r' % (exp.trap, TRAP_STATUS,
+                                                out.status, out.stderr[:300]))
+    else:
+        if out.status != exp.exit:
+            problems.append('expected exit status %d, got %d' %
+                            (exp.exit, out.status))
+        if out.stderr:
+            problems.append('unexpected stderr: %r' % out.stderr[:300])
+    return problems
+
+
+def rebase(args, name, exp, outcomes):
+    """Rewrites the RUN lines of `name` from the agreed outcome."""
+    keys = {o.key() for o in outcomes}
+    if len(keys) != 1:
+        return 'not rebased: the configurations disagree'
+    out = outcomes[0]
+    if out.stdout and not out.stdout.endswith('\n'):
+        return 'not rebased: stdout does not end with a newline'
+    path = os.path.join(args.dir, name + '.wat')
+    with open(path) as f:
+        lines = f.readlines()
+    header = [line + '\n' for line in exp.description]
+    if out.stdout:
+        header.append(';; RUN: expect-stdout\n')
+        for line in out.stdout.split('\n')[:-1]:
+            header.append((';; ' + line).rstrip(' ') + '\n')
+    if out.trap() is not None:
+        header.append(f';; RUN: expect-trap {out.trap()}\n')
+    else:
+        header.append(f';; RUN: expect-exit {out.status}\n')
+    with open(path, 'w') as f:
+        f.writelines(header + lines[exp.header_len:])
+    return None
+
+
+def test_file(args, name):
+    """Runs every configuration of one file; returns the report lines and
+    the number of cases passed and failed."""
+    configs = [(b, o) for b in args.bounds for o in args.opt]
+    exp, wasm = prepare(args, name)
+    if exp is None:
+        return [f'FAIL {name}: {wasm}'], 0, len(configs)
+    report, passed, failed, outcomes = [], 0, 0, []
+    for bounds, opt in configs:
+        label = f'{name} [{bounds} -O{opt}]'
+        out, error = run_case(args, name, wasm, bounds, opt)
+        problems = [error] if error else check(exp, out)
+        if out:
+            outcomes.append(out)
+        if problems:
+            failed += 1
+            report.append(f'FAIL {label}')
+            report.extend('  ' + line for p in problems
+                          for line in p.split('\n'))
+        else:
+            passed += 1
+            if args.verbose:
+                report.append(f'ok   {label}')
+    if args.rebase:
+        if len(outcomes) == len(configs):
+            note = rebase(args, name, exp, outcomes)
+        else:
+            note = 'not rebased: a configuration did not run'
+        report.append(f'{name}: ' + (note or 'rebased'))
+    return report, passed, failed
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--wasm2native', required=True)
+    ap.add_argument('--wat2wasm', default='wat2wasm')
+    ap.add_argument('--work', required=True, help='scratch directory')
+    ap.add_argument('--dir', default=HERE, help='where the .wat files are')
+    ap.add_argument('--bounds', default='guard,explicit',
+                    help='comma-separated bounds-check strategies')
+    ap.add_argument('--opt', default='0,2',
+                    help='comma-separated optimisation levels')
+    ap.add_argument('-j', '--jobs', type=int, default=2)
+    ap.add_argument('--rebase', action='store_true',
+                    help='rewrite the RUN lines from the actual behaviour')
+    ap.add_argument('-v', '--verbose', action='store_true')
+    ap.add_argument('files', nargs='*',
+                    help='test names, .wat paths or glob patterns (default: all)')
+    args = ap.parse_args()
+    args.bounds = args.bounds.split(',')
+    args.opt = args.opt.split(',')
+    os.makedirs(args.work, exist_ok=True)
+    names = sorted(f[:-4] for f in os.listdir(args.dir)
+                   if f.endswith('.wat'))
+    if args.files:
+        pats = [os.path.basename(f).removesuffix('.wat') for f in args.files]
+        names = [n for n in names
+                 if any(fnmatch.fnmatchcase(n, p) for p in pats)]
+        if not names:
+            print('run: no test matches ' + ' '.join(args.files))
+            return 1
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for report, p, f in pool.map(lambda n: test_file(args, n), names):
+            for line in report:
+                print(line)
+            passed += p
+            failed += f
+    print(f'run: {passed} passed, {failed} failed')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,15 @@
+;; call_indirect at an index equal to the table size traps.
+;; RUN: expect-stdout
+;; 5
+;; RUN: expect-trap undefined element
+(module
+  ;; INCLUDE print.wat
+  (memory (export "memory") 1)
+  (type $id (func (result i32)))
+  (table $t 3 funcref)
+  (elem (table $t) (i32.const 2) func $five)
+  (func $five (type $id) (i32.const 5))
+  (func $call (param i32) (result i32) (call_indirect $t (type $id) (local.get 0)))
+  (func (export "_start")
+    (call $print_i32 (call $call (i32.const 2)))
+    (call $print_i32 (call $call (i32.const 3)))))

@@ -1,0 +1,12 @@
+;; i64.div_s of INT64_MIN by -1 overflows and traps.
+;; RUN: expect-stdout
+;; 1
+;; RUN: expect-trap integer overflow
+(module
+  ;; INCLUDE print.wat
+  (memory (export "memory") 1)
+  (func $op (param i64 i64) (result i64) (i64.div_s (local.get 0) (local.get 1)))
+  (func (export "_start")
+    (call $print_i32 (i32.const 1))
+    (call $print_i64 (call $op (i64.const 0x8000000000000000) (i64.const -1)))
+    (call $print_i32 (i32.const 2))))

@@ -1,0 +1,12 @@
+;; Unbounded recursion exhausts the call stack and traps.
+;; RUN: expect-stdout
+;; 1
+;; RUN: expect-trap call stack exhausted
+(module
+  ;; INCLUDE print.wat
+  (memory (export "memory") 1)
+  (func $down (param i32) (result i32)
+    (i32.add (call $down (i32.add (local.get 0) (i32.const 1))) (i32.const 1)))
+  (func (export "_start")
+    (call $print_i32 (i32.const 1))
+    (call $print_i32 (call $down (i32.const 0)))))

@@ -1,0 +1,12 @@
+;; i32.trunc_f64_s of -2^31-1, one below the smallest result, traps.
+;; RUN: expect-stdout
+;; 1
+;; RUN: expect-trap integer overflow
+(module
+  ;; INCLUDE print.wat
+  (memory (export "memory") 1)
+  (func $op (param f64) (result i32) (i32.trunc_f64_s (local.get 0)))
+  (func (export "_start")
+    (call $print_i32 (i32.const 1))
+    (call $print_i32 (call $op (f64.const -2147483649)))
+    (call $print_i32 (i32.const 2))))
