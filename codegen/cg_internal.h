@@ -186,9 +186,16 @@ LLVMValueRef cg_func_ref(cg_ctx *cx, cg_func *fx, uint32_t index);
 LLVMValueRef cg_intrinsic(cg_ctx *cx, const char *name, LLVMTypeRef t,
                           LLVMValueRef *args, unsigned nargs);
 
-/* Quiets a signalling NaN in `r` (llvm.canonicalize), where LLVM's folds
- * or lowering would let one through (see cg_numeric.c). */
-LLVMValueRef cg_quiet_nan(cg_ctx *cx, LLVMValueRef r);
+/* ---- cg_float.c: float operations for scalars and vectors ---- */
+/* Quiets the signalling NaNs (lanes) of `v`, where LLVM's folds or
+ * lowering would let one through. */
+LLVMValueRef cg_quiet_nan(cg_ctx *cx, LLVMValueRef v);
+/* Wasm fmin/fmax (max selects) of two floats or float vectors. */
+LLVMValueRef cg_float_minmax(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
+                             bool max);
+/* llvm.ceil, floor, trunc or roundeven with Wasm's NaN rules. */
+LLVMValueRef cg_float_round(cg_ctx *cx, const char *intrinsic,
+                            LLVMValueRef a);
 
 /* ---- cg_entry.c: descriptor, init, trampolines, adapters ---- */
 void cg_emit_descriptor(cg_ctx *cx);

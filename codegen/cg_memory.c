@@ -15,8 +15,28 @@ LLVMValueRef cg_load_memory(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr)
 	return v;
 }
 
+/*
+ * On targets where a store running into a guard page may write its first
+ * bytes before the fault, touch its last byte first: when that faults,
+ * nothing has been written, and when it does not, the whole store is in
+ * bounds (the accessible part of memory is one prefix).
+ */
+static void probe_last_byte(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr)
+{
+	unsigned long long size = LLVMABISizeOfType(cx->td, LLVMTypeOf(v));
+	if (size < 2 || cx->o->bounds != W2N_RT_BOUNDS_GUARD ||
+	    !(cx->o->target->quirks & CG_QUIRK_PARTIAL_STORES))
+		return;
+	LLVMValueRef off = cg_i64(cx, size - 1);
+	LLVMValueRef last = LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, ptr, &off, 1,
+	                                          "");
+	LLVMValueRef probe = LLVMBuildLoad2(cx->b, cx->t_i8, last, "");
+	LLVMSetVolatile(probe, true);
+}
+
 void cg_store_memory(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr)
 {
+	probe_last_byte(cx, v, ptr);
 	LLVMValueRef s = LLVMBuildStore(cx->b, v, ptr);
 	LLVMSetAlignment(s, 1);
 	LLVMSetMetadata(s, cx->tbaa_kind, cx->tbaa_memory);

@@ -211,10 +211,23 @@ static bool make_target_machine(cg_ctx *cx)
 	static const LLVMCodeGenOptLevel levels[] = {
 		LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
 		LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
+	const char *cpu = o->cpu ? o->cpu : o->target->cpu;
+	const char *features = o->features ? o->features : o->target->features;
+	char *host_cpu = NULL, *host_features = NULL;
+	if (strcmp(cpu, "native") == 0) {
+		/* The machine wasm2native runs on, for its own target only. */
+		if (o->target != cg_target_host())
+			return w2n_error(cx->diags, W2N_NO_OFFSET,
+			                 W2N_DIAG_USAGE, "--cpu=native needs the "
+			                 "host's target, not %s",
+			                 o->target->triple);
+		cpu = host_cpu = LLVMGetHostCPUName();
+		if (!o->features)
+			features = host_features = LLVMGetHostCPUFeatures();
+	}
 	LLVMTargetMachineOptionsRef tmo = LLVMCreateTargetMachineOptions();
-	LLVMTargetMachineOptionsSetCPU(tmo, o->cpu ? o->cpu : o->target->cpu);
-	LLVMTargetMachineOptionsSetFeatures(
-		tmo, o->features ? o->features : o->target->features);
+	LLVMTargetMachineOptionsSetCPU(tmo, cpu);
+	LLVMTargetMachineOptionsSetFeatures(tmo, features);
 	LLVMTargetMachineOptionsSetABI(tmo, o->target->abi);
 	LLVMTargetMachineOptionsSetCodeGenOptLevel(
 		tmo, levels[o->opt_level > 3 ? 3 : o->opt_level]);
@@ -222,6 +235,8 @@ static bool make_target_machine(cg_ctx *cx)
 	cx->tm = LLVMCreateTargetMachineWithOptions(
 		target, o->target->llvm_triple, tmo);
 	LLVMDisposeTargetMachineOptions(tmo);
+	LLVMDisposeMessage(host_cpu);
+	LLVMDisposeMessage(host_features);
 	cx->td = LLVMCreateTargetDataLayout(cx->tm);
 	LLVMSetTarget(cx->mod, o->target->llvm_triple);
 	LLVMSetModuleDataLayout(cx->mod, cx->td);

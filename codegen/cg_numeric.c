@@ -224,6 +224,8 @@ static bool emit_float_unary(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	LLVMValueRef a = cg_pop(fx);
 	if (!names[k])
 		cg_push(fx, LLVMBuildFNeg(cx->b, a, ""));
+	else if (k >= 2 && k <= 5) /* ceil, floor, trunc, nearest */
+		cg_push(fx, cg_float_round(cx, names[k], a));
 	else
 		cg_push(fx, intrinsic(cx, names[k], LLVMTypeOf(a), &a, 1));
 	return true;
@@ -240,40 +242,10 @@ static bool is_identity_constant(LLVMValueRef v)
 	return d == 1.0 || d == -1.0 || d == 0.0;
 }
 
-/*
- * Wasm arithmetic turns a signalling NaN into a quiet one.  LLVM folds
- * operations with identity constants (x * 1 -> x) and lowers minimum and
- * maximum so that a signalling NaN input passes through unchanged.  Those
- * results get the quiet bit set when they are NaN, with integer
- * operations that no float folding can remove (llvm.canonicalize would
- * say the same, but x86 cannot select it).
- */
-static LLVMValueRef quiet_nan(cg_ctx *cx, LLVMValueRef r)
-{
-	LLVMTypeRef ft = LLVMTypeOf(r);
-	bool f64 = ft == cx->t_f64;
-	LLVMTypeRef it = f64 ? cx->t_i64 : cx->t_i32;
-	LLVMValueRef quiet = LLVMConstInt(it, f64 ? 1ull << 51 : 1ull << 22,
-	                                  false);
-	LLVMValueRef is_nan = LLVMBuildFCmp(cx->b, LLVMRealUNO, r, r, "");
-	LLVMValueRef bit = LLVMBuildSelect(cx->b, is_nan, quiet,
-	                                   LLVMConstNull(it), "");
-	LLVMValueRef bits = LLVMBuildBitCast(cx->b, r, it, "");
-	return LLVMBuildBitCast(cx->b, LLVMBuildOr(cx->b, bits, bit, ""), ft,
-	                        "");
-}
-
-LLVMValueRef cg_quiet_nan(cg_ctx *cx, LLVMValueRef r)
-{
-	return quiet_nan(cx, r);
-}
-
 static bool emit_float_binary(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	static const LLVMOpcode arith[] = {LLVMFAdd, LLVMFSub, LLVMFMul,
 	                                   LLVMFDiv};
-	static const char *const names[] = {"llvm.minimum", "llvm.maximum",
-	                                    "llvm.copysign"};
 	unsigned k;
 	if (in->op >= OP_F32_ADD && in->op <= OP_F32_COPYSIGN)
 		k = in->op - OP_F32_ADD;
@@ -283,16 +255,15 @@ static bool emit_float_binary(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		return false;
 	LLVMValueRef b = cg_pop(fx), a = cg_pop(fx), r;
 	if (k < 4) {
+		/* LLVM folds x * 1 to x, keeping a signalling NaN. */
 		r = LLVMBuildBinOp(cx->b, arith[k], a, b, "");
 		if (is_identity_constant(a) || is_identity_constant(b))
-			r = quiet_nan(cx, r);
+			r = cg_quiet_nan(cx, r);
 	} else if (k < 6) {
-		LLVMValueRef args[] = {a, b};
-		r = quiet_nan(cx, intrinsic(cx, names[k - 4], LLVMTypeOf(a),
-		                            args, 2));
+		r = cg_float_minmax(cx, a, b, k == 5);
 	} else {
 		LLVMValueRef args[] = {a, b};
-		r = intrinsic(cx, names[k - 4], LLVMTypeOf(a), args, 2);
+		r = intrinsic(cx, "llvm.copysign", LLVMTypeOf(a), args, 2);
 	}
 	cg_push(fx, r);
 	return true;

@@ -18,7 +18,7 @@
  * Float lanes follow Wasm where LLVM does not by itself: results that LLVM
  * may fold or lower so that a signalling NaN survives get their NaN lanes
  * quieted, and a few backend defects are worked around per target
- * (backend_quirks).
+ * (cg_float.c, the quirks of cg_target).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -448,25 +448,6 @@ struct op_rule {
 	bool high;             /* emit_extend, emit_extmul: upper half */
 };
 
-/*
- * Wasm arithmetic turns a signalling NaN into a quiet one, but LLVM folds
- * float operations with identity constants away (x * 1 -> x, x + -0 -> x,
- * x * -1 -> -x, ...) and lowers minimum and maximum so that a NaN operand
- * can pass through unchanged.  Those results get the quiet bit set in
- * their NaN lanes, as scalar ones do (cg_quiet_nan).
- */
-static LLVMValueRef quiet_nan_lanes(cg_ctx *cx, LLVMValueRef v, shape s)
-{
-	shape is = int_shape(s);
-	LLVMValueRef quiet = const_splat(cx, is, 1ull << (s.bits == 32 ? 22
-	                                                                : 51));
-	LLVMValueRef is_nan = LLVMBuildFCmp(cx->b, LLVMRealUNO, v, v, "");
-	LLVMValueRef bit = LLVMBuildSelect(cx->b, is_nan, quiet,
-	                                   LLVMConstNull(vec_type(cx, is)), "");
-	LLVMValueRef bits = LLVMBuildBitCast(cx->b, v, vec_type(cx, is), "");
-	return LLVMBuildBitCast(cx->b, LLVMBuildOr(cx->b, bits, bit, ""),
-	                        vec_type(cx, s), "");
-}
 
 /* Whether v is a float constant with a lane LLVM may treat as an
  * identity or a negation (0, -0, 1, -1). */
@@ -493,7 +474,7 @@ static void emit_binary(cg_ctx *cx, cg_func *fx, const op_rule *r, shape s,
 	LLVMValueRef b = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
 	LLVMValueRef v = LLVMBuildBinOp(cx->b, r->opcode, a, b, "");
 	if (s.is_float && (has_identity_lane(a, s) || has_identity_lane(b, s)))
-		v = quiet_nan_lanes(cx, v, s);
+		v = cg_quiet_nan(cx, v);
 	push_v128(cx, fx, v);
 }
 
@@ -565,135 +546,32 @@ static void emit_pmax(cg_ctx *cx, cg_func *fx, const op_rule *r, shape s,
 	emit_pseudo_minmax(cx, fx, s, true);
 }
 
-/*
- * What LLVM 19's backends get wrong for some targets, found by running the
- * spec tests on each (tests/simd/run_spec.py --cross), and worked around
- * below.
- */
-enum {
-	/* "Cannot select" vector llvm.roundeven. */
-	QUIRK_NO_VECTOR_ROUNDEVEN = 1 << 0,
-	/* "Cannot select" after expanding f64 llvm.minimum/maximum. */
-	QUIRK_NO_F64_MINMAX = 1 << 1,
-	/* Without hardware rounding (RISC-V before Zfa), ceil, floor, trunc
-	 * and roundeven return a NaN operand as it is, signalling or not. */
-	QUIRK_ROUNDING_KEEPS_SNAN = 1 << 2,
-};
-
-static unsigned backend_quirks(const cg_ctx *cx)
-{
-	static const struct {
-		const char *arch; /* prefix of the LLVM triple */
-		unsigned quirks;
-	} table[] = {
-		{"armv7", QUIRK_NO_VECTOR_ROUNDEVEN | QUIRK_NO_F64_MINMAX},
-		{"riscv64", QUIRK_ROUNDING_KEEPS_SNAN},
-	};
-	const char *triple = cx->o->target->llvm_triple;
-	for (size_t i = 0; i < COUNT(table); i++)
-		if (strncmp(triple, table[i].arch, strlen(table[i].arch)) == 0)
-			return table[i].quirks;
-	return 0;
-}
-
-/* ceil, floor, trunc: an intrinsic, with NaN lanes quieted where the
- * backend would keep a signalling one. */
+/* ceil, floor, trunc, nearest: with Wasm's NaN rules on every target. */
 static void emit_rounding(cg_ctx *cx, cg_func *fx, const op_rule *r,
                           shape s, bool sgn)
 {
 	(void)sgn;
-	LLVMValueRef a = pop_as(cx, fx, s);
-	LLVMValueRef v = cg_intrinsic(cx, r->intrinsic, vec_type(cx, s), &a, 1);
-	if (backend_quirks(cx) & QUIRK_ROUNDING_KEEPS_SNAN)
-		v = quiet_nan_lanes(cx, v, s);
-	push_v128(cx, fx, v);
+	push_v128(cx, fx, cg_float_round(cx, r->intrinsic, pop_as(cx, fx, s)));
 }
 
-/*
- * Round half to even without llvm.roundeven: for |a| < 2^p (p the number
- * of fraction bits), |a| + 2^p lands where the spacing of floats is 1, so
- * the default rounding mode rounds it to the nearest integer, ties to even
- * (2^p being even); subtracting 2^p is exact, and copysign keeps -0 and
- * the sign of values that round to 0.  Larger values are integers
- * already.  NaN takes the first path too, and the addition quiets it.
- */
-static LLVMValueRef nearest_by_adding(cg_ctx *cx, LLVMValueRef a, shape s)
-{
-	LLVMTypeRef t = vec_type(cx, s);
-	LLVMValueRef big = splat(cx, LLVMConstReal(lane_type(cx, s),
-	                                           s.bits == 32 ? 0x1p23
-	                                                        : 0x1p52),
-	                         s.lanes);
-	LLVMValueRef abs = cg_intrinsic(cx, "llvm.fabs", t, &a, 1);
-	LLVMValueRef r = LLVMBuildFSub(
-		cx->b, LLVMBuildFAdd(cx->b, abs, big, ""), big, "");
-	LLVMValueRef args[] = {r, a};
-	r = cg_intrinsic(cx, "llvm.copysign", t, args, 2);
-	LLVMValueRef small = LLVMBuildFCmp(cx->b, LLVMRealULT, abs, big, "");
-	return LLVMBuildSelect(cx->b, small, r, a, "");
-}
-
-static void emit_nearest(cg_ctx *cx, cg_func *fx, const op_rule *r,
-                         shape s, bool sgn)
-{
-	if (!(backend_quirks(cx) & QUIRK_NO_VECTOR_ROUNDEVEN)) {
-		emit_rounding(cx, fx, r, s, sgn);
-		return;
-	}
-	push_v128(cx, fx, nearest_by_adding(cx, pop_as(cx, fx, s), s));
-}
-
-/*
- * Wasm min and max (spec 4.3.3) without llvm.minimum/maximum: the lesser
- * (greater) operand; of equal ones, the OR (AND) of their bits, which
- * orders -0 below +0; and a NaN, quieted by an addition, when either
- * operand is NaN.
- */
-static LLVMValueRef minmax_by_select(cg_ctx *cx, LLVMValueRef a,
-                                     LLVMValueRef b, shape s, bool max)
-{
-	LLVMBuilderRef bld = cx->b;
-	LLVMTypeRef it = vec_type(cx, int_shape(s)), ft = vec_type(cx, s);
-	LLVMValueRef ai = LLVMBuildBitCast(bld, a, it, "");
-	LLVMValueRef bi = LLVMBuildBitCast(bld, b, it, "");
-	LLVMValueRef both = max ? LLVMBuildAnd(bld, ai, bi, "")
-	                        : LLVMBuildOr(bld, ai, bi, "");
-	LLVMValueRef a_first = LLVMBuildFCmp(
-		bld, max ? LLVMRealOGT : LLVMRealOLT, a, b, "");
-	LLVMValueRef r = LLVMBuildSelect(bld, a_first, a, b, "");
-	LLVMValueRef eq = LLVMBuildFCmp(bld, LLVMRealOEQ, a, b, "");
-	r = LLVMBuildSelect(bld, eq, LLVMBuildBitCast(bld, both, ft, ""), r,
-	                    "");
-	LLVMValueRef nan = LLVMBuildFCmp(bld, LLVMRealUNO, a, b, "");
-	return LLVMBuildSelect(bld, nan, LLVMBuildFAdd(bld, a, b, ""), r, "");
-}
-
-static void emit_minmax(cg_ctx *cx, cg_func *fx, const op_rule *r,
-                        shape s, bool max)
+static void emit_minmax(cg_ctx *cx, cg_func *fx, shape s, bool max)
 {
 	LLVMValueRef b = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
-	if ((backend_quirks(cx) & QUIRK_NO_F64_MINMAX) && s.bits == 64) {
-		push_v128(cx, fx, minmax_by_select(cx, a, b, s, max));
-		return;
-	}
-	LLVMValueRef args[] = {a, b};
-	LLVMValueRef v = cg_intrinsic(cx, r->intrinsic, vec_type(cx, s), args,
-	                              2);
-	push_v128(cx, fx, quiet_nan_lanes(cx, v, s));
+	push_v128(cx, fx, cg_float_minmax(cx, a, b, max));
 }
 
 static void emit_min(cg_ctx *cx, cg_func *fx, const op_rule *r, shape s,
                      bool sgn)
 {
-	(void)sgn;
-	emit_minmax(cx, fx, r, s, false);
+	(void)r, (void)sgn;
+	emit_minmax(cx, fx, s, false);
 }
 
 static void emit_max(cg_ctx *cx, cg_func *fx, const op_rule *r, shape s,
                      bool sgn)
 {
-	(void)sgn;
-	emit_minmax(cx, fx, r, s, true);
+	(void)r, (void)sgn;
+	emit_minmax(cx, fx, s, true);
 }
 
 /* ---- Integer lanes: shifts, averages, saturation, widening ---- */
@@ -890,7 +768,7 @@ static const op_rule float_rules[] = {
 	{"ceil", emit_rounding, 0, "llvm.ceil", false},
 	{"floor", emit_rounding, 0, "llvm.floor", false},
 	{"trunc", emit_rounding, 0, "llvm.trunc", false},
-	{"nearest", emit_nearest, 0, "llvm.roundeven", false},
+	{"nearest", emit_rounding, 0, "llvm.roundeven", false},
 	{"abs", emit_intrinsic1, 0, "llvm.fabs", false},
 	{"sqrt", emit_intrinsic1, 0, "llvm.sqrt", false},
 	{"neg", emit_neg, 0, NULL, false},
@@ -975,7 +853,7 @@ static void emit_convert(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	LLVMValueRef v = r->intrinsic ? cast_intrinsic(cx, r->intrinsic, t, a)
 	                              : LLVMBuildCast(cx->b, r->cast, a, t, "");
 	if (r->cast == LLVMFPTrunc && is_fpext(a))
-		v = quiet_nan_lanes(cx, v, (shape){r->n, to.bits, true});
+		v = cg_quiet_nan(cx, v);
 	if (r->n < to.lanes)
 		v = pick(cx, v, LLVMConstNull(t), 0, 1, to.lanes);
 	push_v128(cx, fx, v);

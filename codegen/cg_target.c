@@ -8,16 +8,20 @@
 
 static const cg_target targets[] = {
 	{"x86_64-linux-gnu", "x86_64-pc-linux-gnu", "x86-64-v2", "", "", 64,
-	 W2N_RT_BOUNDS_GUARD, "cc", "gcc"},
+	 W2N_RT_BOUNDS_GUARD, "cc", "gcc", 0},
 	{"aarch64-linux-gnu", "aarch64-unknown-linux-gnu", "generic", "+neon",
 	 "", 64, W2N_RT_BOUNDS_GUARD, "aarch64-linux-gnu-gcc",
-	 "gcc-aarch64-linux-gnu"},
+	 "gcc-aarch64-linux-gnu", CG_QUIRK_PARTIAL_STORES},
 	{"riscv64-linux-gnu", "riscv64-unknown-linux-gnu", "generic-rv64",
-	 "+m,+a,+f,+d,+c", "lp64d", 64, W2N_RT_BOUNDS_GUARD, "riscv64-linux-gnu-gcc",
-	 "gcc-riscv64-linux-gnu"},
+	 "+m,+a,+f,+d,+c", "lp64d", 64, W2N_RT_BOUNDS_GUARD,
+	 "riscv64-linux-gnu-gcc", "gcc-riscv64-linux-gnu",
+	 CG_QUIRK_ROUNDING_KEEPS_SNAN | CG_QUIRK_PARTIAL_STORES},
+	/* NEON flushes f32 subnormals to zero, which Wasm forbids: SIMD on
+	 * 32-bit ARM runs on VFP unless --features=+neon asks otherwise. */
 	{"arm-linux-gnueabihf", "armv7a-unknown-linux-gnueabihf", "cortex-a7",
-	 "+neon,+vfp4", "", 32, W2N_RT_BOUNDS_EXPLICIT, "arm-linux-gnueabihf-gcc",
-	 "gcc-arm-linux-gnueabihf"},
+	 "+vfp4,-neon", "", 32, W2N_RT_BOUNDS_EXPLICIT, "arm-linux-gnueabihf-gcc",
+	 "gcc-arm-linux-gnueabihf",
+	 CG_QUIRK_NO_VECTOR_ROUNDEVEN | CG_QUIRK_NO_F64_MINMAX},
 };
 
 enum { NTARGETS = sizeof targets / sizeof targets[0] };

@@ -12,6 +12,21 @@
 #include "diag.h"
 #include "ir.h"
 
+/* What LLVM 19's backend gets wrong for a target, worked around by
+ * codegen (cg_float.c); found by running the spec tests on each target. */
+enum {
+	/* "Cannot select" vector llvm.roundeven. */
+	CG_QUIRK_NO_VECTOR_ROUNDEVEN = 1 << 0,
+	/* "Cannot select" after expanding f64 llvm.minimum/maximum. */
+	CG_QUIRK_NO_F64_MINMAX = 1 << 1,
+	/* Without hardware rounding (RISC-V before Zfa), ceil, floor, trunc
+	 * and roundeven return a NaN operand as it is, signalling or not. */
+	CG_QUIRK_ROUNDING_KEEPS_SNAN = 1 << 2,
+	/* A misaligned store that runs into a guard page may write its
+	 * first bytes before the fault (AArch64, RISC-V). */
+	CG_QUIRK_PARTIAL_STORES = 1 << 3,
+};
+
 /* One row per supported target (cg_target.c). */
 typedef struct cg_target {
 	const char *triple;      /* e.g. "x86_64-linux-gnu" */
@@ -23,6 +38,7 @@ typedef struct cg_target {
 	uint32_t default_bounds; /* W2N_RT_BOUNDS_* */
 	const char *cc;          /* C compiler driver used to link */
 	const char *cc_package;  /* Debian package that provides it */
+	unsigned quirks;         /* CG_QUIRK_* */
 } cg_target;
 
 /* The target named `triple`, or NULL. */
