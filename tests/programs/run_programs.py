@@ -30,6 +30,7 @@ the exit status is 1 when any case failed.
 import argparse
 import concurrent.futures
 import difflib
+import errno
 import fnmatch
 import os
 import re
@@ -37,12 +38,14 @@ import shlex
 import shutil
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RUN_TIMEOUT = 60
 COMPILE_TIMEOUT = 300
 DIFF_CONTEXT = 3
 DIFF_LINES = 40
+EXEC_RETRIES = 5
 
 
 class Spec:
@@ -88,14 +91,21 @@ def option_word(text):
 
 
 def run(cmd, timeout, **kw):
-    """subprocess.run that reports failures to start or finish as text."""
-    try:
-        return subprocess.run(cmd, capture_output=True, timeout=timeout,
-                              **kw), None
-    except subprocess.TimeoutExpired:
-        return None, f'{cmd[0]}: timed out after {timeout}s'
-    except OSError as e:
-        return None, f'{cmd[0]}: {e}'
+    """subprocess.run that reports failures to start or finish as text.
+    A program that cannot be executed because it is being rewritten
+    (a concurrent relink of wasm2native in a shared build tree) is tried
+    again a few times."""
+    for attempt in range(EXEC_RETRIES + 1):
+        try:
+            return subprocess.run(cmd, capture_output=True, timeout=timeout,
+                                  **kw), None
+        except subprocess.TimeoutExpired:
+            return None, f'{cmd[0]}: timed out after {timeout}s'
+        except OSError as e:
+            if e.errno not in (errno.EACCES, errno.ETXTBSY, errno.ENOENT) \
+                    or attempt == EXEC_RETRIES:
+                return None, f'{cmd[0]}: {e}'
+            time.sleep(2)
 
 
 def compile_step(cmd):
@@ -183,8 +193,8 @@ def test_program(args, name):
     except ValueError as e:
         return fail(str(e))
     error = (compile_step([args.clang, '--target=wasm32-wasi',
-                           f'--sysroot={args.sysroot}', '-O2', src,
-                           '-o', out + '.wasm']) or
+                           f'--sysroot={args.sysroot}', '-O2'] +
+                          args.wasm_flag + [src, '-o', out + '.wasm']) or
              compile_step([args.clang, '-O2', src, '-o', out + '.native',
                            '-lm']))
     if error:
@@ -230,6 +240,9 @@ def main():
     ap.add_argument('--dir', default=HERE, help='where the .c files are')
     ap.add_argument('--bounds', default='guard,explicit',
                     help='comma-separated bounds-check strategies')
+    ap.add_argument('--wasm-flag', action='append', default=[],
+                    help='extra clang option for the wasm32 build only '
+                         '(repeatable), e.g. -msimd128')
     ap.add_argument('--w2n-flag', action='append', default=[],
                     help='extra wasm2native option (repeatable), e.g. -O0')
     ap.add_argument('-j', '--jobs', type=int, default=2)

@@ -33,17 +33,20 @@ failed`, counting one case per file and configuration; the exit status is
 import argparse
 import concurrent.futures
 import difflib
+import errno
 import fnmatch
 import os
 import re
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 INCLUDE_RE = re.compile(r'^\s*;;\s*INCLUDE\s+(\S+)\s*$')
 TRAP_RE = re.compile(r'^wasm trap: (.*?)(?: in function .*)?$')
 TRAP_STATUS = 134
 RUN_TIMEOUT = 20
+EXEC_RETRIES = 5
 
 
 class Expect:
@@ -113,8 +116,18 @@ def expand_includes(path, lines):
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, timeout=RUN_TIMEOUT,
-                          **kw)
+    """subprocess.run with a timeout.  A program that cannot be executed
+    because it is being rewritten (a concurrent relink of wasm2native in a
+    shared build tree) is tried again a few times."""
+    for attempt in range(EXEC_RETRIES + 1):
+        try:
+            return subprocess.run(cmd, capture_output=True,
+                                  timeout=RUN_TIMEOUT, **kw)
+        except OSError as e:
+            if e.errno not in (errno.EACCES, errno.ETXTBSY, errno.ENOENT) \
+                    or attempt == EXEC_RETRIES:
+                raise
+            time.sleep(2)
 
 
 def prepare(args, name):
@@ -131,7 +144,10 @@ def prepare(args, name):
     wasm = os.path.join(args.work, name + '.wasm')
     with open(expanded, 'w') as f:
         f.write(expand_includes(path, lines))
-    r = run([args.wat2wasm, '--debug-names', expanded, '-o', wasm])
+    try:
+        r = run([args.wat2wasm, '--debug-names', expanded, '-o', wasm])
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, f'cannot run wat2wasm: {e}'
     if r.returncode != 0:
         return None, 'wat2wasm failed:\n' + r.stderr.decode(errors='replace')
     return exp, wasm
