@@ -454,6 +454,7 @@ static void emit_main_config(cg_ctx *cx)
 void cg_emit_descriptor(cg_ctx *cx)
 {
 	emit_main_config(cx);
+	cg_emit_note(cx);
 	const ir_module *m = cx->m;
 	LLVMValueRef code, names, datas;
 	LLVMValueRef func_types = funcs_arrays(cx, &code, &names);

@@ -200,6 +200,9 @@ LLVMValueRef cg_float_round(cg_ctx *cx, const char *intrinsic,
 /* ---- cg_entry.c: descriptor, init, trampolines, adapters ---- */
 void cg_emit_descriptor(cg_ctx *cx);
 
+/* ---- cg_note.c: the module note (runtime/note.h) ---- */
+void cg_emit_note(cg_ctx *cx);
+
 /* An i32/i64 constant. */
 static inline LLVMValueRef cg_i32(cg_ctx *cx, uint32_t v)
 {

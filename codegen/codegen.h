@@ -65,6 +65,10 @@ typedef struct cg_options {
 	bool pic;
 	/* Symbol of the module descriptor (w2n_rt_module). */
 	const char *descriptor_symbol;
+	/* For the module note (runtime/note.h): the compiler's version and
+	 * the SHA-256 of the input (32 bytes; NULL: zeros). */
+	const char *compiler_version;
+	const uint8_t *input_sha256;
 	/* Executables: the compiled-in WASI configuration, emitted as
 	 * `w2n_main_config` (NUL-separated items ending with an empty one;
 	 * wasi-libc-shim/README.md); NULL for none. */

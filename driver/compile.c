@@ -112,14 +112,19 @@ static void phase(const w2n_options *o, const char *name, double *t0)
 	*t0 = t;
 }
 
-/* Reads, decodes and validates; NULL after reporting. */
-static ir_module *load(const w2n_options *o, w2n_diags *d)
+/* Reads, decodes and validates, leaving the input's SHA-256 (for the
+ * module note) in `digest`; NULL after reporting. */
+static ir_module *load(const w2n_options *o, w2n_diags *d, uint8_t digest[32])
 {
 	double t0 = now();
 	size_t len;
 	uint8_t *bytes = read_input(o->input, &len, d);
 	if (!bytes)
 		return NULL;
+	w2n_sha256 hash;
+	w2n_sha256_init(&hash);
+	w2n_sha256_update(&hash, bytes, len);
+	w2n_sha256_final(&hash, digest);
 	phase(o, "read", &t0);
 	ir_module *m = dec_module(bytes, len, d);
 	free(bytes);
@@ -135,7 +140,8 @@ static ir_module *load(const w2n_options *o, w2n_diags *d)
 int w2n_validate(const w2n_options *o)
 {
 	w2n_diags d = {.file = o->input};
-	ir_module *m = load(o, &d);
+	uint8_t digest[32];
+	ir_module *m = load(o, &d, digest);
 	if (!m)
 		return report(&d);
 	ir_module_free(m);
@@ -296,6 +302,36 @@ static char *join_items(const w2n_options *o, size_t *len)
 	return s;
 }
 
+/* The descriptor's symbol: what runtime/main.c links for executables,
+ * w2n_module for plugins and host objects unless --module-symbol names
+ * another C identifier. */
+static bool choose_symbol(const w2n_options *o, cg_options *co, w2n_diags *d)
+{
+	const char *s = o->module_symbol;
+	bool executable = o->output_kind == W2N_OUT_EXECUTABLE;
+	if (!s) {
+		co->descriptor_symbol =
+		    executable || (o->output_kind != W2N_OUT_SHARED && !o->pic)
+		        ? "w2n_main_module"
+		        : "w2n_module";
+		return true;
+	}
+	if (executable)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "--module-symbol needs -c, -S, --emit-llvm or "
+		                 "--shared");
+	bool ok = s[0] != '\0' && strlen(s) < 128 &&
+	          !(s[0] >= '0' && s[0] <= '9');
+	for (const char *p = s; *p; p++)
+		ok = ok && (*p == '_' || (*p >= 'a' && *p <= 'z') ||
+		            (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'));
+	if (!ok)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "--module-symbol '%s' is not a C identifier", s);
+	co->descriptor_symbol = s;
+	return true;
+}
+
 static bool choose_target(const w2n_options *o, cg_options *co,
                           w2n_diags *d)
 {
@@ -313,9 +349,9 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 	co->features = o->features;
 	co->opt_level = o->opt_level;
 	co->pic = true;
-	co->descriptor_symbol = o->output_kind == W2N_OUT_SHARED
-	                                ? "w2n_module"
-	                                : "w2n_main_module";
+	co->compiler_version = W2N_VERSION_STRING;
+	if (!choose_symbol(o, co, d))
+		return false;
 	if (o->output_kind == W2N_OUT_EXECUTABLE && o->nwasi_items)
 		co->main_config = join_items(o, &co->main_config_len);
 	co->verbose = o->verbose;
@@ -356,9 +392,11 @@ int w2n_compile(const w2n_options *o)
 		free((char *)co.main_config);
 		return report(&d);
 	}
-	ir_module *m = load(o, &d);
+	uint8_t digest[32];
+	ir_module *m = load(o, &d, digest);
 	if (!m)
 		return report(&d);
+	co.input_sha256 = digest;
 	char *out = o->output ? NULL : default_output(o);
 	const char *path = o->output ? o->output : out;
 	char *tmp = temp_beside(path, &d);

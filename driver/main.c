@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "compile.h"
+#include "inspect.h"
 #include "options.h"
 
 #ifndef W2N_VERSION
@@ -31,6 +32,9 @@ int main(int argc, char **argv)
 		break;
 	case W2N_ACTION_VALIDATE:
 		status = w2n_validate(&o);
+		break;
+	case W2N_ACTION_INSPECT:
+		status = w2n_inspect(&o);
 		break;
 	case W2N_ACTION_RUN:
 		status = w2n_run(&o);

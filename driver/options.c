@@ -129,6 +129,9 @@ static bool apply(w2n_options *o, option_id id, const char *v)
 	case OPT_ASSEMBLY: o->output_kind = W2N_OUT_ASSEMBLY; return true;
 	case OPT_EMIT_LLVM: o->output_kind = W2N_OUT_LLVM_IR; return true;
 	case OPT_SHARED: o->output_kind = W2N_OUT_SHARED; return true;
+	case OPT_PIC: o->pic = true; return true;
+	case OPT_MODULE_SYMBOL: o->module_symbol = v; return true;
+	case OPT_INSPECT: o->action = W2N_ACTION_INSPECT; return true;
 	case OPT_OPT: return parse_opt_level(o, v);
 	case OPT_TARGET: o->target = v; return true;
 	case OPT_CPU: o->cpu = v; return true;

@@ -13,6 +13,7 @@ typedef enum w2n_action {
 	W2N_ACTION_COMPILE, /* the default: an executable, object, ... */
 	W2N_ACTION_RUN,     /* `wasm2native run`: compile (cached), run */
 	W2N_ACTION_VALIDATE,
+	W2N_ACTION_INSPECT, /* `--inspect FILE`: print the module note */
 	W2N_ACTION_HELP,
 	W2N_ACTION_VERSION,
 } w2n_action;
@@ -34,6 +35,8 @@ typedef struct w2n_options {
 	const char *cpu, *features;
 	unsigned opt_level;
 	int bounds;           /* -1: the target's default */
+	bool pic;             /* -c for a host program (embedding API) */
+	const char *module_symbol; /* NULL: the output kind's default */
 	bool verbose;
 	/* WASI configuration items, "--dir=..." / "--env=..." spellings
 	 * normalised to NAME=VALUE form, in command-line order. */

@@ -1,0 +1,516 @@
+/*
+ * note.c - the module note (note.h): building its text and bytes for
+ * codegen, decoding it, and finding it in ELF files with libelf for
+ * `wasm2native --inspect` and the plugin loader.
+ */
+#include "note.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "w2n_rt.h"
+
+/* The machine this code runs on, as codegen's target table names it. */
+#if defined(__x86_64__)
+#define HOST_TARGET "x86_64-linux-gnu"
+#define HOST_MACHINE EM_X86_64
+#elif defined(__aarch64__)
+#define HOST_TARGET "aarch64-linux-gnu"
+#define HOST_MACHINE EM_AARCH64
+#elif defined(__riscv) && __riscv_xlen == 64
+#define HOST_TARGET "riscv64-linux-gnu"
+#define HOST_MACHINE EM_RISCV
+#elif defined(__arm__)
+#define HOST_TARGET "arm-linux-gnueabihf"
+#define HOST_MACHINE EM_ARM
+#else
+#define HOST_TARGET NULL
+#define HOST_MACHINE EM_NONE
+#endif
+#define HOST_CLASS (sizeof(void *) == 8 ? ELFCLASS64 : ELFCLASS32)
+
+const char *w2n_note_host_target(void)
+{
+	return HOST_TARGET;
+}
+
+const char *w2n_note_bounds_name(uint32_t bounds)
+{
+	return bounds == W2N_RT_BOUNDS_EXPLICIT ? "explicit" : "guard";
+}
+
+/* ---- Text ---- */
+
+static void append(w2n_note_text *t, const char *s, size_t len)
+{
+	if (t->failed)
+		return;
+	if (t->len + len + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 256;
+		while (cap < t->len + len + 1)
+			cap *= 2;
+		char *p = realloc(t->s, cap);
+		if (!p) {
+			t->failed = true;
+			return;
+		}
+		t->s = p;
+		t->cap = cap;
+	}
+	memcpy(t->s + t->len, s, len);
+	t->len += len;
+	t->s[t->len] = '\0';
+}
+
+static void appendf(w2n_note_text *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void appendf(w2n_note_text *t, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		append(t, buf,
+		       (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+/* A name as a text-format string. */
+static void append_name(w2n_note_text *t, const char *name, size_t len)
+{
+	append(t, "\"", 1);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			appendf(t, "\\%02x", c);
+		else
+			append(t, &name[i], 1);
+	}
+	append(t, "\"", 1);
+}
+
+static const char *valtype_name(uint8_t code)
+{
+	switch (code) {
+	case W2N_RT_I32: return "i32";
+	case W2N_RT_I64: return "i64";
+	case W2N_RT_F32: return "f32";
+	case W2N_RT_F64: return "f64";
+	case W2N_RT_V128: return "v128";
+	case W2N_RT_FUNCREF: return "funcref";
+	case W2N_RT_EXTERNREF: return "externref";
+	default: return "?";
+	}
+}
+
+/* " (param i32 i64)" or " (result f32)"; nothing when empty. */
+static void append_valtypes(w2n_note_text *t, const char *what,
+                            const uint8_t *types, uint32_t n)
+{
+	if (n == 0)
+		return;
+	appendf(t, " (%s", what);
+	for (uint32_t i = 0; i < n; i++)
+		appendf(t, " %s", valtype_name(types[i]));
+	append(t, ")", 1);
+}
+
+static void append_limits(w2n_note_text *t, const w2n_note_type *type)
+{
+	appendf(t, " %llu", (unsigned long long)type->min);
+	if (type->has_max)
+		appendf(t, " %llu", (unsigned long long)type->max);
+}
+
+static void append_type(w2n_note_text *t, const w2n_note_type *type)
+{
+	switch (type->kind) {
+	case W2N_RT_EXTERN_FUNC:
+		append(t, "(func", 5);
+		append_valtypes(t, "param", type->params, type->nparams);
+		append_valtypes(t, "result", type->results, type->nresults);
+		append(t, ")", 1);
+		break;
+	case W2N_RT_EXTERN_TABLE:
+		append(t, "(table", 6);
+		append_limits(t, type);
+		appendf(t, " %s)", valtype_name(type->elem));
+		break;
+	case W2N_RT_EXTERN_MEMORY:
+		append(t, "(memory", 7);
+		append_limits(t, type);
+		append(t, ")", 1);
+		break;
+	default:
+		if (type->mutable_)
+			appendf(t, "(global (mut %s))",
+			        valtype_name(type->valtype));
+		else
+			appendf(t, "(global %s)", valtype_name(type->valtype));
+		break;
+	}
+}
+
+size_t w2n_note_type_string(const w2n_note_type *type, char *buf, size_t size)
+{
+	w2n_note_text t = {0};
+	append_type(&t, type);
+	size_t need = t.failed ? 0 : t.len;
+	if (size)
+		snprintf(buf, size, "%s", t.failed ? "" : t.s);
+	w2n_note_text_free(&t);
+	return need;
+}
+
+/* ---- Encoding ---- */
+
+void w2n_note_begin(w2n_note_text *t, const w2n_note_header *h)
+{
+	memset(t, 0, sizeof *t);
+	appendf(t, "wasm2native %s\nabi %u\ntarget %s\nbounds %s\nsha256 ",
+	        h->version, h->abi, h->target, w2n_note_bounds_name(h->bounds));
+	for (int i = 0; i < 32; i++)
+		appendf(t, "%02x", h->sha256[i]);
+	appendf(t, "\nsymbol %s\n", h->symbol);
+}
+
+void w2n_note_add_import(w2n_note_text *t, const char *module,
+                         size_t module_len, const char *name, size_t name_len,
+                         const w2n_note_type *type)
+{
+	append(t, "import ", 7);
+	append_name(t, module, module_len);
+	append(t, " ", 1);
+	append_name(t, name, name_len);
+	append(t, " ", 1);
+	append_type(t, type);
+	append(t, "\n", 1);
+}
+
+void w2n_note_add_export(w2n_note_text *t, const char *name, size_t name_len,
+                         const w2n_note_type *type)
+{
+	append(t, "export ", 7);
+	append_name(t, name, name_len);
+	append(t, " ", 1);
+	append_type(t, type);
+	append(t, "\n", 1);
+}
+
+static void put_word(uint8_t *p, uint32_t v, bool big_endian)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (big_endian ? 24 - 8 * i : 8 * i));
+}
+
+static size_t align4(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
+}
+
+uint8_t *w2n_note_encode(const w2n_note_text *t, bool big_endian, size_t *len)
+{
+	size_t namesz = sizeof W2N_NOTE_OWNER;
+	size_t descsz = t->len + 1;
+	if (t->failed || descsz > UINT32_MAX - 16)
+		return NULL;
+	size_t total = 12 + align4(namesz) + align4(descsz);
+	uint8_t *p = calloc(1, total);
+	if (!p)
+		return NULL;
+	put_word(p, (uint32_t)namesz, big_endian);
+	put_word(p + 4, (uint32_t)descsz, big_endian);
+	put_word(p + 8, W2N_NOTE_TYPE_MODULE, big_endian);
+	memcpy(p + 12, W2N_NOTE_OWNER, namesz);
+	memcpy(p + 12 + align4(namesz), t->s, t->len);
+	*len = total;
+	return p;
+}
+
+void w2n_note_text_free(w2n_note_text *t)
+{
+	free(t->s);
+	memset(t, 0, sizeof *t);
+}
+
+/* ---- Decoding ---- */
+
+static bool fail(char *why, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static bool fail(char *why, size_t n, const char *fmt, ...)
+{
+	if (n) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(why, n, fmt, ap);
+		va_end(ap);
+	}
+	return false;
+}
+
+/* Copies a header value into a field of `size` bytes. */
+static bool take(char *field, size_t size, const char *value, size_t len)
+{
+	if (len == 0 || len >= size)
+		return false;
+	memcpy(field, value, len);
+	field[len] = '\0';
+	return true;
+}
+
+static bool take_abi(uint32_t *abi, const char *value, size_t len)
+{
+	uint64_t v = 0;
+	if (len == 0 || len > 9)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (value[i] < '0' || value[i] > '9')
+			return false;
+		v = v * 10 + (uint64_t)(value[i] - '0');
+	}
+	*abi = (uint32_t)v;
+	return true;
+}
+
+/* One header item; unknown keys are ignored. */
+static bool header_item(w2n_note *out, const char *key, size_t key_len,
+                        const char *value, size_t len, unsigned *seen)
+{
+	static const char *const keys[] = {"wasm2native", "abi",    "target",
+	                                   "bounds",      "sha256", "symbol"};
+	for (unsigned i = 0; i < 6; i++) {
+		if (strlen(keys[i]) != key_len ||
+		    memcmp(keys[i], key, key_len) != 0)
+			continue;
+		*seen |= 1u << i;
+		switch (i) {
+		case 0:
+			return take(out->version, sizeof out->version, value,
+			            len);
+		case 1: return take_abi(&out->abi, value, len);
+		case 2:
+			return take(out->target, sizeof out->target, value,
+			            len);
+		case 3:
+			return take(out->bounds, sizeof out->bounds, value,
+			            len);
+		case 4: return len == 64 && take(out->sha256, 65, value, len);
+		default:
+			return take(out->symbol, sizeof out->symbol, value,
+			            len);
+		}
+	}
+	return true;
+}
+
+bool w2n_note_decode(const char *desc, size_t len, w2n_note *out, char *why,
+                     size_t n)
+{
+	memset(out, 0, sizeof *out);
+	const char *end = memchr(desc, '\0', len);
+	if (!end)
+		return fail(why, n, "malformed wasm2native note: unterminated");
+	unsigned seen = 0;
+	for (const char *line = desc; line < end;) {
+		const char *eol = memchr(line, '\n', (size_t)(end - line));
+		if (!eol)
+			return fail(why, n,
+			            "malformed wasm2native note: "
+			            "unterminated item");
+		const char *space = memchr(line, ' ', (size_t)(eol - line));
+		size_t key_len = space ? (size_t)(space - line) : 0;
+		if (key_len == 6 && (memcmp(line, "import", 6) == 0 ||
+		                     memcmp(line, "export", 6) == 0)) {
+			out->items = line;
+			out->items_len = (size_t)(end - line);
+			break;
+		}
+		if (space && !header_item(out, line, key_len, space + 1,
+		                          (size_t)(eol - space - 1), &seen))
+			return fail(why, n,
+			            "malformed wasm2native note: bad "
+			            "item '%.*s'",
+			            (int)key_len, line);
+		line = eol + 1;
+	}
+	if (seen != 0x3f)
+		return fail(why, n,
+		            "malformed wasm2native note: missing items");
+	if (!out->items)
+		out->items = end;
+	return true;
+}
+
+/* ---- Reading ELF files ---- */
+
+static pthread_once_t libelf_once = PTHREAD_ONCE_INIT;
+static bool libelf_ok;
+
+static void init_libelf(void)
+{
+	libelf_ok = elf_version(EV_CURRENT) != EV_NONE;
+}
+
+const char *w2n_note_file_kind_name(w2n_note_file_kind kind)
+{
+	switch (kind) {
+	case W2N_NOTE_FILE_OBJECT: return "object file";
+	case W2N_NOTE_FILE_EXECUTABLE: return "executable";
+	case W2N_NOTE_FILE_SHARED: return "shared library";
+	default: return "ELF file";
+	}
+}
+
+/* A position-independent executable is ET_DYN too; it asks for an
+ * interpreter, a library does not. */
+static w2n_note_file_kind kind_of(Elf *e, const GElf_Ehdr *eh)
+{
+	if (eh->e_type == ET_REL)
+		return W2N_NOTE_FILE_OBJECT;
+	if (eh->e_type == ET_EXEC)
+		return W2N_NOTE_FILE_EXECUTABLE;
+	if (eh->e_type != ET_DYN)
+		return W2N_NOTE_FILE_OTHER;
+	size_t phnum = 0;
+	if (elf_getphdrnum(e, &phnum) != 0)
+		return W2N_NOTE_FILE_OTHER;
+	for (size_t i = 0; i < phnum; i++) {
+		GElf_Phdr ph;
+		if (gelf_getphdr(e, (int)i, &ph) && ph.p_type == PT_INTERP)
+			return W2N_NOTE_FILE_EXECUTABLE;
+	}
+	return W2N_NOTE_FILE_SHARED;
+}
+
+static bool add_desc(w2n_note_file *f, const char *desc, size_t len)
+{
+	char **descs = realloc(f->descs, (f->nnotes + 1) * sizeof *descs);
+	if (descs)
+		f->descs = descs;
+	size_t *lens = realloc(f->desc_lens, (f->nnotes + 1) * sizeof *lens);
+	if (lens)
+		f->desc_lens = lens;
+	char *copy = malloc(len + 1);
+	if (!descs || !lens || !copy) {
+		free(copy);
+		return false;
+	}
+	memcpy(copy, desc, len);
+	copy[len] = '\0';
+	f->descs[f->nnotes] = copy;
+	f->desc_lens[f->nnotes++] = len;
+	return true;
+}
+
+/* Every wasm2native note in a block of notes. */
+static bool collect(w2n_note_file *f, Elf_Data *d)
+{
+	size_t off = 0, next, name_off, desc_off;
+	GElf_Nhdr nh;
+	while (d && off < d->d_size &&
+	       (next = gelf_getnote(d, off, &nh, &name_off, &desc_off)) > 0) {
+		const char *base = d->d_buf;
+		if (nh.n_type == W2N_NOTE_TYPE_MODULE &&
+		    nh.n_namesz == sizeof W2N_NOTE_OWNER &&
+		    memcmp(base + name_off, W2N_NOTE_OWNER,
+		           sizeof W2N_NOTE_OWNER) == 0 &&
+		    !add_desc(f, base + desc_off, nh.n_descsz))
+			return false;
+		off = next;
+	}
+	return true;
+}
+
+/* Notes from the section headers, or from the PT_NOTE segments when a
+ * file has no section headers. */
+static bool read_notes(Elf *e, w2n_note_file *f)
+{
+	size_t shnum = 0;
+	if (elf_getshdrnum(e, &shnum) == 0 && shnum > 0) {
+		for (Elf_Scn *s = elf_nextscn(e, NULL); s;
+		     s = elf_nextscn(e, s)) {
+			GElf_Shdr sh;
+			if (gelf_getshdr(s, &sh) && sh.sh_type == SHT_NOTE &&
+			    !collect(f, elf_getdata(s, NULL)))
+				return false;
+		}
+		return true;
+	}
+	size_t phnum = 0;
+	if (elf_getphdrnum(e, &phnum) != 0)
+		return true;
+	for (size_t i = 0; i < phnum; i++) {
+		GElf_Phdr ph;
+		if (gelf_getphdr(e, (int)i, &ph) && ph.p_type == PT_NOTE &&
+		    !collect(f, elf_getdata_rawchunk(e, (int64_t)ph.p_offset,
+		                                     ph.p_filesz, ELF_T_NHDR)))
+			return false;
+	}
+	return true;
+}
+
+static bool read_elf(int fd, w2n_note_file *f, char *why, size_t n)
+{
+	Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+	GElf_Ehdr eh;
+	bool ok = false;
+	if (!e || elf_kind(e) != ELF_K_ELF)
+		fail(why, n, "not an ELF file");
+	else if (!gelf_getehdr(e, &eh))
+		fail(why, n, "malformed ELF file: %s", elf_errmsg(-1));
+	else
+		ok = true;
+	if (ok) {
+		f->kind = kind_of(e, &eh);
+		f->machine = eh.e_machine;
+		f->elf_class = (unsigned)gelf_getclass(e);
+		f->host_machine =
+		    f->machine == HOST_MACHINE && f->elf_class == HOST_CLASS;
+		ok = read_notes(e, f) || fail(why, n, "out of memory");
+	}
+	elf_end(e);
+	return ok;
+}
+
+bool w2n_note_file_read(const char *path, w2n_note_file *f, char *why, size_t n)
+{
+	memset(f, 0, sizeof *f);
+	pthread_once(&libelf_once, init_libelf);
+	if (!libelf_ok)
+		return fail(why, n, "libelf: %s", elf_errmsg(-1));
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return fail(why, n, "%s", strerror(errno));
+	struct stat st;
+	bool ok;
+	if (fstat(fd, &st) != 0)
+		ok = fail(why, n, "%s", strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		ok = fail(why, n, "not a regular file");
+	else
+		ok = read_elf(fd, f, why, n);
+	close(fd);
+	if (!ok)
+		w2n_note_file_free(f);
+	return ok;
+}
+
+void w2n_note_file_free(w2n_note_file *f)
+{
+	for (size_t i = 0; i < f->nnotes; i++)
+		free(f->descs[i]);
+	free(f->descs);
+	free(f->desc_lens);
+	memset(f, 0, sizeof *f);
+}
