@@ -454,6 +454,7 @@ static void emit_main_config(cg_ctx *cx)
 void cg_emit_descriptor(cg_ctx *cx)
 {
 	emit_main_config(cx);
+	cg_emit_export_wrappers(cx);
 	cg_emit_note(cx);
 	const ir_module *m = cx->m;
 	LLVMValueRef code, names, datas;
@@ -467,7 +468,7 @@ void cg_emit_descriptor(cg_ctx *cx)
 		u32(cx, m->ntypes), types,
 		u32(cx, m->nimports), imports_array(cx),
 		u32(cx, m->nfuncs), u32(cx, m->nfunc_imports), func_types,
-		code, names,
+		code, names, cg_import_code_array(cx),
 		u32(cx, m->ntables), u32(cx, m->ntable_imports),
 		tables_array(cx),
 		u32(cx, m->nmemories), u32(cx, m->nmemory_imports),

@@ -197,6 +197,12 @@ LLVMValueRef cg_float_minmax(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
 LLVMValueRef cg_float_round(cg_ctx *cx, const char *intrinsic,
                             LLVMValueRef a);
 
+/* ---- cg_imports.c: imports bound at link time, exports for C ---- */
+/* The descriptor's import_code table (a null pointer when none). */
+LLVMValueRef cg_import_code_array(cg_ctx *cx);
+/* w2n_export_NAME functions for host code linked into the program. */
+void cg_emit_export_wrappers(cg_ctx *cx);
+
 /* ---- cg_entry.c: descriptor, init, trampolines, adapters ---- */
 void cg_emit_descriptor(cg_ctx *cx);
 

@@ -7,6 +7,7 @@
 #define W2N_CODEGEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "diag.h"
@@ -26,6 +27,23 @@ enum {
 	 * first bytes before the fault (AArch64, RISC-V). */
 	CG_QUIRK_PARTIAL_STORES = 1 << 3,
 };
+
+/* How a function import is provided (cg_options.import_policy). */
+enum {
+	CG_IMPORT_RESOLVE = 0, /* at instantiation (WASI, embedders) */
+	CG_IMPORT_HOST,        /* a host C function linked in */
+	CG_IMPORT_TRAP,        /* nobody: calling it traps */
+	CG_IMPORT_ZEROS,       /* nobody: calling it returns zeros */
+	CG_IMPORT_MISSING,     /* nobody, and that is an error */
+};
+
+/* The C symbols of import MODULE.NAME and export NAME for host code:
+ * w2n_import_MODULE__NAME and w2n_export_NAME, each part with every byte
+ * but [A-Za-z0-9] written as _hh (so `__` only separates).  Caller
+ * frees. */
+char *cg_import_symbol(const char *module, size_t module_len,
+                       const char *name, size_t name_len);
+char *cg_export_symbol(const char *name, size_t name_len);
 
 /* One row per supported target (cg_target.c). */
 typedef struct cg_target {
@@ -65,6 +83,11 @@ typedef struct cg_options {
 	bool pic;
 	/* Symbol of the module descriptor (w2n_rt_module). */
 	const char *descriptor_symbol;
+	/* How each function import is provided (CG_IMPORT_*), one entry
+	 * per function import; NULL: all at instantiation. */
+	const uint8_t *import_policy;
+	/* Emit w2n_export_NAME functions (host code is linked in). */
+	bool export_wrappers;
 	/* For the module note (runtime/note.h): the compiler's version and
 	 * the SHA-256 of the input (32 bytes; NULL: zeros). */
 	const char *compiler_version;

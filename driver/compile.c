@@ -6,6 +6,7 @@
  */
 #include "compile.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "arena.h"
 #include "codegen.h"
 #include "frontend.h"
+#include "host.h"
 #include "sha256.h"
 #include "w2n_rt.h"
 
@@ -84,10 +86,12 @@ static uint8_t *read_input(const char *path, size_t *len, w2n_diags *d)
 	return buf;
 }
 
+/* Prints the diagnostics (stages stop at their first error, so this is
+ * one line, except for lists such as every missing import). */
 static int report(w2n_diags *d)
 {
-	if (d->first)
-		w2n_diag_print(d, d->first, stderr);
+	for (const w2n_diag *g = d->first; g; g = g->next)
+		w2n_diag_print(d, g, stderr);
 	w2n_diags_free(d);
 	return 1;
 }
@@ -186,7 +190,7 @@ static char *temp_beside(const char *path, w2n_diags *d)
 	return tmp;
 }
 
-static bool run_command(char *const argv[], w2n_diags *d)
+bool w2n_run_tool(char *const argv[], w2n_diags *d)
 {
 	pid_t pid;
 	int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
@@ -250,11 +254,12 @@ static bool link_shared(const cg_target *t, const char *obj, const char *out,
 {
 	char *argv[] = {(char *)t->cc, "-shared", "-o", (char *)out,
 	                (char *)obj, "-lm", NULL};
-	return find_linker(t, d) && run_command(argv, d);
+	return find_linker(t, d) && w2n_run_tool(argv, d);
 }
 
 /* Links the object with the runtime, the WASI shim and main(). */
-static bool link_executable(const cg_target *t, const char *obj,
+static bool link_executable(const w2n_options *o, const cg_target *t,
+                            const char *obj, const w2n_host_link *host,
                             const char *out, w2n_diags *d)
 {
 	char root[4096], libs[3][4200];
@@ -270,9 +275,26 @@ static bool link_executable(const cg_target *t, const char *obj,
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
 		                 "no runtime for %s in %s: run scripts/setup.sh",
 		                 t->triple, root);
-	char *argv[] = {(char *)t->cc, "-o", (char *)out, (char *)obj,
-	                libs[0], libs[1], libs[2], "-lpthread", "-lm", NULL};
-	return run_command(argv, d);
+	/* The program, host code, main(), the WASI shim, the runtime. */
+	size_t n = 0;
+	char **argv = w2n_xmalloc((host->nobjects + o->nlink_args + 12) *
+	                          sizeof *argv);
+	argv[n++] = (char *)t->cc;
+	argv[n++] = "-o";
+	argv[n++] = (char *)out;
+	argv[n++] = (char *)obj;
+	for (size_t i = 0; i < host->nobjects; i++)
+		argv[n++] = host->objects[i];
+	for (int i = 0; i < 3; i++)
+		argv[n++] = libs[i];
+	for (size_t i = 0; i < o->nlink_args; i++)
+		argv[n++] = o->link_args[i];
+	argv[n++] = "-lpthread";
+	argv[n++] = "-lm";
+	argv[n] = NULL;
+	bool ok = w2n_run_tool(argv, d);
+	free(argv);
+	return ok;
 }
 
 static cg_emit emit_kind(w2n_output_kind k)
@@ -358,9 +380,33 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 	return true;
 }
 
+/*
+ * How each function import is provided.  A program links what WASI, host
+ * code or the unknown-import policy provides (host.c); a plugin or object
+ * leaves imports to the embedder, unless a policy asks for stubs.
+ */
+static bool choose_imports(const w2n_options *o, const ir_module *m,
+                           cg_options *co, uint8_t *policy,
+                           w2n_host_link *host, w2n_diags *d)
+{
+	if (o->output_kind == W2N_OUT_EXECUTABLE) {
+		if (!w2n_host_prepare(o, m, co->target, policy, host, d))
+			return false;
+		co->import_policy = policy;
+		co->export_wrappers = o->nhost_inputs > 0;
+		return true;
+	}
+	if (o->nhost_inputs)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "host code (%s) links into programs only",
+		                 o->host_inputs[0]);
+	return true;
+}
+
 /* Codegen into `tmp`, then link it when an executable is wanted. */
 static bool produce(const w2n_options *o, const ir_module *m,
-                    const cg_options *co, const char *tmp, w2n_diags *d)
+                    const cg_options *co, const w2n_host_link *host,
+                    const char *tmp, w2n_diags *d)
 {
 	double t0 = now();
 	bool linked = o->output_kind == W2N_OUT_EXECUTABLE ||
@@ -378,7 +424,7 @@ static bool produce(const w2n_options *o, const ir_module *m,
 	if (o->output_kind == W2N_OUT_SHARED)
 		ok = ok && link_shared(co->target, obj, tmp, d);
 	else
-		ok = ok && link_executable(co->target, obj, tmp, d);
+		ok = ok && link_executable(o, co->target, obj, host, tmp, d);
 	phase(o, "link", &t0);
 	unlink(obj);
 	return ok;
@@ -397,10 +443,14 @@ int w2n_compile(const w2n_options *o)
 	if (!m)
 		return report(&d);
 	co.input_sha256 = digest;
+	w2n_host_link host = {0};
+	uint8_t *policy = w2n_xmalloc(m->nfunc_imports + 1);
 	char *out = o->output ? NULL : default_output(o);
 	const char *path = o->output ? o->output : out;
-	char *tmp = temp_beside(path, &d);
-	bool ok = tmp && produce(o, m, &co, tmp, &d);
+	char *tmp = NULL;
+	bool ok = choose_imports(o, m, &co, policy, &host, &d);
+	ok = ok && (tmp = temp_beside(path, &d)) != NULL;
+	ok = ok && produce(o, m, &co, &host, tmp, &d);
 	if (ok && o->output_kind != W2N_OUT_OBJECT &&
 	    o->output_kind != W2N_OUT_ASSEMBLY &&
 	    o->output_kind != W2N_OUT_LLVM_IR)
@@ -412,7 +462,32 @@ int w2n_compile(const w2n_options *o)
 		unlink(tmp);
 	free(tmp);
 	free(out);
+	free(policy);
+	w2n_host_link_free(&host);
 	free((char *)co.main_config);
+	ir_module_free(m);
+	if (!ok)
+		return report(&d);
+	w2n_diags_free(&d);
+	return 0;
+}
+
+int w2n_emit_header_file(const w2n_options *o)
+{
+	w2n_diags d = {.file = o->input};
+	uint8_t digest[32];
+	ir_module *m = load(o, &d, digest);
+	if (!m)
+		return report(&d);
+	FILE *f = o->output ? fopen(o->output, "w") : stdout;
+	bool ok = f != NULL;
+	if (ok) {
+		w2n_emit_header(m, f);
+		ok = (f == stdout ? fflush(f) : fclose(f)) == 0;
+	}
+	if (!ok)
+		w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE, "%s: %s",
+		          o->output ? o->output : "stdout", strerror(errno));
 	ir_module_free(m);
 	if (!ok)
 		return report(&d);
@@ -444,21 +519,45 @@ static bool cache_dir(char *dir, size_t n)
 	return mkdir(dir, 0755) == 0 || errno == EEXIST;
 }
 
+/* Host code given to `run` is part of what gets cached: its bytes and
+ * the flags for compiling and linking it. */
+static void hash_host_inputs(const w2n_options *o, w2n_sha256 *s)
+{
+	w2n_diags ignored = {0};
+	for (size_t i = 0; i < o->nhost_inputs; i++) {
+		size_t n = 0;
+		uint8_t *b = read_input(o->host_inputs[i], &n, &ignored);
+		w2n_sha256_update(s, o->host_inputs[i],
+		                  strlen(o->host_inputs[i]) + 1);
+		if (b)
+			w2n_sha256_update(s, b, n);
+		free(b);
+	}
+	for (size_t i = 0; i < o->ncompile_args; i++)
+		w2n_sha256_update(s, o->compile_args[i],
+		                  strlen(o->compile_args[i]) + 1);
+	for (size_t i = 0; i < o->nlink_args; i++)
+		w2n_sha256_update(s, o->link_args[i],
+		                  strlen(o->link_args[i]) + 1);
+	w2n_diags_free(&ignored);
+}
+
 /* The cache key: the input's bytes, every option that changes the code,
  * and the compiler's version. */
 static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
                       char key[65])
 {
 	char flags[512];
-	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d",
+	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d|u%d",
 	         W2N_VERSION_STRING, o->target ? o->target : "host",
 	         o->cpu ? o->cpu : "", o->features ? o->features : "",
-	         o->opt_level, o->bounds);
+	         o->opt_level, o->bounds, o->unknown_imports);
 	w2n_sha256 s;
 	uint8_t d[32];
 	w2n_sha256_init(&s);
 	w2n_sha256_update(&s, flags, strlen(flags) + 1);
 	w2n_sha256_update(&s, bytes, len);
+	hash_host_inputs(o, &s);
 	w2n_sha256_final(&s, d);
 	for (int i = 0; i < 32; i++)
 		snprintf(key + 2 * i, 3, "%02x", d[i]);
@@ -478,7 +577,7 @@ static void export_wasi_items(const w2n_options *o)
 		if (p != s)
 			*p++ = ' ';
 		for (const char *q = o->wasi_items[i]; *q; q++) {
-			if (*q == ' ' || *q == '\t' || *q == '\\')
+			if (isspace((unsigned char)*q) || *q == '\\')
 				*p++ = '\\';
 			*p++ = *q;
 		}

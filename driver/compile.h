@@ -5,6 +5,7 @@
 #ifndef W2N_COMPILE_H
 #define W2N_COMPILE_H
 
+#include "diag.h"
 #include "options.h"
 
 /* Runs the whole compilation for `o`; returns the exit status. */
@@ -14,6 +15,13 @@ int w2n_compile(const w2n_options *o);
  * there, then executes it with the program's arguments (does not return
  * on success). */
 int w2n_run(const w2n_options *o);
+
+/* --emit-header: the C header for host code, to -o FILE or stdout. */
+int w2n_emit_header_file(const w2n_options *o);
+
+/* Runs a tool (compiler, linker) and waits; false with a diagnostic when
+ * it cannot run or fails. */
+bool w2n_run_tool(char *const argv[], w2n_diags *d);
 
 /* Decodes and validates only; returns the exit status. */
 int w2n_validate(const w2n_options *o);

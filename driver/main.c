@@ -36,6 +36,9 @@ int main(int argc, char **argv)
 	case W2N_ACTION_INSPECT:
 		status = w2n_inspect(&o);
 		break;
+	case W2N_ACTION_EMIT_HEADER:
+		status = w2n_emit_header_file(&o);
+		break;
 	case W2N_ACTION_RUN:
 		status = w2n_run(&o);
 		break;

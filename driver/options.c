@@ -119,9 +119,31 @@ static bool add_wasi_item(w2n_options *o, const char *prefix, const char *v)
 	return true;
 }
 
+/* Appends a copy of `a` (and `b` when not NULL, as one "ab" string). */
+static void add_arg(char ***list, size_t *n, const char *a, const char *b)
+{
+	size_t len = strlen(a) + (b ? strlen(b) : 0) + 1;
+	char *s = w2n_xmalloc(len);
+	snprintf(s, len, "%s%s", a, b ? b : "");
+	*list = w2n_xrealloc(*list, (*n + 1) * sizeof **list);
+	(*list)[(*n)++] = s;
+}
+
 static bool apply(w2n_options *o, option_id id, const char *v)
 {
 	switch (id) {
+	case OPT_INCLUDE_DIR:
+		add_arg(&o->compile_args, &o->ncompile_args, "-I", v);
+		return true;
+	case OPT_LIBRARY_DIR:
+		add_arg(&o->link_args, &o->nlink_args, "-L", v);
+		return true;
+	case OPT_LIBRARY:
+		add_arg(&o->link_args, &o->nlink_args, "-l", v);
+		return true;
+	case OPT_TRAP_UNKNOWN: o->unknown_imports = W2N_UNKNOWN_TRAP; return true;
+	case OPT_ZERO_UNKNOWN: o->unknown_imports = W2N_UNKNOWN_ZEROS; return true;
+	case OPT_EMIT_HEADER: o->action = W2N_ACTION_EMIT_HEADER; return true;
 	case OPT_DIR: return add_wasi_item(o, "--dir=", v);
 	case OPT_ENV: return add_wasi_item(o, "--env=", v);
 	case OPT_OUTPUT: o->output = v; return true;
@@ -161,8 +183,29 @@ static bool parse_option(w2n_options *o, int argc, char **argv, int *i)
 	return fail("unknown option '%s' (see --help)", argv[*i], "");
 }
 
+static void free_list(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/* Whether `path` names host code (C source, object or archive). */
+static bool is_host_input(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 2 && path[n - 2] == '.' &&
+	       (path[n - 1] == 'c' || path[n - 1] == 'o' ||
+	        path[n - 1] == 'a');
+}
+
 void w2n_free_options(w2n_options *o)
 {
+	free_list(o->host_inputs, o->nhost_inputs);
+	free_list(o->compile_args, o->ncompile_args);
+	free_list(o->link_args, o->nlink_args);
+	o->host_inputs = o->compile_args = o->link_args = NULL;
+	o->nhost_inputs = o->ncompile_args = o->nlink_args = 0;
 	for (size_t i = 0; i < o->nwasi_items; i++)
 		free(o->wasi_items[i]);
 	free(o->wasi_items);
@@ -185,8 +228,10 @@ bool w2n_parse_options(int argc, char **argv, w2n_options *o)
 		if (arg[0] == '-' && arg[1] != '\0') {
 			if (!parse_option(o, argc, argv, &i))
 				return false;
+		} else if (is_host_input(arg)) {
+			add_arg(&o->host_inputs, &o->nhost_inputs, arg, NULL);
 		} else if (o->input) {
-			return fail("more than one input file ('%s' and '%s')",
+			return fail("more than one input module ('%s' and '%s')",
 			            o->input, arg);
 		} else {
 			o->input = arg;
@@ -200,6 +245,10 @@ bool w2n_parse_options(int argc, char **argv, w2n_options *o)
 	}
 	if (o->action == W2N_ACTION_HELP || o->action == W2N_ACTION_VERSION)
 		return true;
+	/* --inspect reads any file, objects too. */
+	if (o->action == W2N_ACTION_INSPECT && !o->input &&
+	    o->nhost_inputs == 1)
+		o->input = o->host_inputs[0];
 	if (!o->input)
 		return fail("no input file (see --help)%s%s", "", "");
 	return true;

@@ -12,6 +12,7 @@
 typedef enum w2n_action {
 	W2N_ACTION_COMPILE, /* the default: an executable, object, ... */
 	W2N_ACTION_RUN,     /* `wasm2native run`: compile (cached), run */
+	W2N_ACTION_EMIT_HEADER, /* --emit-header */
 	W2N_ACTION_VALIDATE,
 	W2N_ACTION_INSPECT, /* `--inspect FILE`: print the module note */
 	W2N_ACTION_HELP,
@@ -25,6 +26,13 @@ typedef enum w2n_output_kind {
 	W2N_OUT_LLVM_IR,
 	W2N_OUT_SHARED,
 } w2n_output_kind;
+
+/* What happens to a function import nobody provides. */
+enum {
+	W2N_UNKNOWN_ERROR, /* a compile-time error naming it (default) */
+	W2N_UNKNOWN_TRAP,  /* --trap-unknown-imports */
+	W2N_UNKNOWN_ZEROS, /* --default-values-unknown-imports */
+};
 
 typedef struct w2n_options {
 	w2n_action action;
@@ -42,6 +50,13 @@ typedef struct w2n_options {
 	 * normalised to NAME=VALUE form, in command-line order. */
 	char **wasi_items;
 	size_t nwasi_items;
+	/* Host code linked into the program: .c, .o and .a inputs after
+	 * the module, -I for compiling them, -L/-l for linking. */
+	char **host_inputs;
+	size_t nhost_inputs;
+	char **compile_args, **link_args;
+	size_t ncompile_args, nlink_args;
+	int unknown_imports; /* W2N_UNKNOWN_* */
 	/* `run`: the program's arguments after the input. */
 	char **prog_argv;
 	int prog_argc;

@@ -35,3 +35,18 @@ bool w2n_rt_host_func(w2n_rt_instance *inst, const w2n_rt_functype *type,
 	out->type_id = id;
 	return true;
 }
+
+void *w2n_host_memory(w2n_rt_instance *inst, uint32_t offset,
+                      uint32_t length)
+{
+	w2n_rt_memory *mem = w2n_rt_instance_memory(inst, 0);
+	if (!mem || (uint64_t)offset + length > mem->size)
+		return NULL;
+	return mem->base + offset;
+}
+
+uint64_t w2n_host_memory_size(w2n_rt_instance *inst)
+{
+	w2n_rt_memory *mem = w2n_rt_instance_memory(inst, 0);
+	return mem ? mem->size : 0;
+}

@@ -176,6 +176,23 @@ static void install_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
 	}
 }
 
+/* A function import bound when the program was linked (import_code):
+ * called with the importing instance, like WASI functions. */
+static bool linked_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
+                          w2n_rt_extern *ext)
+{
+	const w2n_rt_module *m = module_of(inst);
+	if (imp->kind != W2N_RT_EXTERN_FUNC || !m->import_code ||
+	    !m->import_code[imp->index])
+		return false;
+	ext->kind = W2N_RT_EXTERN_FUNC;
+	ext->u.func.code = m->import_code[imp->index];
+	ext->u.func.ctx = inst;
+	ext->u.func.type_id =
+		w2n_rt_type_ids_of(inst)[m->func_types[imp->index]];
+	return true;
+}
+
 static bool link_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
                         w2n_rt_resolve_fn *resolve, void *env,
                         w2n_rt_error *err)
@@ -187,6 +204,10 @@ static bool link_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
 	w2n_rt_extern ext;
 	char why[W2N_RT_ERROR_MAX] = "";
 	memset(&ext, 0, sizeof ext);
+	if (linked_import(inst, imp, &ext)) {
+		install_import(inst, imp, &ext);
+		return true;
+	}
 	if (!resolve || !resolve(env, inst, imp, type, &ext, why, sizeof why)) {
 		if (why[0])
 			w2n_rt_error_set(err, "%s", why);

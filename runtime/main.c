@@ -21,12 +21,25 @@ static int report_error(const char *message)
 	return EXIT_ERROR;
 }
 
-/* `wasm trap: TEXT`, then the function when known. */
+/* The import that function `func` of `m` is, or NULL. */
+static const w2n_rt_import *import_of(const w2n_rt_module *m, uint32_t func)
+{
+	for (uint32_t i = 0; func < m->nfunc_imports && i < m->nimports; i++)
+		if (m->imports[i].kind == W2N_RT_EXTERN_FUNC &&
+		    m->imports[i].index == func)
+			return &m->imports[i];
+	return NULL;
+}
+
+/* `wasm trap: TEXT`, then the function (or import) when known. */
 static int report_trap(const w2n_rt_error *err)
 {
 	const w2n_rt_module *m = err->module;
+	const w2n_rt_import *im = m ? import_of(m, err->func) : NULL;
 	fprintf(stderr, "wasm trap: %s", err->message);
-	if (m && err->func < m->nfuncs) {
+	if (im) {
+		fprintf(stderr, " %s.%s", im->module, im->name);
+	} else if (m && err->func < m->nfuncs) {
 		const char *name =
 		    m->func_names ? m->func_names[err->func] : "";
 		if (name && name[0])

@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever anything in this file changes shape. */
-#define W2N_RT_ABI_VERSION 2u
+#define W2N_RT_ABI_VERSION 3u
 
 /* Trap kinds (traps.def). */
 typedef enum w2n_rt_trap_kind {
@@ -193,6 +193,11 @@ typedef struct w2n_rt_module {
 	const uint32_t *func_types;     /* type index of every function */
 	void *const *func_code;         /* defined functions' code, in order */
 	const char *const *func_names;  /* every function; "" when unnamed */
+	/* Function imports bound when the program was linked (host C
+	 * functions, or stubs for imports nobody provides), called with the
+	 * importing instance as ctx; NULL (the table, or an entry) for
+	 * imports resolved at instantiation. */
+	void *const *import_code;
 
 	uint32_t ntables, ntable_imports;
 	const w2n_rt_limits *tables;
@@ -285,6 +290,15 @@ struct w2n_rt_host_closure {
 	void *env;
 	w2n_rt_instance *caller;
 };
+
+/* For host C functions linked into a program (wasm2native --emit-header):
+ * guest memory [offset, offset + length) of `inst`, or NULL when any of
+ * it is out of bounds. */
+void *w2n_host_memory(w2n_rt_instance *inst, uint32_t offset,
+                      uint32_t length);
+
+/* The size in bytes of `inst`'s memory 0 (0 without one). */
+uint64_t w2n_host_memory_size(w2n_rt_instance *inst);
 
 /* Called by the per-type host adapters that codegen emits. */
 void w2n_rt_call_host(w2n_rt_host_closure *closure, w2n_rt_value *vals);
