@@ -152,6 +152,23 @@ def execute(exe, name, spec, scratch, wasm):
     return Result(r.stdout, status, r.stderr), None
 
 
+def reproduce(exe, name, spec, scratch):
+    """A shell command that runs the WebAssembly build the same way."""
+    items = [f'--env={n}={v}' for n, v in spec.env.items()]
+    argv = []
+    if spec.dir:
+        items.append(f'--dir={scratch}::{scratch}')
+        argv.append(scratch)
+    argv += spec.args
+    options = ' '.join(map(option_word, items))
+    cmd = (f'env -i WASM2NATIVE_OPTIONS={shlex.quote(options)} '
+           f'bash -c \'exec -a {name} "$0" "$@"\' '
+           + ' '.join(shlex.quote(a) for a in [exe] + argv))
+    if spec.stdin:
+        cmd += ' < ' + shlex.quote(spec.stdin)
+    return cmd
+
+
 def describe_difference(want, got):
     """A short unified diff around the first differing line."""
     a = want.decode(errors='replace').splitlines(True)
@@ -220,6 +237,8 @@ def test_program(args, name):
         if problems:
             failed += 1
             report.append(f'FAIL {label}')
+            report.append('  reproduce: ' + reproduce(exe, name, spec,
+                                                      scratch))
             report.extend('  ' + line for p in problems
                           for line in p.split('\n'))
         else:

@@ -12,7 +12,8 @@ program must do:
 or  ;; RUN: expect-trap integer divide by zero
 
 Lines after `expect-stdout` up to the next `RUN:` line are the expected
-stdout, one line each (`;;` alone is an empty line).  A line
+stdout, one line each (`;;` alone is an empty line); without them stdout
+must be empty.  A line
 `;; INCLUDE print.wat` inside the module is replaced by
 include/print.wat (the print helpers).  Each file is converted with
 wat2wasm once, then compiled with wasm2native for every bounds-check
@@ -54,7 +55,7 @@ class Expect:
 
     def __init__(self):
         self.description = []    # comment lines before the first RUN line
-        self.stdout = []         # expected lines, or None when unchecked
+        self.stdout = []         # expected lines (none: stdout is empty)
         self.exit = 0
         self.trap = None         # trap text, or None
         self.header_len = 0      # lines in the leading comment block
@@ -239,7 +240,7 @@ def rebase(args, name, exp, outcomes):
     if out.stdout:
         header.append(';; RUN: expect-stdout\n')
         for line in out.stdout.split('\n')[:-1]:
-            header.append((';; ' + line).rstrip(' ') + '\n')
+            header.append((';; ' + line if line else ';;') + '\n')
     if out.trap() is not None:
         header.append(f';; RUN: expect-trap {out.trap()}\n')
     else:
@@ -266,6 +267,10 @@ def test_file(args, name):
         if problems:
             failed += 1
             report.append(f'FAIL {label}')
+            report.append('  reproduce: %s --bounds-checks=%s -O%s %s -o x '
+                          '&& ./x  (text: %s)' %
+                          (args.wasm2native, bounds, opt, wasm,
+                           wasm[:-5] + '.wat'))
             report.extend('  ' + line for p in problems
                           for line in p.split('\n'))
         else:
