@@ -1,0 +1,38 @@
+;; The "library" module of the API tests (test_api.c): host functions of
+;; several signatures, an imported mutable global, and a memory, table
+;; and globals that api_user.wat imports from its instances.
+(module
+  (import "env" "host_add" (func $host_add (param i32 i32) (result i32)))
+  (import "env" "host_fail" (func $host_fail))
+  (import "env" "host_poke" (func $host_poke (param i32 i32)))
+  (import "env" "counter" (global $counter (mut i64)))
+  (memory (export "mem") 1 4)
+  (table (export "tab") 2 funcref)
+  (global (export "g") (mut i32) (i32.const 7))
+  (global (export "answer") i32 (i32.const 42))
+  (global (export "pi") f64 (f64.const 3.25))
+  (elem (i32.const 0) $twice)
+
+  (func $twice (export "twice") (param i32) (result i32)
+    (i32.mul (local.get 0) (i32.const 2)))
+  (func (export "add_via_host") (param i32 i32) (result i32)
+    (call $host_add (local.get 0) (local.get 1)))
+  (func (export "fail") (call $host_fail))
+  ;; The host writes `value` at `addr` of this memory; read it back.
+  (func (export "poke_and_peek") (param $addr i32) (param $value i32)
+                                 (result i32)
+    (call $host_poke (local.get $addr) (local.get $value))
+    (i32.load (local.get $addr)))
+  (func (export "bump_counter") (result i64)
+    (global.set $counter (i64.add (global.get $counter) (i64.const 1)))
+    (global.get $counter))
+  (func (export "peek") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "grow") (param i32) (result i32)
+    (memory.grow (local.get 0)))
+  (func (export "swap") (param i64 f32) (result f32 i64)
+    (local.get 1) (local.get 0))
+  (func (export "double_lanes") (param v128) (result v128)
+    (i32x4.add (local.get 0) (local.get 0)))
+  (func (export "same_ref") (param externref) (result externref)
+    (local.get 0))
+)

@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""Runs a command and compares its stdout with a file (suite 'embed').
+
+usage: check_output.py EXPECTED COMMAND [ARGS...]
+Exit status 0 when the command exits 0 and prints exactly EXPECTED.
+"""
+
+import subprocess
+import sys
+
+
+def main():
+    expected_path, command = sys.argv[1], sys.argv[2:]
+    with open(expected_path) as f:
+        expected = f.read()
+    proc = subprocess.run(command, capture_output=True, text=True)
+    if proc.returncode != 0 or proc.stdout != expected:
+        print(f"exit status {proc.returncode}; stderr:\n{proc.stderr}")
+        print(f"stdout:\n{proc.stdout}expected:\n{expected}", end="")
+        return 1
+    print(proc.stdout, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
