@@ -85,6 +85,9 @@ def main():
         print(f"wast2json not found ({args.wast2json})")
         return 77
     scripts = find_scripts(args.testsuite, args.only)
+    if not scripts:
+        print(f"spec: no matching .wast script in {args.testsuite}")
+        return 1
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda s: run_script(args, s), scripts))
     passed = sum(r[0] for r in results)

@@ -1,15 +1,16 @@
 /*
- * spec_runner.c - runs one wast2json command list against wasm2native:
- * each module is compiled to a plugin (--shared), loaded with dlopen and
- * instantiated through the runtime's embedding API, with the standard
- * "spectest" host module and registered modules as import providers.
+ * spec_runner.c - runs one wast2json command list against wasm2native
+ * through the public embedding API only (include/wasm2native.h): each
+ * module is compiled to a plugin (--shared) and loaded with
+ * w2n_module_load; one import set holds the standard "spectest" host
+ * module (host functions, globals, a table and a memory) and every
+ * registered instance; actions go through w2n_call and w2n_global_get.
  *
  * usage: spec_runner --compiler PATH --bounds guard|explicit --work DIR
- *                    [--label L] [--verbose] SCRIPT.json
+ *                    [--verbose] SCRIPT.json
  * Prints each failure as `FAIL script:LINE: command: reason` and finally
  * `spec-script NAME: P passed, F failed, N not applicable`.
  */
-#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,20 +18,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "instance.h"
 #include "json.h"
 #include "spec_values.h"
+#include "wasm2native.h"
 
 typedef struct loaded {
-	char *name;          /* "$M", or NULL */
-	w2n_rt_instance *inst;
-	const w2n_rt_module *module;
+	char *name; /* "$M", or NULL */
+	w2n_instance *inst;
 } loaded;
-
-typedef struct registered {
-	char *as;
-	w2n_rt_instance *inst;
-} registered;
 
 typedef struct runner {
 	const char *compiler, *bounds, *work, *dir, *script;
@@ -38,15 +33,11 @@ typedef struct runner {
 	int passed, failed, not_applicable;
 	loaded *mods;
 	size_t nmods;
-	w2n_rt_instance *current;
-	registered *regs;
-	size_t nregs;
-	void **handles;
-	size_t nhandles;
-	/* The spectest module's objects. */
-	w2n_rt_memory *memory;
-	w2n_rt_table *table;
-	w2n_rt_value globals[4];
+	w2n_instance *current;
+	w2n_module **modules; /* every module loaded */
+	size_t nmodules;
+	/* spectest and the registered instances. */
+	w2n_imports *imports;
 } runner;
 
 static void *xrealloc(void *p, size_t n)
@@ -103,9 +94,10 @@ static void module_path(runner *r, const char *file, char *path, size_t n)
 	snprintf(path, n, "%s/%s", r->dir, file);
 }
 
-/* Compiles `file` to a plugin; NULL with `why` on failure. */
-static const w2n_rt_module *compile_and_load(runner *r, const char *file,
-                                             char *why, size_t n)
+/* Compiles `file` to a plugin and loads it; NULL with `why` on
+ * failure. */
+static w2n_module *compile_and_load(runner *r, const char *file, char *why,
+                                    size_t n)
 {
 	char in[4096], out[4096], bounds[64];
 	module_path(r, file, in, sizeof in);
@@ -118,32 +110,31 @@ static const w2n_rt_module *compile_and_load(runner *r, const char *file,
 		snprintf(why, n, "wasm2native exited with %d", status);
 		return NULL;
 	}
-	void *h = dlopen(out, RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		snprintf(why, n, "dlopen: %s", dlerror());
+	w2n_error err;
+	w2n_module *m = w2n_module_load(out, &err);
+	if (!m) {
+		snprintf(why, n, "w2n_module_load: %s", err.message);
 		return NULL;
 	}
-	r->handles = xrealloc(r->handles, (r->nhandles + 1) * sizeof(void *));
-	r->handles[r->nhandles++] = h;
-	const w2n_rt_module *m = dlsym(h, "w2n_module");
-	if (!m)
-		snprintf(why, n, "no w2n_module symbol");
+	r->modules = xrealloc(r->modules,
+	                      (r->nmodules + 1) * sizeof *r->modules);
+	r->modules[r->nmodules++] = m;
 	return m;
 }
 
 /* ---- the spectest host module ---- */
 
-static int spectest_print(void *env, w2n_rt_instance *caller,
-                          w2n_rt_value *vals)
+static int spectest_print(void *env, w2n_instance *caller,
+                          const w2n_value *args, w2n_value *results)
 {
 	(void)env;
 	(void)caller;
-	(void)vals;
+	(void)args;
+	(void)results;
 	return 0;
 }
 
-static bool spectest_func(runner *r, w2n_rt_instance *inst, const char *name,
-                          const w2n_rt_functype *type, w2n_rt_extern *out)
+static bool add_spectest_funcs(runner *r, w2n_error *err)
 {
 	/* i = i32, I = i64, f = f32, F = f64 */
 	static const struct {
@@ -153,133 +144,58 @@ static bool spectest_func(runner *r, w2n_rt_instance *inst, const char *name,
 		{"print_f32", "f"}, {"print_f64", "F"},
 		{"print_i32_f32", "if"}, {"print_f64_f64", "FF"},
 	};
-	(void)r;
 	for (size_t i = 0; i < sizeof funcs / sizeof *funcs; i++) {
-		if (strcmp(funcs[i].name, name) != 0)
-			continue;
+		w2n_valtype params[4];
 		uint32_t np = (uint32_t)strlen(funcs[i].params);
-		uint8_t codes[4];
 		for (uint32_t k = 0; k < np; k++) {
 			char c = funcs[i].params[k];
-			codes[k] = c == 'i' ? W2N_RT_I32 : c == 'I' ? W2N_RT_I64
-			           : c == 'f' ? W2N_RT_F32 : W2N_RT_F64;
+			params[k] = c == 'i' ? W2N_I32 : c == 'I' ? W2N_I64
+			            : c == 'f' ? W2N_F32 : W2N_F64;
 		}
-		if (type->nparams != np || type->nresults != 0 ||
-		    memcmp(type->types, codes, np) != 0)
-			return false; /* the runtime then says incompatible */
-		out->kind = W2N_RT_EXTERN_FUNC;
-		return w2n_rt_host_func(inst, type, spectest_print, NULL,
-		                        &out->u.func);
+		w2n_functype type = {np, 0, params, NULL};
+		if (!w2n_imports_add_func(r->imports, "spectest", funcs[i].name,
+		                          &type, spectest_print, NULL, err))
+			return false;
 	}
-	return false;
+	return true;
 }
 
-static bool spectest_global(runner *r, const char *name, w2n_rt_extern *out)
+static bool add_spectest_globals(runner *r, w2n_error *err)
 {
-	static const struct {
-		const char *name;
-		uint32_t type;
-	} globals[] = {
-		{"global_i32", W2N_RT_I32}, {"global_i64", W2N_RT_I64},
-		{"global_f32", W2N_RT_F32}, {"global_f64", W2N_RT_F64},
-	};
+	static const char *const names[] = {"global_i32", "global_i64",
+	                                    "global_f32", "global_f64"};
+	w2n_value values[] = {w2n_i32(666), w2n_i64(666), w2n_f32(666.6f),
+	                      w2n_f64(666.6)};
 	for (size_t i = 0; i < 4; i++) {
-		if (strcmp(globals[i].name, name) != 0)
-			continue;
-		w2n_rt_value *g = &r->globals[i];
-		memset(g, 0, sizeof *g);
-		switch (globals[i].type) {
-		case W2N_RT_I32: g->i32 = 666; break;
-		case W2N_RT_I64: g->i64 = 666; break;
-		case W2N_RT_F32: g->f32 = 666.6f; break;
-		default: g->f64 = 666.6; break;
-		}
-		out->kind = W2N_RT_EXTERN_GLOBAL;
-		out->gtype.type = globals[i].type;
-		out->gtype.mutable_ = 0;
-		out->u.global = g;
-		return true;
-	}
-	return false;
-}
-
-static bool spectest_import(runner *r, w2n_rt_instance *inst,
-                            const w2n_rt_import *im,
-                            const w2n_rt_functype *type, w2n_rt_extern *out)
-{
-	const w2n_rt_module *m = w2n_rt_instance_module(inst);
-	switch (im->kind) {
-	case W2N_RT_EXTERN_FUNC:
-		return spectest_func(r, inst, im->name, type, out);
-	case W2N_RT_EXTERN_GLOBAL:
-		return spectest_global(r, im->name, out);
-	case W2N_RT_EXTERN_TABLE:
-		if (strcmp(im->name, "table") != 0)
+		w2n_global *g = w2n_global_new(&values[i], false, err);
+		bool ok = g && w2n_imports_add_global(r->imports, "spectest",
+		                                      names[i], g, err);
+		w2n_global_free(g); /* the import set holds it */
+		if (!ok)
 			return false;
-		if (!r->table)
-			r->table = w2n_rt_table_new(10, 20, 1, W2N_RT_FUNCREF);
-		out->kind = W2N_RT_EXTERN_TABLE;
-		out->u.table = r->table;
-		return r->table != NULL;
-	default:
-		if (strcmp(im->name, "memory") != 0)
-			return false;
-		if (!r->memory)
-			r->memory = w2n_rt_memory_new(1, 2, 1, m->bounds);
-		out->kind = W2N_RT_EXTERN_MEMORY;
-		out->u.memory = r->memory;
-		return r->memory != NULL;
 	}
+	return true;
 }
 
-static w2n_rt_instance *find_registered(runner *r, const char *as)
+/* The spectest module: print functions, globals, a table of 10..20
+ * funcrefs and a memory of 1..2 pages for this run's strategy. */
+static bool add_spectest(runner *r, w2n_error *err)
 {
-	for (size_t i = r->nregs; i-- > 0;)
-		if (strcmp(r->regs[i].as, as) == 0)
-			return r->regs[i].inst;
-	return NULL;
-}
-
-/* An export of a registered instance, as the import asks for it. */
-static bool registered_import(w2n_rt_instance *from, const w2n_rt_import *im,
-                              w2n_rt_extern *out)
-{
-	const w2n_rt_module *m = w2n_rt_instance_module(from);
-	const w2n_rt_export *e = w2n_rt_find_export_n(m, im->name,
-	                                              im->name_len);
-	if (!e)
-		return false;
-	out->kind = e->kind;
-	switch (e->kind) {
-	case W2N_RT_EXTERN_FUNC:
-		out->u.func = *w2n_rt_instance_func(from, e->index);
-		return true;
-	case W2N_RT_EXTERN_TABLE:
-		out->u.table = w2n_rt_instance_table(from, e->index);
-		return true;
-	case W2N_RT_EXTERN_MEMORY:
-		out->u.memory = w2n_rt_instance_memory(from, e->index);
-		return true;
-	default:
-		out->gtype = m->globals[e->index];
-		out->u.global = w2n_rt_instance_global(from, e->index);
-		return true;
-	}
-}
-
-static bool resolve(void *env, w2n_rt_instance *inst, const w2n_rt_import *im,
-                    const w2n_rt_functype *type, w2n_rt_extern *out,
-                    char *why, size_t n)
-{
-	runner *r = env;
-	(void)why;
-	(void)n;
-	if (strcmp(im->module, "spectest") == 0)
-		return spectest_import(r, inst, im, type, out);
-	w2n_rt_instance *from = strlen(im->module) == im->module_len
-	                                ? find_registered(r, im->module)
-	                                : NULL;
-	return from && registered_import(from, im, out);
+	w2n_limits table_limits = {10, 20, true}, memory_limits = {1, 2, true};
+	w2n_bounds bounds = strcmp(r->bounds, "explicit") == 0
+	                            ? W2N_BOUNDS_EXPLICIT
+	                            : W2N_BOUNDS_GUARD;
+	w2n_table *t = w2n_table_new(W2N_FUNCREF, &table_limits, err);
+	bool ok = t && w2n_imports_add_table(r->imports, "spectest", "table",
+	                                     t, err);
+	w2n_table_free(t);
+	w2n_memory *mem = ok ? w2n_memory_new(&memory_limits, bounds, err)
+	                     : NULL;
+	ok = mem && w2n_imports_add_memory(r->imports, "spectest", "memory",
+	                                   mem, err);
+	w2n_memory_free(mem);
+	return ok && add_spectest_funcs(r, err) &&
+	       add_spectest_globals(r, err);
 }
 
 /* ---- modules ---- */
@@ -292,12 +208,11 @@ static loaded *find_module(runner *r, const char *name)
 	return NULL;
 }
 
-static void add_module(runner *r, const char *name, w2n_rt_instance *inst)
+static void add_module(runner *r, const char *name, w2n_instance *inst)
 {
 	r->mods = xrealloc(r->mods, (r->nmods + 1) * sizeof *r->mods);
 	r->mods[r->nmods].name = name ? xstrdup(name) : NULL;
 	r->mods[r->nmods].inst = inst;
-	r->mods[r->nmods].module = inst ? w2n_rt_instance_module(inst) : NULL;
 	r->nmods++;
 }
 
@@ -305,10 +220,10 @@ static void cmd_module(runner *r, const json *c, int line)
 {
 	char why[512] = "";
 	const char *file = json_str(c, "filename");
-	const w2n_rt_module *m = compile_and_load(r, file, why, sizeof why);
-	w2n_rt_instance *inst = NULL;
-	w2n_rt_error err = {0};
-	if (m && !(inst = w2n_rt_instantiate(m, resolve, r, &err)))
+	w2n_module *m = compile_and_load(r, file, why, sizeof why);
+	w2n_instance *inst = NULL;
+	w2n_error err;
+	if (m && !(inst = w2n_instantiate(m, r->imports, &err)))
 		snprintf(why, sizeof why, "instantiation failed: %s",
 		         err.message);
 	r->current = inst;
@@ -319,19 +234,19 @@ static void cmd_module(runner *r, const json *c, int line)
 static void cmd_register(runner *r, const json *c, int line)
 {
 	const char *name = json_str(c, "name");
-	w2n_rt_instance *inst = r->current;
+	w2n_instance *inst = r->current;
 	if (name) {
 		loaded *l = find_module(r, name);
 		inst = l ? l->inst : NULL;
 	}
+	w2n_error err;
 	if (!inst) {
 		result(r, line, "register", false, "no such module");
 		return;
 	}
-	r->regs = xrealloc(r->regs, (r->nregs + 1) * sizeof *r->regs);
-	r->regs[r->nregs].as = xstrdup(json_str(c, "as"));
-	r->regs[r->nregs].inst = inst;
-	r->nregs++;
+	if (!w2n_imports_add_instance(r->imports, json_str(c, "as"), inst,
+	                              &err))
+		result(r, line, "register", false, err.message);
 }
 
 /* Compiling must fail (exit 1, no crash). */
@@ -359,16 +274,17 @@ static void cmd_not_instantiable(runner *r, const json *c, int line,
 	const char *type = want_trap ? "assert_uninstantiable"
 	                             : "assert_unlinkable";
 	char why[512] = "";
-	const w2n_rt_module *m = compile_and_load(r, json_str(c, "filename"),
-	                                          why, sizeof why);
+	w2n_module *m = compile_and_load(r, json_str(c, "filename"), why,
+	                                 sizeof why);
 	if (!m) {
 		result(r, line, type, false, why);
 		return;
 	}
-	w2n_rt_error err = {0};
-	w2n_rt_instance *inst = w2n_rt_instantiate(m, resolve, r, &err);
-	bool trapped = !inst && err.trap != W2N_TRAP_NONE;
-	bool ok = !inst && trapped == want_trap;
+	w2n_error err;
+	w2n_instance *inst = w2n_instantiate(m, r->imports, &err);
+	bool trapped = !inst && err.kind == W2N_ERROR_TRAP;
+	bool ok = !inst && trapped == want_trap &&
+	          (want_trap || err.kind == W2N_ERROR_LINK);
 	snprintf(why, sizeof why, "%s", inst ? "instantiated" : err.message);
 	if (inst)
 		add_module(r, NULL, inst);
@@ -378,16 +294,14 @@ static void cmd_not_instantiable(runner *r, const json *c, int line,
 /* ---- actions ---- */
 
 typedef struct outcome {
-	bool ok;          /* the action ran (no trap, no setup error) */
-	w2n_rt_error err; /* when it trapped */
-	char why[512];    /* when it could not run */
-	w2n_rt_value vals[64];
-	const uint8_t *result_types;
+	bool ok;       /* the action ran (no trap, no setup error) */
+	w2n_error err; /* when it did not */
+	char why[512]; /* when it could not run */
+	w2n_value vals[64];
 	uint32_t nresults;
-	uint8_t global_type; /* result_types of a get */
 } outcome;
 
-static w2n_rt_instance *action_instance(runner *r, const json *action)
+static w2n_instance *action_instance(runner *r, const json *action)
 {
 	const char *name = json_str(action, "module");
 	if (!name)
@@ -396,38 +310,33 @@ static w2n_rt_instance *action_instance(runner *r, const json *action)
 	return l ? l->inst : NULL;
 }
 
-static bool invoke(w2n_rt_instance *inst, const w2n_rt_export *e,
-                   const json *args, outcome *o)
+static bool invoke(w2n_instance *inst, uint32_t index,
+                   const w2n_functype *t, const json *args, outcome *o)
 {
-	const w2n_rt_module *m = w2n_rt_instance_module(inst);
-	uint32_t type = m->func_types[e->index];
-	const w2n_rt_functype *t = &m->types[type];
+	w2n_value in[64];
 	if (!args || args->n != t->nparams || t->nparams > 64 ||
 	    t->nresults > 64)
 		return snprintf(o->why, sizeof o->why, "bad arguments"), false;
 	for (size_t i = 0; i < args->n; i++)
-		if (!spec_parse_value(args->items[i], &o->vals[i]))
+		if (!spec_parse_value(args->items[i], &in[i]))
 			return snprintf(o->why, sizeof o->why, "bad argument"),
 			       false;
-	o->result_types = t->types + t->nparams;
 	o->nresults = t->nresults;
-	if (!w2n_rt_invoke(inst, w2n_rt_instance_func(inst, e->index), type,
-	                   o->vals, &o->err))
-		return snprintf(o->why, sizeof o->why, "trap: %s",
-		                o->err.message),
-		       false;
-	return true;
+	if (w2n_call_export_index(inst, index, in, args->n, o->vals,
+	                          t->nresults, &o->err))
+		return true;
+	bool trap = o->err.kind == W2N_ERROR_TRAP;
+	snprintf(o->why, sizeof o->why, "%s: %s", trap ? "trap" : "error",
+	         o->err.message);
+	return false;
 }
 
-static bool get_global(w2n_rt_instance *inst, const w2n_rt_export *e,
-                       outcome *o)
+static bool get_global(w2n_instance *inst, uint32_t index, outcome *o)
 {
-	const w2n_rt_module *m = w2n_rt_instance_module(inst);
-	memcpy(&o->vals[0], w2n_rt_instance_global(inst, e->index),
-	       sizeof o->vals[0]);
-	o->global_type = (uint8_t)m->globals[e->index].type;
-	o->result_types = &o->global_type;
 	o->nresults = 1;
+	if (!w2n_global_get_export_index(inst, index, &o->vals[0], &o->err))
+		return snprintf(o->why, sizeof o->why, "%s", o->err.message),
+		       false;
 	return true;
 }
 
@@ -435,25 +344,28 @@ static bool get_global(w2n_rt_instance *inst, const w2n_rt_export *e,
 static void perform(runner *r, const json *action, outcome *o)
 {
 	memset(o, 0, sizeof *o);
-	w2n_rt_instance *inst = action_instance(r, action);
+	w2n_instance *inst = action_instance(r, action);
 	const json *field = json_get_string(action, "field");
 	const char *type = json_str(action, "type");
 	if (!inst) {
 		snprintf(o->why, sizeof o->why, "no module instance");
 		return;
 	}
-	const w2n_rt_module *m = w2n_rt_instance_module(inst);
-	const w2n_rt_export *e =
-		field ? w2n_rt_find_export_n(m, field->text, field->len) : NULL;
+	const w2n_module *m = w2n_instance_module(inst);
 	bool is_get = type && strcmp(type, "get") == 0;
-	uint32_t want = is_get ? W2N_RT_EXTERN_GLOBAL : W2N_RT_EXTERN_FUNC;
-	if (!e || e->kind != want) {
+	w2n_extern_kind want = is_get ? W2N_EXTERN_GLOBAL : W2N_EXTERN_FUNC;
+	uint32_t index;
+	w2n_export_desc e;
+	if (!field || !w2n_module_find_export(m, field->text, field->len,
+	                                      &index) ||
+	    !w2n_module_export(m, index, &e) || e.type.kind != want) {
 		snprintf(o->why, sizeof o->why, "no export \"%s\"",
 		         field ? field->text : "");
 		return;
 	}
-	o->ok = is_get ? get_global(inst, e, o)
-	               : invoke(inst, e, json_get(action, "args"), o);
+	o->ok = is_get ? get_global(inst, index, o)
+	               : invoke(inst, index, &e.type.func,
+	                        json_get(action, "args"), o);
 }
 
 static bool check_results(const json *expected, const outcome *o, char *why,
@@ -465,8 +377,8 @@ static bool check_results(const json *expected, const outcome *o, char *why,
 		                count),
 		       false;
 	for (size_t i = 0; i < count; i++)
-		if (!spec_match_value(expected->items[i], o->result_types[i],
-		                      &o->vals[i], why, n))
+		if (!spec_match_value(expected->items[i], &o->vals[i], why,
+		                      n))
 			return false;
 	return true;
 }
@@ -494,7 +406,7 @@ static void cmd_assert_trap(runner *r, const json *c, int line,
 	outcome o;
 	perform(r, json_get(c, "action"), &o);
 	const char *want = json_str(c, "text");
-	bool trapped = !o.ok && o.err.trap != W2N_TRAP_NONE;
+	bool trapped = !o.ok && o.err.kind == W2N_ERROR_TRAP;
 	bool ok = trapped && want && same_trap_text(o.err.message, want);
 	char why[600];
 	snprintf(why, sizeof why, "expected trap \"%s\", got %s",
@@ -558,19 +470,15 @@ static char *read_file(const char *path)
 static void cleanup(runner *r)
 {
 	for (size_t i = r->nmods; i-- > 0;) {
-		w2n_rt_instance_free(r->mods[i].inst);
+		w2n_instance_free(r->mods[i].inst);
 		free(r->mods[i].name);
 	}
-	w2n_rt_free_failed_instances();
-	for (size_t i = 0; i < r->nregs; i++)
-		free(r->regs[i].as);
-	w2n_rt_memory_free(r->memory);
-	w2n_rt_table_free(r->table);
-	for (size_t i = 0; i < r->nhandles; i++)
-		dlclose(r->handles[i]);
+	w2n_imports_free(r->imports);
+	w2n_free_failed_instances();
+	for (size_t i = 0; i < r->nmodules; i++)
+		w2n_module_free(r->modules[i]);
 	free(r->mods);
-	free(r->regs);
-	free(r->handles);
+	free(r->modules);
 }
 
 static bool parse_args(runner *r, int argc, char **argv, const char **script)
@@ -605,6 +513,13 @@ int main(int argc, char **argv)
 	const json *cmds = json_get(doc, "commands");
 	if (!cmds) {
 		fprintf(stderr, "spec_runner: cannot read %s\n", path);
+		return 2;
+	}
+	w2n_error err;
+	r.imports = w2n_imports_new();
+	if (!r.imports || !add_spectest(&r, &err)) {
+		fprintf(stderr, "spec_runner: spectest: %s\n",
+		        r.imports ? err.message : "out of memory");
 		return 2;
 	}
 	char *dir = xstrdup(path);

@@ -15,9 +15,9 @@ unsigned spec_type_code(const char *name)
 		const char *name;
 		unsigned code;
 	} types[] = {
-		{"i32", W2N_RT_I32}, {"i64", W2N_RT_I64}, {"f32", W2N_RT_F32},
-		{"f64", W2N_RT_F64}, {"v128", W2N_RT_V128},
-		{"funcref", W2N_RT_FUNCREF}, {"externref", W2N_RT_EXTERNREF},
+		{"i32", W2N_I32}, {"i64", W2N_I64}, {"f32", W2N_F32},
+		{"f64", W2N_F64}, {"v128", W2N_V128},
+		{"funcref", W2N_FUNCREF}, {"externref", W2N_EXTERNREF},
 	};
 	for (size_t i = 0; name && i < sizeof types / sizeof *types; i++)
 		if (strcmp(types[i].name, name) == 0)
@@ -60,7 +60,7 @@ static uint64_t get_lane(const uint8_t *v128, unsigned bits, size_t i)
 	return x;
 }
 
-static bool parse_v128(const json *v, w2n_rt_value *out)
+static bool parse_v128(const json *v, w2n_value *out)
 {
 	unsigned bits = lane_bits(json_str(v, "lane_type"));
 	const json *lanes = json_get(v, "value");
@@ -73,26 +73,27 @@ static bool parse_v128(const json *v, w2n_rt_value *out)
 	return true;
 }
 
-bool spec_parse_value(const json *v, w2n_rt_value *out)
+bool spec_parse_value(const json *v, w2n_value *out)
 {
 	unsigned type = spec_type_code(json_str(v, "type"));
 	const char *text = json_str(v, "value");
 	memset(out, 0, sizeof *out);
-	if (type == W2N_RT_V128)
+	out->type = (w2n_valtype)type;
+	if (type == W2N_V128)
 		return parse_v128(v, out);
 	if (!text)
 		return false;
 	unsigned long long x = strtoull(text, NULL, 10);
 	switch (type) {
-	case W2N_RT_I32: out->i32 = (int32_t)(uint32_t)x; return true;
-	case W2N_RT_F32: {
+	case W2N_I32: out->i32 = (int32_t)(uint32_t)x; return true;
+	case W2N_F32: {
 		uint32_t bits = (uint32_t)x;
 		memcpy(&out->f32, &bits, 4);
 		return true;
 	}
-	case W2N_RT_I64: out->i64 = (int64_t)x; return true;
-	case W2N_RT_F64: memcpy(&out->f64, &x, 8); return true;
-	case W2N_RT_FUNCREF: case W2N_RT_EXTERNREF:
+	case W2N_I64: out->i64 = (int64_t)x; return true;
+	case W2N_F64: memcpy(&out->f64, &x, 8); return true;
+	case W2N_FUNCREF: case W2N_EXTERNREF:
 		out->ref = strcmp(text, "null") == 0 ? NULL
 		                                     : spec_extern_ref(x);
 		return true;
@@ -114,7 +115,7 @@ static bool match_float(const char *want, uint64_t got, unsigned bits)
 	return got == strtoull(want, NULL, 10);
 }
 
-static bool match_v128(const json *want, const w2n_rt_value *got, char *why,
+static bool match_v128(const json *want, const w2n_value *got, char *why,
                        size_t n)
 {
 	const char *lane_type = json_str(want, "lane_type");
@@ -139,36 +140,37 @@ static bool match_v128(const json *want, const w2n_rt_value *got, char *why,
 	return true;
 }
 
-bool spec_match_value(const json *want, unsigned type, const w2n_rt_value *got,
-                      char *why, size_t n)
+bool spec_match_value(const json *want, const w2n_value *got, char *why,
+                      size_t n)
 {
+	unsigned type = got->type;
 	const char *text = json_str(want, "value");
 	unsigned want_type = spec_type_code(json_str(want, "type"));
 	if (want_type != type)
 		return snprintf(why, n, "result type differs"), false;
-	if (type == W2N_RT_V128)
+	if (type == W2N_V128)
 		return match_v128(want, got, why, n);
 	if (!text)
 		return snprintf(why, n, "no expected value"), false;
 	uint64_t bits = 0;
 	bool ok;
 	switch (type) {
-	case W2N_RT_I32:
+	case W2N_I32:
 		bits = (uint32_t)got->i32;
 		ok = bits == (uint32_t)strtoull(text, NULL, 10);
 		break;
-	case W2N_RT_I64:
+	case W2N_I64:
 		bits = (uint64_t)got->i64;
 		ok = bits == strtoull(text, NULL, 10);
 		break;
-	case W2N_RT_F32: {
+	case W2N_F32: {
 		uint32_t b;
 		memcpy(&b, &got->f32, 4);
 		bits = b;
 		ok = match_float(text, bits, 32);
 		break;
 	}
-	case W2N_RT_F64:
+	case W2N_F64:
 		memcpy(&bits, &got->f64, 8);
 		ok = match_float(text, bits, 64);
 		break;
@@ -176,7 +178,7 @@ bool spec_match_value(const json *want, unsigned type, const w2n_rt_value *got,
 		bits = (uint64_t)(uintptr_t)got->ref;
 		ok = strcmp(text, "null") == 0
 		             ? got->ref == NULL
-		             : (type == W2N_RT_FUNCREF ? got->ref != NULL
+		             : (type == W2N_FUNCREF ? got->ref != NULL
 		                                      : got->ref == spec_extern_ref(
 		                                                strtoull(text, NULL,
 		                                                         10)));

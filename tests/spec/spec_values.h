@@ -9,18 +9,19 @@
 #include <stddef.h>
 
 #include "json.h"
-#include "w2n_rt.h"
+#include "wasm2native.h"
 
-/* The W2N_RT_* code of a wast2json type name ("i32", "funcref"...), or 0. */
+/* The w2n_valtype of a wast2json type name ("i32", "funcref"...), or 0. */
 unsigned spec_type_code(const char *name);
 
-/* Parses an argument value into `out`; false if malformed. */
-bool spec_parse_value(const json *v, w2n_rt_value *out);
+/* Parses an argument value (with its type) into `out`; false if
+ * malformed. */
+bool spec_parse_value(const json *v, w2n_value *out);
 
-/* Whether `got` (of type code `type`) matches the expected value `want`;
- * on mismatch writes a description into why. */
-bool spec_match_value(const json *want, unsigned type, const w2n_rt_value *got,
-                      char *why, size_t n);
+/* Whether `got` matches the expected value `want` (type included); on
+ * mismatch writes a description into why. */
+bool spec_match_value(const json *want, const w2n_value *got, char *why,
+                      size_t n);
 
 /* The externref value a test's `ref.extern N` stands for. */
 void *spec_extern_ref(unsigned long long n);
