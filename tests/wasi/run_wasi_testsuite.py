@@ -40,6 +40,8 @@ def parse_args():
     p.add_argument("--label", default="x86_64")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--only")
+    p.add_argument("--languages",
+                   help="comma-separated subset of c,rust,assemblyscript")
     return p.parse_args()
 
 
@@ -152,6 +154,8 @@ def main():
     args = parse_args()
     tests = []
     for d in copy_suites(args.suite, args.work):
+        if args.languages and d.name not in args.languages.split(","):
+            continue
         tests += sorted(d.glob("*.wasm"))
     if args.only:
         tests = [t for t in tests if t.stem == args.only]
