@@ -193,6 +193,12 @@ static void declare_functions(cg_ctx *cx)
 		/* Frames larger than a page probe it, so that stack
 		 * exhaustion always hits the guard page. */
 		add_string_attribute(cx, fn, "probe-stack", "inline-asm");
+		/* The default x86-64 CPU row names x86-64-v2 for its features;
+		 * its tuning would turn rotates into slow SHLD (bench/results/
+		 * ANALYSIS.md, finding 1), so tune generically unless --cpu
+		 * says otherwise. */
+		if (!cx->o->cpu && strncmp(cx->o->target->triple, "x86_64", 6) == 0)
+			add_string_attribute(cx, fn, "tune-cpu", "generic");
 		cx->funcs[i] = fn;
 	}
 }
