@@ -55,6 +55,17 @@ static LLVMValueRef const_struct(cg_ctx *cx, LLVMValueRef *vals, unsigned n)
 	return LLVMConstStructInContext(cx->ctx, vals, n, false);
 }
 
+/* A constant array of the struct constants v[0..n), as a pointer (NULL
+ * when empty); frees v. */
+static LLVMValueRef struct_array(cg_ctx *cx, LLVMValueRef *v, uint32_t n,
+                                 const char *name)
+{
+	LLVMValueRef r = n ? const_array(cx, LLVMTypeOf(v[0]), v, n, name)
+	                   : LLVMConstNull(cx->t_ptr);
+	free(v);
+	return r;
+}
+
 static LLVMValueRef *value_list(uint32_t n)
 {
 	return w2n_xmalloc((n ? n : 1) * sizeof(LLVMValueRef));
@@ -277,12 +288,7 @@ static LLVMValueRef types_array(cg_ctx *cx)
 	LLVMValueRef *v = value_list(m->ntypes);
 	for (uint32_t i = 0; i < m->ntypes; i++)
 		v[i] = functype_entry(cx, i);
-	LLVMValueRef r = m->ntypes
-	                         ? const_array(cx, LLVMTypeOf(v[0]), v,
-	                                       m->ntypes, "w2n.types")
-	                         : LLVMConstNull(cx->t_ptr);
-	free(v);
-	return r;
+	return struct_array(cx, v, m->ntypes, "w2n.types");
 }
 
 static LLVMValueRef name_string(cg_ctx *cx, ir_name n)
@@ -294,7 +300,6 @@ static LLVMValueRef imports_array(cg_ctx *cx)
 {
 	const ir_module *m = cx->m;
 	LLVMValueRef *v = value_list(m->nimports);
-	LLVMTypeRef t = NULL;
 	for (uint32_t i = 0; i < m->nimports; i++) {
 		const ir_import *im = &m->imports[i];
 		LLVMValueRef f[] = {name_string(cx, im->module),
@@ -302,29 +307,22 @@ static LLVMValueRef imports_array(cg_ctx *cx)
 		                    u32(cx, im->module.len), u32(cx, im->name.len),
 		                    u32(cx, im->kind), u32(cx, im->index)};
 		v[i] = const_struct(cx, f, 6);
-		t = LLVMTypeOf(v[i]);
 	}
-	LLVMValueRef r = const_array(cx, t, v, m->nimports, "w2n.imports");
-	free(v);
-	return r;
+	return struct_array(cx, v, m->nimports, "w2n.imports");
 }
 
 static LLVMValueRef exports_array(cg_ctx *cx)
 {
 	const ir_module *m = cx->m;
 	LLVMValueRef *v = value_list(m->nexports);
-	LLVMTypeRef t = NULL;
 	for (uint32_t i = 0; i < m->nexports; i++) {
 		const ir_export *e = &m->exports[i];
 		LLVMValueRef f[] = {name_string(cx, e->name),
 		                    u32(cx, e->name.len), u32(cx, e->kind),
 		                    u32(cx, e->index)};
 		v[i] = const_struct(cx, f, 4);
-		t = LLVMTypeOf(v[i]);
 	}
-	LLVMValueRef r = const_array(cx, t, v, m->nexports, "w2n.exports");
-	free(v);
-	return r;
+	return struct_array(cx, v, m->nexports, "w2n.exports");
 }
 
 static LLVMValueRef funcs_arrays(cg_ctx *cx, LLVMValueRef *code,
@@ -366,11 +364,7 @@ static LLVMValueRef tables_array(cg_ctx *cx)
 	for (uint32_t i = 0; i < m->ntables; i++)
 		v[i] = limits_entry(cx, &m->tables[i].type.limits,
 		                    m->tables[i].type.elem);
-	LLVMValueRef r = m->ntables ? const_array(cx, LLVMTypeOf(v[0]), v,
-	                                          m->ntables, "w2n.tables")
-	                            : LLVMConstNull(cx->t_ptr);
-	free(v);
-	return r;
+	return struct_array(cx, v, m->ntables, "w2n.tables");
 }
 
 static LLVMValueRef memories_array(cg_ctx *cx)
@@ -379,12 +373,7 @@ static LLVMValueRef memories_array(cg_ctx *cx)
 	LLVMValueRef *v = value_list(m->nmemories);
 	for (uint32_t i = 0; i < m->nmemories; i++)
 		v[i] = limits_entry(cx, &m->memories[i].limits, 0);
-	LLVMValueRef r = m->nmemories
-	                         ? const_array(cx, LLVMTypeOf(v[0]), v,
-	                                       m->nmemories, "w2n.memories")
-	                         : LLVMConstNull(cx->t_ptr);
-	free(v);
-	return r;
+	return struct_array(cx, v, m->nmemories, "w2n.memories");
 }
 
 static LLVMValueRef globals_array(cg_ctx *cx)
@@ -396,12 +385,7 @@ static LLVMValueRef globals_array(cg_ctx *cx)
 		                    u32(cx, m->globals[i].type.mutable_)};
 		v[i] = const_struct(cx, f, 2);
 	}
-	LLVMValueRef r = m->nglobals
-	                         ? const_array(cx, LLVMTypeOf(v[0]), v,
-	                                       m->nglobals, "w2n.globals")
-	                         : LLVMConstNull(cx->t_ptr);
-	free(v);
-	return r;
+	return struct_array(cx, v, m->nglobals, "w2n.globals");
 }
 
 static LLVMValueRef segments_arrays(cg_ctx *cx, LLVMValueRef *datas)
