@@ -1,6 +1,6 @@
 /*
  * inspect.c - `wasm2native --inspect FILE`.  Reads FILE's wasm2native
- * notes (note.c, libelf only: nothing is loaded or run, so files of every
+ * notes (note_elf.c: nothing is loaded or run, so files of every
  * target can be inspected) and prints, for each module:
  *
  *   FILE: shared library, 1 wasm2native module

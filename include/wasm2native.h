@@ -187,7 +187,7 @@ typedef struct w2n_module w2n_module;
 
 /*
  * Loads the plugin at `path`.  Before anything is mapped, reads its
- * wasm2native note with libelf and refuses, with a W2N_ERROR_LOAD
+ * wasm2native note and refuses, with a W2N_ERROR_LOAD
  * one-line message, a file that is not a plugin (not ELF, no note, an
  * object or an executable), one built for another target or for another
  * runtime ABI (W2N_RT_ABI_VERSION; the compiler's version may differ).

@@ -1,6 +1,6 @@
 /*
  * embed_module.c - modules in the embedding API (include/wasm2native.h):
- * loading a plugin, which is checked by its note (note.c, libelf) before
+ * loading a plugin, which is checked by its note (note_elf.c) before
  * it is mapped, taking a descriptor linked into the host, and describing
  * what a module imports and exports.  Also the API's error helpers.
  */

@@ -1,46 +1,15 @@
 /*
  * note.c - the module note (note.h): building its text and bytes for
- * codegen, decoding it, and finding it in ELF files with libelf for
- * `wasm2native --inspect` and the plugin loader.
+ * codegen and decoding it.  note_elf.c finds it in ELF files.
  */
 #include "note.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <gelf.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "w2n_rt.h"
-
-/* The machine this code runs on, as codegen's target table names it. */
-#if defined(__x86_64__)
-#define HOST_TARGET "x86_64-linux-gnu"
-#define HOST_MACHINE EM_X86_64
-#elif defined(__aarch64__)
-#define HOST_TARGET "aarch64-linux-gnu"
-#define HOST_MACHINE EM_AARCH64
-#elif defined(__riscv) && __riscv_xlen == 64
-#define HOST_TARGET "riscv64-linux-gnu"
-#define HOST_MACHINE EM_RISCV
-#elif defined(__arm__)
-#define HOST_TARGET "arm-linux-gnueabihf"
-#define HOST_MACHINE EM_ARM
-#else
-#define HOST_TARGET NULL
-#define HOST_MACHINE EM_NONE
-#endif
-#define HOST_CLASS (sizeof(void *) == 8 ? ELFCLASS64 : ELFCLASS32)
-
-const char *w2n_note_host_target(void)
-{
-	return HOST_TARGET;
-}
 
 const char *w2n_note_bounds_name(uint32_t bounds)
 {
@@ -245,10 +214,7 @@ void w2n_note_text_free(w2n_note_text *t)
 
 /* ---- Decoding ---- */
 
-static bool fail(char *why, size_t n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static bool fail(char *why, size_t n, const char *fmt, ...)
+bool w2n_note_fail(char *why, size_t n, const char *fmt, ...)
 {
 	if (n) {
 		va_list ap;
@@ -320,12 +286,12 @@ bool w2n_note_decode(const char *desc, size_t len, w2n_note *out, char *why,
 	memset(out, 0, sizeof *out);
 	const char *end = memchr(desc, '\0', len);
 	if (!end)
-		return fail(why, n, "malformed wasm2native note: unterminated");
+		return w2n_note_fail(why, n, "malformed wasm2native note: unterminated");
 	unsigned seen = 0;
 	for (const char *line = desc; line < end;) {
 		const char *eol = memchr(line, '\n', (size_t)(end - line));
 		if (!eol)
-			return fail(why, n,
+			return w2n_note_fail(why, n,
 			            "malformed wasm2native note: "
 			            "unterminated item");
 		const char *space = memchr(line, ' ', (size_t)(eol - line));
@@ -338,179 +304,17 @@ bool w2n_note_decode(const char *desc, size_t len, w2n_note *out, char *why,
 		}
 		if (space && !header_item(out, line, key_len, space + 1,
 		                          (size_t)(eol - space - 1), &seen))
-			return fail(why, n,
+			return w2n_note_fail(why, n,
 			            "malformed wasm2native note: bad "
 			            "item '%.*s'",
 			            (int)key_len, line);
 		line = eol + 1;
 	}
 	if (seen != 0x3f)
-		return fail(why, n,
+		return w2n_note_fail(why, n,
 		            "malformed wasm2native note: missing items");
 	if (!out->items)
 		out->items = end;
 	return true;
 }
 
-/* ---- Reading ELF files ---- */
-
-static pthread_once_t libelf_once = PTHREAD_ONCE_INIT;
-static bool libelf_ok;
-
-static void init_libelf(void)
-{
-	libelf_ok = elf_version(EV_CURRENT) != EV_NONE;
-}
-
-const char *w2n_note_file_kind_name(w2n_note_file_kind kind)
-{
-	switch (kind) {
-	case W2N_NOTE_FILE_OBJECT: return "object file";
-	case W2N_NOTE_FILE_EXECUTABLE: return "executable";
-	case W2N_NOTE_FILE_SHARED: return "shared library";
-	default: return "ELF file";
-	}
-}
-
-/* A position-independent executable is ET_DYN too; it asks for an
- * interpreter, a library does not. */
-static w2n_note_file_kind kind_of(Elf *e, const GElf_Ehdr *eh)
-{
-	if (eh->e_type == ET_REL)
-		return W2N_NOTE_FILE_OBJECT;
-	if (eh->e_type == ET_EXEC)
-		return W2N_NOTE_FILE_EXECUTABLE;
-	if (eh->e_type != ET_DYN)
-		return W2N_NOTE_FILE_OTHER;
-	size_t phnum = 0;
-	if (elf_getphdrnum(e, &phnum) != 0)
-		return W2N_NOTE_FILE_OTHER;
-	for (size_t i = 0; i < phnum; i++) {
-		GElf_Phdr ph;
-		if (gelf_getphdr(e, (int)i, &ph) && ph.p_type == PT_INTERP)
-			return W2N_NOTE_FILE_EXECUTABLE;
-	}
-	return W2N_NOTE_FILE_SHARED;
-}
-
-static bool add_desc(w2n_note_file *f, const char *desc, size_t len)
-{
-	char **descs = realloc(f->descs, (f->nnotes + 1) * sizeof *descs);
-	if (descs)
-		f->descs = descs;
-	size_t *lens = realloc(f->desc_lens, (f->nnotes + 1) * sizeof *lens);
-	if (lens)
-		f->desc_lens = lens;
-	char *copy = malloc(len + 1);
-	if (!descs || !lens || !copy) {
-		free(copy);
-		return false;
-	}
-	memcpy(copy, desc, len);
-	copy[len] = '\0';
-	f->descs[f->nnotes] = copy;
-	f->desc_lens[f->nnotes++] = len;
-	return true;
-}
-
-/* Every wasm2native note in a block of notes. */
-static bool collect(w2n_note_file *f, Elf_Data *d)
-{
-	size_t off = 0, next, name_off, desc_off;
-	GElf_Nhdr nh;
-	while (d && off < d->d_size &&
-	       (next = gelf_getnote(d, off, &nh, &name_off, &desc_off)) > 0) {
-		const char *base = d->d_buf;
-		if (nh.n_type == W2N_NOTE_TYPE_MODULE &&
-		    nh.n_namesz == sizeof W2N_NOTE_OWNER &&
-		    memcmp(base + name_off, W2N_NOTE_OWNER,
-		           sizeof W2N_NOTE_OWNER) == 0 &&
-		    !add_desc(f, base + desc_off, nh.n_descsz))
-			return false;
-		off = next;
-	}
-	return true;
-}
-
-/* Notes from the section headers, or from the PT_NOTE segments when a
- * file has no section headers. */
-static bool read_notes(Elf *e, w2n_note_file *f)
-{
-	size_t shnum = 0;
-	if (elf_getshdrnum(e, &shnum) == 0 && shnum > 0) {
-		for (Elf_Scn *s = elf_nextscn(e, NULL); s;
-		     s = elf_nextscn(e, s)) {
-			GElf_Shdr sh;
-			if (gelf_getshdr(s, &sh) && sh.sh_type == SHT_NOTE &&
-			    !collect(f, elf_getdata(s, NULL)))
-				return false;
-		}
-		return true;
-	}
-	size_t phnum = 0;
-	if (elf_getphdrnum(e, &phnum) != 0)
-		return true;
-	for (size_t i = 0; i < phnum; i++) {
-		GElf_Phdr ph;
-		if (gelf_getphdr(e, (int)i, &ph) && ph.p_type == PT_NOTE &&
-		    !collect(f, elf_getdata_rawchunk(e, (int64_t)ph.p_offset,
-		                                     ph.p_filesz, ELF_T_NHDR)))
-			return false;
-	}
-	return true;
-}
-
-static bool read_elf(int fd, w2n_note_file *f, char *why, size_t n)
-{
-	Elf *e = elf_begin(fd, ELF_C_READ, NULL);
-	GElf_Ehdr eh;
-	bool ok = false;
-	if (!e || elf_kind(e) != ELF_K_ELF)
-		fail(why, n, "not an ELF file");
-	else if (!gelf_getehdr(e, &eh))
-		fail(why, n, "malformed ELF file: %s", elf_errmsg(-1));
-	else
-		ok = true;
-	if (ok) {
-		f->kind = kind_of(e, &eh);
-		f->machine = eh.e_machine;
-		f->elf_class = (unsigned)gelf_getclass(e);
-		f->host_machine =
-		    f->machine == HOST_MACHINE && f->elf_class == HOST_CLASS;
-		ok = read_notes(e, f) || fail(why, n, "out of memory");
-	}
-	elf_end(e);
-	return ok;
-}
-
-bool w2n_note_file_read(const char *path, w2n_note_file *f, char *why, size_t n)
-{
-	memset(f, 0, sizeof *f);
-	pthread_once(&libelf_once, init_libelf);
-	if (!libelf_ok)
-		return fail(why, n, "libelf: %s", elf_errmsg(-1));
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return fail(why, n, "%s", strerror(errno));
-	struct stat st;
-	bool ok;
-	if (fstat(fd, &st) != 0)
-		ok = fail(why, n, "%s", strerror(errno));
-	else if (!S_ISREG(st.st_mode))
-		ok = fail(why, n, "not a regular file");
-	else
-		ok = read_elf(fd, f, why, n);
-	close(fd);
-	if (!ok)
-		w2n_note_file_free(f);
-	return ok;
-}
-
-void w2n_note_file_free(w2n_note_file *f)
-{
-	for (size_t i = 0; i < f->nnotes; i++)
-		free(f->descs[i]);
-	free(f->descs);
-	free(f->desc_lens);
-	memset(f, 0, sizeof *f);
-}

@@ -5,8 +5,9 @@
  * from and what the module imports and exports.  The format is encoded
  * and decoded here and nowhere else: codegen encodes (and emits the bytes
  * through LLVM), `wasm2native --inspect` and the plugin loader
- * (w2n_module_load) read files with w2n_note_file_read, the one user of
- * libelf.  Not part of the runtime that executables link (w2n_rt).
+ * (w2n_module_load) read files with w2n_note_file_read (note_elf.c, a
+ * reader of its own so that the library builds for every target).  Not
+ * part of the runtime that executables link (w2n_rt).
  *
  * One note, in section .note.wasm2native, in the target's byte order:
  *   u32 namesz = 12, u32 descsz, u32 type = W2N_NOTE_TYPE_MODULE,
@@ -111,7 +112,11 @@ typedef struct w2n_note {
 bool w2n_note_decode(const char *desc, size_t len, w2n_note *out, char *why,
                      size_t n);
 
-/* ---- Reading files (libelf) ---- */
+/* Writes a one-line reason into why[0..n) and returns false. */
+bool w2n_note_fail(char *why, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- Reading files (note_elf.c) ---- */
 
 typedef enum w2n_note_file_kind {
 	W2N_NOTE_FILE_OBJECT,     /* ET_REL */

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Cross targets under qemu-user, the fixed subset CI runs per target:
-the runtime and WASI shim unit tests of build-cross/TRIPLE, the bundled
-example and every trap kind compiled for the target under each bounds
-strategy it supports (output compared with the x86-64 build), and the C
-tests of the official WASI testsuite.  The full WASI testsuite per target
-is one command: run_wasi_testsuite.py --target TRIPLE --wrapper 'qemu-...'.
+"""Cross targets under qemu-user.  Per target:
+- the tests of build-cross/TRIPLE: runtime, WASI shim and embedding API
+  (plugins, objects linked into a host, the example host);
+- the bundled example and every trap kind compiled for the target under
+  each bounds strategy it supports (output compared with the x86-64
+  build), and `file` and `wasm2native --inspect` on an executable, an
+  object and a plugin;
+- the official WASI testsuite (`wasi[ARCH]`) and the Wasm spec testsuite
+  through plugins and the target's spec runner (`spec[ARCH,BOUNDS]`).
+The whole WASI testsuite always (about a minute a target); of the spec
+testsuite, the scripts in SPEC_SUBSET by default (CI) and all of them
+with --full.
 Prints `cross[TARGET]: P passed, F failed` per target."""
 
 import argparse
@@ -13,11 +19,29 @@ import shlex
 import subprocess
 import sys
 
+# triple -> (qemu-user, bounds strategies, what `file` calls the machine)
 TARGETS = {
-    "aarch64-linux-gnu": ("qemu-aarch64", ["guard", "explicit"]),
-    "riscv64-linux-gnu": ("qemu-riscv64", ["guard", "explicit"]),
-    "arm-linux-gnueabihf": ("qemu-arm", ["explicit"]),
+    "aarch64-linux-gnu": ("qemu-aarch64", ["guard", "explicit"],
+                          "ARM aarch64"),
+    "riscv64-linux-gnu": ("qemu-riscv64", ["guard", "explicit"],
+                          "UCB RISC-V"),
+    "arm-linux-gnueabihf": ("qemu-arm", ["explicit"], "ARM, EABI5"),
 }
+# The spec scripts CI runs per target and strategy: where the targets'
+# lowerings differ (integer and float arithmetic and conversions, NaNs,
+# memory access and bounds, calls through tables, stack exhaustion) and
+# the SIMD scripts of floats, lanes and saturating arithmetic.  --full
+# runs all of them.
+SPEC_SUBSET = [
+    "address", "align", "call_indirect", "conversions", "endianness",
+    "f32", "f64", "float_exprs", "float_memory", "float_misc", "i32",
+    "i64", "int_exprs", "left-to-right", "memory_copy", "memory_fill",
+    "memory_grow", "memory_trap", "skip-stack-guard-page",
+    "simd_address", "simd_f32x4", "simd_f32x4_pmin_pmax",
+    "simd_f32x4_rounding", "simd_f64x2", "simd_i16x8_q15mulr_sat_s",
+    "simd_i32x4_trunc_sat_f64x2", "simd_lane", "simd_load8_lane",
+    "simd_load64_lane", "simd_store8_lane", "simd_store64_lane",
+]
 # The unit tests of a cross build left out, with the reason: (targets,
 # test) -> why.  Each is also printed with every run.
 EXCLUDED = {
@@ -42,9 +66,9 @@ TRAPS = [([], 0, ""),
          (["a", "b", "c"], 134, "wasm trap: out of bounds memory access")]
 
 
-def run(cmd, **kw):
+def run(cmd, timeout=600):
     return subprocess.run(cmd, capture_output=True, text=True,
-                          errors="replace", timeout=600, **kw)
+                          errors="replace", timeout=timeout)
 
 
 class Tally:
@@ -96,17 +120,61 @@ def examples(t, args, triple, qemu, strategies, work):
                     f"{out.returncode} {out.stderr!r}")
 
 
-def wasi_subset(t, args, triple, qemu, work):
+def outputs(t, args, triple, machine, work):
+    """`file` names the machine of each kind of output, and --inspect
+    the target."""
+    kinds = [("executable", [], "executable"),
+             ("object", ["-c"], "object file"),
+             ("plugin", ["--shared"], "shared library")]
+    for name, flags, kind in kinds:
+        out = work / f"traps-{triple}.{name}"
+        p = run([args.wasm2native, f"--target={triple}"] + flags +
+                [str(args.traps_wasm), "-o", str(out)])
+        t.check(f"{triple} compile {name}", p.returncode == 0, p.stderr)
+        described = run(["file", "-b", str(out)]).stdout
+        t.check(f"{triple} {name}: file says {machine}",
+                machine in described, described)
+        inspect = run([args.wasm2native, "--inspect", str(out)]).stdout
+        t.check(f"{triple} {name}: --inspect",
+                f": {kind}, 1 wasm2native module" in inspect and
+                f"target   {triple}" in inspect, inspect)
+
+
+def tail(text, n=1):
+    return "\n".join((text.strip().splitlines() or [""])[-n:])
+
+
+def wasi_suite(t, args, triple, qemu, work):
     runner = pathlib.Path(__file__).parent.parent / "wasi" / \
         "run_wasi_testsuite.py"
     p = run([sys.executable, str(runner), "--wasm2native", args.wasm2native,
              "--suite", str(args.wasi_suite), "--work",
              str(work / f"wasi-{triple}"), "--target", triple,
-             "--wrapper", f"{qemu} -L /usr/{triple}", "--label", triple,
-             "--languages", "c"])
-    last = (p.stdout.strip().splitlines() or [""])[-1]
-    t.check(f"{triple} wasi-testsuite (C tests): {last}", p.returncode == 0,
-            p.stdout[-2000:])
+             "--wrapper", f"{qemu} -L /usr/{triple}",
+             "--label", triple.split("-")[0]], timeout=3600)
+    print(p.stdout.strip(), flush=True)
+    t.check(f"{triple} wasi-testsuite: {tail(p.stdout)}",
+            p.returncode == 0, "")
+
+
+def spec_suite(t, args, triple, qemu, strategies, work):
+    runner = pathlib.Path(__file__).parent.parent / "spec" / "run_spec.py"
+    subset = [] if args.full else ["--only", ",".join(SPEC_SUBSET)]
+    for bounds in strategies:
+        p = run([sys.executable, str(runner),
+                 "--runner", str(args.cross_root / triple / "tests" /
+                                 "spec" / "spec_runner"),
+                 "--wasm2native", args.wasm2native,
+                 "--testsuite", str(args.testsuite),
+                 "--work", str(work / "spec"), "--bounds", bounds,
+                 "--target", triple,
+                 "--wrapper", f"{qemu} -L /usr/{triple}",
+                 "--ceilings", str(args.ceilings)] + subset, timeout=7200)
+        print(p.stdout.strip(), flush=True)
+        what = "whole suite" if args.full else \
+            f"{len(SPEC_SUBSET)} scripts"
+        t.check(f"{triple} spec ({what}): {tail(p.stdout)}",
+                p.returncode == 0, "")
 
 
 def main():
@@ -117,13 +185,18 @@ def main():
     ap.add_argument("--hello-x86", required=True, type=pathlib.Path)
     ap.add_argument("--traps-wasm", required=True, type=pathlib.Path)
     ap.add_argument("--wasi-suite", required=True, type=pathlib.Path)
+    ap.add_argument("--testsuite", required=True, type=pathlib.Path,
+                    help="the Wasm spec testsuite")
+    ap.add_argument("--ceilings", required=True, type=pathlib.Path)
     ap.add_argument("--work", required=True, type=pathlib.Path)
     ap.add_argument("--target", action="append")
+    ap.add_argument("--full", action="store_true",
+                    help="the whole spec testsuite")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     failed = 0
     for triple in args.target or TARGETS:
-        qemu, strategies = TARGETS[triple]
+        qemu, strategies, machine = TARGETS[triple]
         t = Tally()
         if not (args.cross_root / triple / "build.ninja").exists():
             t.check(f"{triple} runtime", False,
@@ -131,8 +204,11 @@ def main():
         else:
             unit_tests(t, triple, args.cross_root)
             examples(t, args, triple, qemu, strategies, args.work)
-            wasi_subset(t, args, triple, qemu, args.work)
-        print(f"cross[{triple}]: {t.passed} passed, {t.failed} failed")
+            outputs(t, args, triple, machine, args.work)
+            wasi_suite(t, args, triple, qemu, args.work)
+            spec_suite(t, args, triple, qemu, strategies, args.work)
+        print(f"cross[{triple}]: {t.passed} passed, {t.failed} failed",
+              flush=True)
         failed += t.failed
     for (where, name), why in EXCLUDED.items():
         print(f"excluded under qemu ({where}): {name}: {why}")

@@ -68,8 +68,11 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--wasm2native", required=True)
     p.add_argument("--wasm", required=True, help="threads.wasm")
-    p.add_argument("--plugin", required=True, help="threads, guard")
-    p.add_argument("--cross-plugin", help="threads for aarch64")
+    p.add_argument("--bounds", required=True, help="the target's default")
+    p.add_argument("--plugin", required=True, help="threads, default bounds")
+    p.add_argument("--target", required=True, help="of the files below")
+    p.add_argument("--other-plugin", help="threads for another target")
+    p.add_argument("--other-target")
     p.add_argument("--object", required=True, help="threads -c --pic")
     p.add_argument("--executable", help="threads, explicit")
     p.add_argument("--text", required=True)
@@ -85,16 +88,16 @@ def main():
                              capture_output=True, text=True).stdout
     args.version = version.split()[-1]
     check_module(args, args.plugin, "shared library", "w2n_module",
-                 "x86_64-linux-gnu", "guard", THREADS_ITEMS)
-    if args.cross_plugin:
-        check_module(args, args.cross_plugin, "shared library",
-                     "w2n_module", "aarch64-linux-gnu", "guard",
+                 args.target, args.bounds, THREADS_ITEMS)
+    if args.other_plugin:
+        check_module(args, args.other_plugin, "shared library",
+                     "w2n_module", args.other_target, "guard",
                      THREADS_ITEMS)
     check_module(args, args.object, "object file", "threads_module",
-                 "x86_64-linux-gnu", "guard", THREADS_ITEMS)
+                 args.target, args.bounds, THREADS_ITEMS)
     if args.executable:
         check_module(args, args.executable, "executable",
-                     "w2n_main_module", "x86_64-linux-gnu", "explicit",
+                     "w2n_main_module", args.target, "explicit",
                      THREADS_ITEMS)
     check_refused(args, args.text, "not an ELF file")
     check_refused(args, args.plain_library, "no wasm2native note")

@@ -71,16 +71,16 @@ def parse_args():
     parser.add_argument("--work", required=True, type=Path)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--only", metavar="NAME",
-                        help="run only NAME.wast")
+                        help="run only NAME.wast (names separated by commas)")
     return parser.parse_args()
 
 
 def find_scripts(testsuite, only):
     """Top-level .wast scripts (proposals/ is a subfolder, so left out)."""
     scripts = sorted(testsuite.glob("*.wast"))
-    if only:
-        stem = only.removesuffix(".wast")
-        scripts = [s for s in scripts if s.stem == stem]
+    if only:  # comma-separated names, with or without .wast
+        stems = {name.removesuffix(".wast") for name in only.split(",")}
+        scripts = [s for s in scripts if s.stem in stems]
     return scripts
 
 

@@ -6,8 +6,12 @@ handed to spec_runner, which compiles each module to a plugin (--shared),
 loads it through the runtime's embedding API and executes every command.
 Scripts run in parallel, one spec_runner process each.
 
+With --target TRIPLE and --wrapper 'qemu-ARCH -L /usr/TRIPLE', a runner
+built for that target (build-cross/TRIPLE/tests/spec/spec_runner) runs
+under emulation and the compiler, on this machine, builds its plugins.
+
 Prints every failure (script, line, reason), then
-`spec[TARGET,BOUNDS]: P passed, F failed` where F counts failures and
+`spec[ARCH,BOUNDS]: P passed, F failed` where F counts failures and
 skipped commands alike.  Text-format assert_malformed modules test a text
 parser and do not apply to a binary compiler; they are counted apart.
 Exits 1 when F is above the ceiling committed in known-failures.txt for
@@ -20,6 +24,7 @@ import concurrent.futures
 import os
 import pathlib
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -39,7 +44,9 @@ def parse_args():
     p.add_argument("--wast2json", default="wast2json")
     p.add_argument("--work", required=True, type=pathlib.Path)
     p.add_argument("--bounds", required=True, choices=["guard", "explicit"])
-    p.add_argument("--target", default="x86_64")
+    p.add_argument("--target", help="target triple (default: this host)")
+    p.add_argument("--wrapper", default="",
+                   help="command that runs the runner, e.g. qemu-user")
     p.add_argument("--ceilings", type=pathlib.Path)
     p.add_argument("--only")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -51,11 +58,13 @@ def run_script(args, script):
     path, failure = convert(args.wast2json, script, args.work / "json")
     if failure:
         return 0, 1, 0, [f"FAIL {script.name}:0: wast2json: {failure}"]
-    out = args.work / f"{args.target}-{args.bounds}"
+    out = args.work / f"{arch(args)}-{args.bounds}"
     out.mkdir(parents=True, exist_ok=True)
+    target = ["--target", args.target] if args.target else []
     proc = subprocess.run(
+        shlex.split(args.wrapper) +
         [args.runner, "--compiler", args.wasm2native, "--bounds",
-         args.bounds, "--work", str(out), str(path)],
+         args.bounds, "--work", str(out)] + target + [str(path)],
         capture_output=True, text=True, errors="replace")
     fails = [line for line in proc.stdout.splitlines()
              if line.startswith("FAIL ")]
@@ -66,6 +75,11 @@ def run_script(args, script):
     reason = (proc.stderr.strip().splitlines() or ["no summary"])[-1]
     return 0, 1, 0, fails + [f"FAIL {script.name}:0: spec_runner exited "
                              f"with {proc.returncode}: {reason}"]
+
+
+def arch(args):
+    """The architecture the figures are for: x86_64, aarch64, arm, ..."""
+    return args.target.split("-")[0] if args.target else os.uname().machine
 
 
 def ceiling(args, label):
@@ -85,8 +99,10 @@ def main():
         print(f"wast2json not found ({args.wast2json})")
         return 77
     scripts = find_scripts(args.testsuite, args.only)
-    if not scripts:
-        print(f"spec: no matching .wast script in {args.testsuite}")
+    wanted = args.only.split(",") if args.only else []
+    if not scripts or len(scripts) < len(wanted):
+        print(f"spec: {args.only or 'no script'}: not all in "
+              f"{args.testsuite}")
         return 1
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda s: run_script(args, s), scripts))
@@ -96,7 +112,7 @@ def main():
     for r in results:
         for line in r[3]:
             print(line)
-    label = f"{args.target},{args.bounds}"
+    label = f"{arch(args)},{args.bounds}"
     print(f"spec[{label}]: {na} not applicable: assert_malformed of a "
           "text-format (.wat) module tests a text parser")
     print(f"spec[{label}]: {passed} passed, {failed} failed")

@@ -7,7 +7,9 @@
  * registered instance; actions go through w2n_call and w2n_global_get.
  *
  * usage: spec_runner --compiler PATH --bounds guard|explicit --work DIR
- *                    [--verbose] SCRIPT.json
+ *                    [--target TRIPLE] [--verbose] SCRIPT.json
+ * --target is passed to the compiler: a runner built for another target
+ * (under qemu-user) runs plugins compiled for its own.
  * Prints each failure as `FAIL script:LINE: command: reason` and finally
  * `spec-script NAME: P passed, F failed, N not applicable`.
  */
@@ -29,6 +31,7 @@ typedef struct loaded {
 
 typedef struct runner {
 	const char *compiler, *bounds, *work, *dir, *script;
+	const char *target; /* --target=TRIPLE for the compiler, or NULL */
 	bool verbose;
 	int passed, failed, not_applicable;
 	loaded *mods;
@@ -99,12 +102,14 @@ static void module_path(runner *r, const char *file, char *path, size_t n)
 static w2n_module *compile_and_load(runner *r, const char *file, char *why,
                                     size_t n)
 {
-	char in[4096], out[4096], bounds[64];
+	char in[4096], out[4096], bounds[64], target[128];
 	module_path(r, file, in, sizeof in);
 	snprintf(out, sizeof out, "%s/%s.%s.so", r->work, file, r->bounds);
 	snprintf(bounds, sizeof bounds, "--bounds-checks=%s", r->bounds);
+	if (r->target)
+		snprintf(target, sizeof target, "--target=%s", r->target);
 	char *argv[] = {(char *)r->compiler, "--shared", bounds, in, "-o",
-	                out, NULL};
+	                out, r->target ? target : NULL, NULL};
 	int status = run(argv, false);
 	if (status != 0) {
 		snprintf(why, n, "wasm2native exited with %d", status);
@@ -495,6 +500,8 @@ static bool parse_args(runner *r, int argc, char **argv, const char **script)
 			r->bounds = argv[++i];
 		else if (i + 1 < argc && strcmp(a, "--work") == 0)
 			r->work = argv[++i];
+		else if (i + 1 < argc && strcmp(a, "--target") == 0)
+			r->target = argv[++i];
 		else
 			*script = a;
 	}
@@ -507,7 +514,8 @@ int main(int argc, char **argv)
 	const char *path = NULL;
 	if (!parse_args(&r, argc, argv, &path)) {
 		fprintf(stderr, "usage: spec_runner --compiler PATH --bounds "
-		                "guard|explicit --work DIR SCRIPT.json\n");
+		                "guard|explicit --work DIR [--target TRIPLE] "
+		                "SCRIPT.json\n");
 		return 2;
 	}
 	char *text = read_file(path);
