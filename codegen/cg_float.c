@@ -104,8 +104,12 @@ static LLVMValueRef minmax_by_select(cg_ctx *cx, LLVMValueRef a,
 LLVMValueRef cg_float_minmax(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
                              bool max)
 {
-	if ((cx->o->target->quirks & CG_QUIRK_NO_F64_MINMAX) &&
-	    is_f64(cx, LLVMTypeOf(a)))
+	unsigned quirks = cx->o->target->quirks;
+	bool f64 = is_f64(cx, LLVMTypeOf(a));
+	/* ARMv7 lowers f32 minimum/maximum, scalars too, to NEON's vmin and
+	 * vmax, which flush subnormals. */
+	if (((quirks & CG_QUIRK_NO_F64_MINMAX) && f64) ||
+	    ((quirks & CG_QUIRK_F32_VECTOR_FTZ) && !f64))
 		return minmax_by_select(cx, a, b, max);
 	LLVMValueRef args[] = {a, b};
 	/* minimum/maximum may pass a signalling NaN operand through. */
@@ -146,4 +150,96 @@ LLVMValueRef cg_float_round(cg_ctx *cx, const char *intrinsic, LLVMValueRef a)
 	if (quirks & CG_QUIRK_ROUNDING_KEEPS_SNAN)
 		r = cg_quiet_nan(cx, r);
 	return r;
+}
+
+/*
+ * ARMv7's NEON flushes f32 subnormals to zero, inputs and results, in
+ * every arithmetic operation and comparison, whatever the FPSCR says; the
+ * scalar VFP unit does not.  So on such a target, after optimisation (so
+ * that nothing merges the lanes again), every f32 vector operation that
+ * computes is split into lanes that run on VFP; shuffles, loads, integer
+ * SIMD and conversions from integers (which cannot make a subnormal) stay
+ * on NEON.  An intrinsic is split when it returns an f32 vector from
+ * operands of that same type (sqrt, fabs, min/max, rounding, copysign).
+ */
+static bool is_f32_vector(LLVMTypeRef t)
+{
+	return LLVMGetTypeKind(t) == LLVMVectorTypeKind &&
+	       LLVMGetTypeKind(LLVMGetElementType(t)) == LLVMFloatTypeKind;
+}
+
+static unsigned intrinsic_on_f32_vectors(LLVMValueRef call)
+{
+	LLVMValueRef callee = LLVMGetCalledValue(call);
+	unsigned id = callee && LLVMIsAFunction(callee) ?
+	                  LLVMGetIntrinsicID(callee) : 0;
+	LLVMTypeRef t = LLVMTypeOf(call);
+	unsigned n = LLVMGetNumArgOperands(call);
+	if (!id || !is_f32_vector(t) || n > 3)
+		return 0;
+	for (unsigned i = 0; i < n; i++)
+		if (LLVMTypeOf(LLVMGetOperand(call, i)) != t)
+			return 0;
+	return id;
+}
+
+/* The lane-by-lane form of `in`, or NULL when it stays as it is. */
+static LLVMValueRef split_lanes(cg_ctx *cx, LLVMValueRef in)
+{
+	LLVMOpcode op = LLVMGetInstructionOpcode(in);
+	unsigned id = op == LLVMCall ? intrinsic_on_f32_vectors(in) : 0;
+	bool arith = op == LLVMFAdd || op == LLVMFSub || op == LLVMFMul ||
+	             op == LLVMFDiv || op == LLVMFRem || op == LLVMFNeg ||
+	             op == LLVMFCmp;
+	if (!id && !(arith && is_f32_vector(LLVMTypeOf(LLVMGetOperand(in, 0)))))
+		return NULL;
+	LLVMTypeRef f32 = LLVMFloatTypeInContext(cx->ctx);
+	LLVMTypeRef fn_type = NULL;
+	LLVMValueRef fn = NULL;
+	unsigned nargs = id ? LLVMGetNumArgOperands(in) /* at most 3 */
+	                    : (unsigned)LLVMGetNumOperands(in); /* 1 or 2 */
+	if (id) {
+		fn = LLVMGetIntrinsicDeclaration(cx->mod, id, &f32, 1);
+		fn_type = LLVMIntrinsicGetType(cx->ctx, id, &f32, 1);
+	}
+	LLVMPositionBuilderBefore(cx->b, in);
+	LLVMTypeRef vt = LLVMTypeOf(in);
+	LLVMValueRef out = LLVMGetUndef(vt);
+	unsigned lanes = LLVMGetVectorSize(vt);
+	for (unsigned i = 0; i < lanes; i++) {
+		LLVMValueRef lane = cg_i32(cx, i), args[3], r;
+		for (unsigned k = 0; k < nargs; k++)
+			args[k] = LLVMBuildExtractElement(
+			    cx->b, LLVMGetOperand(in, k), lane, "");
+		if (id)
+			r = LLVMBuildCall2(cx->b, fn_type, fn, args, nargs, "");
+		else if (op == LLVMFNeg)
+			r = LLVMBuildFNeg(cx->b, args[0], "");
+		else if (op == LLVMFCmp)
+			r = LLVMBuildFCmp(cx->b, LLVMGetFCmpPredicate(in),
+			                  args[0], args[1], "");
+		else
+			r = LLVMBuildBinOp(cx->b, op, args[0], args[1], "");
+		out = LLVMBuildInsertElement(cx->b, out, r, lane, "");
+	}
+	return out;
+}
+
+void cg_float_split_f32_vectors(cg_ctx *cx)
+{
+	for (LLVMValueRef f = LLVMGetFirstFunction(cx->mod); f;
+	     f = LLVMGetNextFunction(f)) {
+		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb;
+		     bb = LLVMGetNextBasicBlock(bb)) {
+			LLVMValueRef in = LLVMGetFirstInstruction(bb), next;
+			for (; in; in = next) {
+				next = LLVMGetNextInstruction(in);
+				LLVMValueRef lanes = split_lanes(cx, in);
+				if (!lanes)
+					continue;
+				LLVMReplaceAllUsesWith(in, lanes);
+				LLVMInstructionEraseFromParent(in);
+			}
+		}
+	}
 }

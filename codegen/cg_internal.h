@@ -196,6 +196,9 @@ LLVMValueRef cg_float_minmax(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
 /* llvm.ceil, floor, trunc or roundeven with Wasm's NaN rules. */
 LLVMValueRef cg_float_round(cg_ctx *cx, const char *intrinsic,
                             LLVMValueRef a);
+/* CG_QUIRK_F32_VECTOR_FTZ: splits every f32 vector operation of the
+ * module into lanes; run after optimisation. */
+void cg_float_split_f32_vectors(cg_ctx *cx);
 
 /* ---- cg_imports.c: imports bound at link time, exports for C ---- */
 /* The descriptor's import_code table (a null pointer when none). */

@@ -395,6 +395,8 @@ bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
 		lower_module(&cx);
 		phase(&cx, "ir", &t0);
 		ok = verify(&cx) && optimize(&cx);
+		if (ok && (o->target->quirks & CG_QUIRK_F32_VECTOR_FTZ))
+			cg_float_split_f32_vectors(&cx);
 		phase(&cx, "optimise", &t0);
 	}
 	ok = ok && write_output(&cx, emit, out_path);

@@ -16,12 +16,14 @@ static const cg_target targets[] = {
 	 "+m,+a,+f,+d,+c", "lp64d", 64, W2N_RT_BOUNDS_GUARD,
 	 "riscv64-linux-gnu-gcc", "gcc-riscv64-linux-gnu",
 	 CG_QUIRK_ROUNDING_KEEPS_SNAN | CG_QUIRK_PARTIAL_STORES},
-	/* NEON flushes f32 subnormals to zero, which Wasm forbids: SIMD on
-	 * 32-bit ARM runs on VFP unless --features=+neon asks otherwise. */
+	/* NEON flushes f32 subnormals to zero, which Wasm forbids: f32
+	 * arithmetic stays on VFP (-neonfp for scalars, the FTZ quirk for
+	 * vectors), the rest of SIMD runs on NEON. */
 	{"arm-linux-gnueabihf", "armv7a-unknown-linux-gnueabihf", "cortex-a7",
-	 "+vfp4,-neon", "", 32, W2N_RT_BOUNDS_EXPLICIT, "arm-linux-gnueabihf-gcc",
-	 "gcc-arm-linux-gnueabihf",
-	 CG_QUIRK_NO_VECTOR_ROUNDEVEN | CG_QUIRK_NO_F64_MINMAX},
+	 "+vfp4,+neon,-neonfp", "", 32, W2N_RT_BOUNDS_EXPLICIT,
+	 "arm-linux-gnueabihf-gcc", "gcc-arm-linux-gnueabihf",
+	 CG_QUIRK_NO_VECTOR_ROUNDEVEN | CG_QUIRK_NO_F64_MINMAX |
+	     CG_QUIRK_F32_VECTOR_FTZ},
 };
 
 enum { NTARGETS = sizeof targets / sizeof targets[0] };

@@ -26,6 +26,9 @@ enum {
 	/* A misaligned store that runs into a guard page may write its
 	 * first bytes before the fault (AArch64, RISC-V). */
 	CG_QUIRK_PARTIAL_STORES = 1 << 3,
+	/* The vector unit flushes f32 subnormals (ARMv7 NEON): f32 vector
+	 * arithmetic runs lane by lane on the scalar FPU. */
+	CG_QUIRK_F32_VECTOR_FTZ = 1 << 4,
 };
 
 /* How a function import is provided (cg_options.import_policy). */

@@ -15,6 +15,7 @@ Prints `cross[TARGET]: P passed, F failed` per target."""
 
 import argparse
 import pathlib
+import re
 import shlex
 import subprocess
 import sys
@@ -140,6 +141,21 @@ def outputs(t, args, triple, machine, work):
                 f"target   {triple}" in inspect, inspect)
 
 
+def arm_simd_lowering(t, args, work):
+    """On ARMv7, integer SIMD on NEON (q registers), f32 lanes on VFP (s
+    registers): NEON would flush their subnormals."""
+    asm = work / "simd-arm.s"
+    p = run([args.wasm2native, "--target=arm-linux-gnueabihf", "-S",
+             str(args.simd_wasm), "-o", str(asm)])
+    text = asm.read_text() if p.returncode == 0 else p.stderr
+    t.check("arm: i32x4.add on NEON",
+            re.search(r"\bvadd\.i32\s+q\d+", text) is not None, text)
+    t.check("arm: f32x4.mul lane by lane on VFP",
+            re.search(r"\bvmul\.f32\s+s\d+", text) is not None and
+            re.search(r"\bv(mul|add|max|min)\.f32\s+[qd]\d+", text) is None,
+            text)
+
+
 def tail(text, n=1):
     return "\n".join((text.strip().splitlines() or [""])[-n:])
 
@@ -184,6 +200,7 @@ def main():
     ap.add_argument("--hello-wasm", required=True, type=pathlib.Path)
     ap.add_argument("--hello-x86", required=True, type=pathlib.Path)
     ap.add_argument("--traps-wasm", required=True, type=pathlib.Path)
+    ap.add_argument("--simd-wasm", required=True, type=pathlib.Path)
     ap.add_argument("--wasi-suite", required=True, type=pathlib.Path)
     ap.add_argument("--testsuite", required=True, type=pathlib.Path,
                     help="the Wasm spec testsuite")
@@ -205,6 +222,8 @@ def main():
             unit_tests(t, triple, args.cross_root)
             examples(t, args, triple, qemu, strategies, args.work)
             outputs(t, args, triple, machine, args.work)
+            if triple.startswith("arm-"):
+                arm_simd_lowering(t, args, args.work)
             wasi_suite(t, args, triple, qemu, args.work)
             spec_suite(t, args, triple, qemu, strategies, args.work)
         print(f"cross[{triple}]: {t.passed} passed, {t.failed} failed",
