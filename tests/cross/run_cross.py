@@ -45,11 +45,7 @@ SPEC_SUBSET = [
 ]
 # The unit tests of a cross build left out, with the reason: (targets,
 # test) -> why.  Each is also printed with every run.
-EXCLUDED = {
-    ("*", "wasi-poll"): "qemu-user blocks in accept4 on a listening socket "
-                       "set non-blocking through a duplicate fd (not seen "
-                       "natively; the test passes on x86-64)",
-}
+EXCLUDED = {}
 # The runtime's unit tests build guard-page memories, which need a 64-bit
 # address space; compiled programs on 32-bit ARM use explicit checks and
 # are tested below.
