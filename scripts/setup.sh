@@ -40,13 +40,17 @@ if [ ! -f build/build.ninja ]; then
 fi
 ninja -C build
 
-# The runtime and WASI shim for every other target, with their cross
-# compilers (what --target=TRIPLE links against).
+# The runtime, WASI shim and embedding library for every other target,
+# with their cross compilers (what --target=TRIPLE links against), and
+# their tests (compiled by build/wasm2native, run under qemu-user).
 for cross in scripts/cross/*.ini; do
   triple=$(basename "$cross" .ini)
   dir=build-cross/$triple
   if [ ! -f "$dir/build.ninja" ]; then
-    meson setup "$dir" --cross-file "$cross" -Druntime_only=true
+    meson setup "$dir" --cross-file "$cross"
+  elif ! meson introspect "$dir" --buildoptions | grep -q "\"$triple\""; then
+    # configured before the cross file named the target
+    meson configure "$dir" -Druntime_only=true -Dtarget="$triple"
   fi
   ninja -C "$dir"
 done
