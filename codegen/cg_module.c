@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -203,6 +204,41 @@ static void declare_functions(cg_ctx *cx)
 	}
 }
 
+/*
+ * LLVM takes any --cpu and --features, warns on stderr (again for every
+ * function) about a name it does not know and ignores it.  A compiler
+ * must refuse it: the target machine is created with stderr caught, and
+ * what LLVM said becomes the error.
+ */
+static LLVMTargetMachineRef create_target_machine(
+	LLVMTargetRef target, const char *triple, LLVMTargetMachineOptionsRef tmo,
+	char *said, size_t n)
+{
+	said[0] = '\0';
+	FILE *caught = tmpfile();
+	int saved = caught ? dup(STDERR_FILENO) : -1;
+	fflush(stderr);
+	bool redirected = saved >= 0 &&
+	                  dup2(fileno(caught), STDERR_FILENO) >= 0;
+	LLVMTargetMachineRef tm =
+		LLVMCreateTargetMachineWithOptions(target, triple, tmo);
+	if (redirected) {
+		fflush(stderr);
+		dup2(saved, STDERR_FILENO);
+		rewind(caught);
+		if (fgets(said, (int)n, caught)) /* "... (ignoring processor)" */
+			said[strcspn(said, "\n")] = '\0';
+		char *ignoring = strstr(said, " (ignoring");
+		if (ignoring)
+			*ignoring = '\0';
+	}
+	if (saved >= 0)
+		close(saved);
+	if (caught)
+		fclose(caught);
+	return tm;
+}
+
 static bool make_target_machine(cg_ctx *cx)
 {
 	const cg_options *o = cx->o;
@@ -238,11 +274,16 @@ static bool make_target_machine(cg_ctx *cx)
 	LLVMTargetMachineOptionsSetCodeGenOptLevel(
 		tmo, levels[o->opt_level > 3 ? 3 : o->opt_level]);
 	LLVMTargetMachineOptionsSetRelocMode(tmo, LLVMRelocPIC);
-	cx->tm = LLVMCreateTargetMachineWithOptions(
-		target, o->target->llvm_triple, tmo);
+	char said[256];
+	cx->tm = create_target_machine(target, o->target->llvm_triple, tmo,
+	                               said, sizeof said);
 	LLVMDisposeTargetMachineOptions(tmo);
 	LLVMDisposeMessage(host_cpu);
 	LLVMDisposeMessage(host_features);
+	if (said[0])
+		return w2n_error(cx->diags, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "--cpu/--features for %s: %s",
+		                 o->target->triple, said);
 	cx->td = LLVMCreateTargetDataLayout(cx->tm);
 	LLVMSetTarget(cx->mod, o->target->llvm_triple);
 	LLVMSetModuleDataLayout(cx->mod, cx->td);

@@ -152,6 +152,32 @@ def arm_simd_lowering(t, args, work):
             text)
 
 
+# Target options refused with one line and no output: (flags, text).
+REFUSED = [
+    (["--target=mips-linux-gnu"], "unknown target 'mips-linux-gnu'"),
+    (["--target=aarch64-linux-gnu", "--cpu=cortex-z9"],
+     "'cortex-z9' is not a recognized processor"),
+    (["--target=riscv64-linux-gnu", "--features=+m,+nosuch"],
+     "'+nosuch' is not a recognized feature"),
+    (["--target=arm-linux-gnueabihf", "--bounds-checks=guard"],
+     "--bounds-checks=guard needs a 64-bit target"),
+    (["--target=aarch64-linux-gnu", "--cpu=native"],
+     "--cpu=native needs the host's target"),
+]
+
+
+def refusals(t, args, work):
+    out = work / "refused"
+    for flags, text in REFUSED:
+        out.unlink(missing_ok=True)
+        p = run([args.wasm2native] + flags + [str(args.traps_wasm), "-o",
+                                              str(out)])
+        t.check(f"refused: {' '.join(flags)}",
+                p.returncode == 1 and len(p.stderr.splitlines()) == 1 and
+                text in p.stderr and not out.exists(),
+                f"{p.returncode} {p.stderr!r}")
+
+
 def tail(text, n=1):
     return "\n".join((text.strip().splitlines() or [""])[-n:])
 
@@ -208,6 +234,10 @@ def main():
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     failed = 0
+    t = Tally()
+    refusals(t, args, args.work)
+    print(f"cross[options]: {t.passed} passed, {t.failed} failed")
+    failed += t.failed
     for triple in args.target or TARGETS:
         qemu, strategies, machine = TARGETS[triple]
         t = Tally()
