@@ -190,6 +190,56 @@ static char *temp_beside(const char *path, w2n_diags *d)
 	return tmp;
 }
 
+/* `path` for a Make rule: blanks, '#' and '$' escaped. */
+static void write_make_path(FILE *f, const char *path)
+{
+	for (const char *c = path; *c; c++) {
+		if (*c == ' ' || *c == '\t' || *c == '#')
+			fputc('\\', f);
+		else if (*c == '$')
+			fputc('$', f);
+		fputc(*c, f);
+	}
+}
+
+/* -MD/-MF: `OUTPUT: INPUT HOST-INPUTS...`, written atomically.  The
+ * runtime libraries belong to the compiler, as libc does to cc -MD. */
+static bool write_depfile(const w2n_options *o, const char *out,
+                          w2n_diags *d)
+{
+	char *own = NULL;
+	const char *path = o->depfile_path;
+	if (!path) {
+		own = w2n_xmalloc(strlen(out) + 3);
+		sprintf(own, "%s.d", out);
+		path = own;
+	}
+	char *tmp = temp_beside(path, d);
+	FILE *f = tmp ? fopen(tmp, "w") : NULL;
+	bool ok = f != NULL;
+	if (f) {
+		write_make_path(f, out);
+		fputc(':', f);
+		fputc(' ', f);
+		write_make_path(f, o->input);
+		for (size_t i = 0; i < o->nhost_inputs; i++) {
+			fputs(" \\\n  ", f);
+			write_make_path(f, o->host_inputs[i]);
+		}
+		fputc('\n', f);
+		ok = !ferror(f);
+		ok = fclose(f) == 0 && ok;
+	}
+	if (tmp && (!ok || rename(tmp, path) != 0)) {
+		ok = w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE, "%s: %s",
+		               path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	free(own);
+	return ok && tmp;
+}
+
 bool w2n_run_tool(char *const argv[], w2n_diags *d)
 {
 	pid_t pid;
@@ -460,6 +510,10 @@ int w2n_compile(const w2n_options *o)
 		               "%s: %s", path, strerror(errno));
 	if (!ok && tmp)
 		unlink(tmp);
+	if (ok && o->depfile && !write_depfile(o, path, &d)) {
+		unlink(path); /* no output without its depfile */
+		ok = false;
+	}
 	free(tmp);
 	free(out);
 	free(policy);

@@ -147,6 +147,8 @@ static bool apply(w2n_options *o, option_id id, const char *v)
 	case OPT_DIR: return add_wasi_item(o, "--dir=", v);
 	case OPT_ENV: return add_wasi_item(o, "--env=", v);
 	case OPT_OUTPUT: o->output = v; return true;
+	case OPT_DEPS: o->depfile = true; return true;
+	case OPT_DEPFILE: o->depfile = true; o->depfile_path = v; return true;
 	case OPT_COMPILE: o->output_kind = W2N_OUT_OBJECT; return true;
 	case OPT_ASSEMBLY: o->output_kind = W2N_OUT_ASSEMBLY; return true;
 	case OPT_EMIT_LLVM: o->output_kind = W2N_OUT_LLVM_IR; return true;

@@ -46,6 +46,8 @@ typedef struct w2n_options {
 	bool pic;             /* -c for a host program (embedding API) */
 	const char *module_symbol; /* NULL: the output kind's default */
 	bool verbose;
+	bool depfile;             /* -MD or -MF */
+	const char *depfile_path; /* -MF, or NULL: OUTPUT.d */
 	/* WASI configuration items, "--dir=..." / "--env=..." spellings
 	 * normalised to NAME=VALUE form, in command-line order. */
 	char **wasi_items;

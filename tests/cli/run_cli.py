@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""The compile step as a build pipeline sees it (suite 'cli'): the same
+input and flags give byte-identical output of every kind, wherever it is
+written; -MD/-MF write a Make depfile naming the module and the host
+inputs, with blanks, '#' and '$' escaped; a depfile that cannot be
+written fails the compile and leaves no output.
+Prints `cli: P passed, F failed`."""
+
+import argparse
+import pathlib
+import subprocess
+import sys
+
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {what}")
+
+
+def compile_(args, *flags):
+    return subprocess.run([args.wasm2native, *map(str, flags)],
+                          capture_output=True, text=True)
+
+
+def deterministic(args, work):
+    for kind in ([], ["-c"], ["-S"], ["--shared"], ["--emit-llvm"]):
+        outs = [work / "a" / "out", work / "b" / "other name"]
+        for out in outs:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            p = compile_(args, *kind, args.wasm, "-o", out)
+            check(p.returncode == 0, f"{kind}: {p.stderr}")
+        check(outs[0].read_bytes() == outs[1].read_bytes(),
+              f"{kind}: two compiles differ")
+
+
+def depfiles(args, work):
+    d = work / "dir with #$ chars"
+    d.mkdir(parents=True, exist_ok=True)
+    out = d / "prog"
+    p = compile_(args, args.wasm, "-o", out, "-MD")
+    escaped = str(d).replace("$", "$$").replace(" ", "\\ ") \
+        .replace("#", "\\#")
+    wasm = str(args.wasm).replace(" ", "\\ ")
+    check(p.returncode == 0, f"-MD: {p.stderr}")
+    text = pathlib.Path(str(out) + ".d").read_text()
+    check(text == f"{escaped}/prog: {wasm}\n", f"-MD wrote {text!r}")
+    dep = work / "host.dep"
+    p = compile_(args, args.host_wasm, args.host_c, "-o", work / "host",
+                 "-MF", dep)
+    check(p.returncode == 0, f"-MF: {p.stderr}")
+    check(dep.read_text() == f"{work}/host: {args.host_wasm} \\\n"
+          f"  {args.host_c}\n", f"-MF wrote {dep.read_text()!r}")
+    out = work / "orphan.o"
+    p = compile_(args, "-c", args.wasm, "-o", out, "-MF",
+                 work / "no" / "such" / "dir.d")
+    check(p.returncode == 1 and len(p.stderr.splitlines()) == 1 and
+          "cannot write" in p.stderr and not out.exists(),
+          f"unwritable depfile: {p.returncode} {p.stderr!r}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--wasm2native", required=True)
+    ap.add_argument("--wasm", required=True, type=pathlib.Path)
+    ap.add_argument("--host-wasm", required=True, type=pathlib.Path)
+    ap.add_argument("--host-c", required=True, type=pathlib.Path)
+    ap.add_argument("--work", required=True, type=pathlib.Path)
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    deterministic(args, args.work)
+    depfiles(args, args.work)
+    print(f"cli: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
