@@ -16,6 +16,13 @@
 
 enum { FAKE_MAX = 16 };
 
+/* Guard pages need a 64-bit address space: on a 32-bit host the tests
+ * of guard memories check that they are refused instead, and tests that
+ * work with any strategy use explicit checks. */
+#define FAKE_HAS_GUARD (UINTPTR_MAX > 0xffffffffu)
+#define FAKE_ANY_BOUNDS \
+	(FAKE_HAS_GUARD ? W2N_RT_BOUNDS_GUARD : W2N_RT_BOUNDS_EXPLICIT)
+
 /* The types every fake module starts with, in this order. */
 enum { FT_V_V, FT_I_I, FT_V_I, FT_I_V, FT_L_L, FT_COUNT };
 

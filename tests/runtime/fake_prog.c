@@ -41,10 +41,12 @@ static void do_start(void *ctx)
 		do_trap(ctx);
 	if (strcmp(mode, "unnamed") == 0)
 		do_divide(ctx);
-	if (strcmp(mode, "oob") == 0) {
+	if (strcmp(mode, "oob") == 0 && FAKE_HAS_GUARD) { /* a fault */
 		volatile uint8_t *base = w2n_rt_instance_memory(ctx, 0)->base;
 		(void)base[UINT64_C(1) << 32];
 	}
+	if (strcmp(mode, "oob") == 0) /* an explicit check, as in 32-bit code */
+		w2n_rt_trap(ctx, UINT32_MAX, W2N_TRAP_OOB_MEMORY);
 	if (strcmp(mode, "exit") == 0)
 		exit(7);
 }
@@ -81,7 +83,7 @@ struct block {
 
 const w2n_rt_module w2n_main_module = {
     .abi_version = W2N_RT_ABI_VERSION,
-    .bounds = W2N_RT_BOUNDS_GUARD,
+    .bounds = FAKE_ANY_BOUNDS,
     .name = "fake_prog",
     .ntypes = 2,
     .types = types,

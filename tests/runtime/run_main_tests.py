@@ -19,7 +19,7 @@ def cases(start, main, imp, noentry, startfn):
         "wasm trap: unreachable in function do_trap\n"
     yield "start trap unnamed", start, {"FAKE_MODE": "unnamed"}, TRAP, \
         "wasm trap: integer divide by zero in function #2\n"
-    yield "start guard fault", start, {"FAKE_MODE": "oob"}, TRAP, \
+    yield "start out of bounds", start, {"FAKE_MODE": "oob"}, TRAP, \
         "wasm trap: out of bounds memory access\n"
     yield "start exit", start, {"FAKE_MODE": "exit"}, 7, ""
     yield "main result", main, {}, 3, ""
