@@ -240,6 +240,30 @@ static bool write_depfile(const w2n_options *o, const char *out,
 	return ok && tmp;
 }
 
+/* Puts the finished output `tmp` in place: renamed to `path`, or for
+ * `-o -` copied to standard output. */
+static bool publish(const char *tmp, const char *path, w2n_diags *d)
+{
+	if (strcmp(path, "-") != 0) {
+		if (rename(tmp, path) == 0)
+			return true;
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
+		                 "%s: %s", path, strerror(errno));
+	}
+	FILE *in = fopen(tmp, "rb");
+	char buf[65536];
+	size_t n;
+	bool ok = in != NULL;
+	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		ok = fwrite(buf, 1, n, stdout) == n;
+	ok = ok && !ferror(in) && fflush(stdout) == 0;
+	if (in)
+		fclose(in);
+	unlink(tmp);
+	return ok || w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
+	                       "standard output: %s", strerror(errno));
+}
+
 bool w2n_run_tool(char *const argv[], w2n_diags *d)
 {
 	pid_t pid;
@@ -498,20 +522,24 @@ int w2n_compile(const w2n_options *o)
 	char *out = o->output ? NULL : default_output(o);
 	const char *path = o->output ? o->output : out;
 	char *tmp = NULL;
+	bool to_stdout = strcmp(path, "-") == 0;
 	bool ok = choose_imports(o, m, &co, policy, &host, &d);
-	ok = ok && (tmp = temp_beside(path, &d)) != NULL;
+	if (ok && to_stdout && o->depfile && !o->depfile_path)
+		ok = w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		               "-MD with -o - needs -MF FILE");
+	ok = ok && (tmp = temp_beside(to_stdout ? P_tmpdir "/wasm2native-out"
+	                                        : path, &d)) != NULL;
 	ok = ok && produce(o, m, &co, &host, tmp, &d);
 	if (ok && o->output_kind != W2N_OUT_OBJECT &&
 	    o->output_kind != W2N_OUT_ASSEMBLY &&
 	    o->output_kind != W2N_OUT_LLVM_IR)
 		chmod(tmp, 0755);
-	if (ok && rename(tmp, path) != 0)
-		ok = w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
-		               "%s: %s", path, strerror(errno));
+	ok = ok && publish(tmp, path, &d);
 	if (!ok && tmp)
 		unlink(tmp);
 	if (ok && o->depfile && !write_depfile(o, path, &d)) {
-		unlink(path); /* no output without its depfile */
+		if (!to_stdout)
+			unlink(path); /* no output without its depfile */
 		ok = false;
 	}
 	free(tmp);

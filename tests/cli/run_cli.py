@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The compile step as a build pipeline sees it (suite 'cli'): the same
 input and flags give byte-identical output of every kind, wherever it is
-written; -MD/-MF write a Make depfile naming the module and the host
+written (`-o -`: standard output); -MD/-MF write a Make depfile naming the module and the host
 inputs, with blanks, '#' and '$' escaped; a depfile that cannot be
 written fails the compile and leaves no output.
 Prints `cli: P passed, F failed`."""
@@ -37,6 +37,10 @@ def deterministic(args, work):
             check(p.returncode == 0, f"{kind}: {p.stderr}")
         check(outs[0].read_bytes() == outs[1].read_bytes(),
               f"{kind}: two compiles differ")
+        p = subprocess.run([args.wasm2native, *kind, str(args.wasm), "-o",
+                            "-"], capture_output=True)
+        check(p.returncode == 0 and p.stdout == outs[0].read_bytes(),
+              f"{kind}: -o - differs from the file")
 
 
 def depfiles(args, work):
