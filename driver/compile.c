@@ -279,14 +279,38 @@ bool w2n_run_tool(char *const argv[], w2n_diags *d)
 	return true;
 }
 
-/* The directory holding the target's runtime libraries: the build tree
- * for the host, build-cross/TRIPLE for the others (scripts/setup.sh), or
- * $WASM2NATIVE_RUNTIME_DIR/TRIPLE when set. */
+/* An installed wasm2native (not the one in the build tree) finds the
+ * runtimes installed beside it: BINDIR/../lib/wasm2native.  NULL when
+ * running from the build tree or when there is none. */
+static const char *installed_runtimes(char *dir, size_t n)
+{
+	char exe[4096];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len <= 0)
+		return NULL;
+	exe[len] = '\0';
+	char *slash = strrchr(exe, '/');
+	*slash = '\0';
+	char build[4096];
+	if (realpath(W2N_BUILD_ROOT, build) && strcmp(build, exe) == 0)
+		return NULL;
+	int w = snprintf(dir, n, "%s/../lib/wasm2native", exe);
+	return w > 0 && (size_t)w < n && access(dir, F_OK) == 0 ? dir : NULL;
+}
+
+/* The directory holding the target's runtime libraries (runtime/ and
+ * wasi-libc-shim/ below it): $WASM2NATIVE_RUNTIME_DIR/TRIPLE when set;
+ * for an installed wasm2native, PREFIX/lib/wasm2native/TRIPLE (meson
+ * install of build/ and of each build-cross/TRIPLE); else the build tree
+ * for the host and build-cross/TRIPLE for the others (scripts/setup.sh). */
 static void runtime_root(const cg_target *t, char *dir, size_t n)
 {
 	const char *env = getenv("WASM2NATIVE_RUNTIME_DIR");
+	char installed[2048];
 	if (env && env[0])
 		snprintf(dir, n, "%s/%s", env, t->triple);
+	else if (installed_runtimes(installed, sizeof installed))
+		snprintf(dir, n, "%s/%s", installed, t->triple);
 	else if (t == cg_target_host())
 		snprintf(dir, n, "%s", W2N_BUILD_ROOT);
 	else
@@ -347,8 +371,9 @@ static bool link_executable(const w2n_options *o, const cg_target *t,
 		return false;
 	if (access(libs[0], R_OK) != 0)
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
-		                 "no runtime for %s in %s: run scripts/setup.sh",
-		                 t->triple, root);
+		                 "no runtime for %s in %s: run scripts/setup.sh "
+		                 "(or install build-cross/%s)",
+		                 t->triple, root, t->triple);
 	/* The program, host code, main(), the WASI shim, the runtime. */
 	size_t n = 0;
 	char **argv = w2n_xmalloc((host->nobjects + o->nlink_args + 12) *

@@ -3,7 +3,9 @@
 input and flags give byte-identical output of every kind, wherever it is
 written (`-o -`: standard output); -MD/-MF write a Make depfile naming the module and the host
 inputs, with blanks, '#' and '$' escaped; a depfile that cannot be
-written fails the compile and leaves no output.
+written fails the compile and leaves no output; an installed wasm2native
+(meson install of build/ and of every build-cross/TRIPLE into a staging
+directory) finds the runtimes installed beside it for every target.
 Prints `cli: P passed, F failed`."""
 
 import argparse
@@ -68,6 +70,31 @@ def depfiles(args, work):
           f"unwritable depfile: {p.returncode} {p.stderr!r}")
 
 
+def installed(args, work):
+    stage = work / "stage"
+    builds = [args.build_root] + sorted(args.cross_root.glob("*-linux-*"))
+    for build in builds:
+        p = subprocess.run(["meson", "install", "--no-rebuild", "-C",
+                            str(build), "--destdir", str(stage)],
+                           capture_output=True, text=True)
+        check(p.returncode == 0, f"install {build}: {p.stdout[-500:]}")
+    compiler = next(stage.glob("**/bin/wasm2native"), None)
+    if not compiler:
+        return check(False, "no installed wasm2native")
+    for build in builds:
+        target = ["--target=" + build.name] if build != args.build_root \
+            else []
+        out = work / f"installed-{build.name}"
+        p = subprocess.run([str(compiler), *target, str(args.wasm), "-o",
+                            str(out)], capture_output=True, text=True)
+        check(p.returncode == 0 and out.exists(),
+              f"installed wasm2native {target}: {p.stderr}")
+    p = subprocess.run([str(work / f"installed-{args.build_root.name}"),
+                        "x"], capture_output=True, text=True)
+    check(p.returncode == 0 and "1 argument" in p.stdout,
+          f"installed host program: {p.stdout}{p.stderr}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wasm2native", required=True)
@@ -75,10 +102,13 @@ def main():
     ap.add_argument("--host-wasm", required=True, type=pathlib.Path)
     ap.add_argument("--host-c", required=True, type=pathlib.Path)
     ap.add_argument("--work", required=True, type=pathlib.Path)
+    ap.add_argument("--build-root", required=True, type=pathlib.Path)
+    ap.add_argument("--cross-root", required=True, type=pathlib.Path)
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     deterministic(args, args.work)
     depfiles(args, args.work)
+    installed(args, args.work)
     print(f"cli: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
