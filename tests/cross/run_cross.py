@@ -185,23 +185,27 @@ def wasi_suite(t, args, triple, qemu, work):
 
 
 def spec_suite(t, args, triple, qemu, strategies, work):
-    runner = pathlib.Path(__file__).parent.parent / "spec" / "run_spec.py"
+    """The spec testsuite (or SPEC_SUBSET) and our SIMD edge cases
+    (tests/simd) through the target's spec runner."""
+    tests = pathlib.Path(__file__).parent.parent
     subset = [] if args.full else ["--only", ",".join(SPEC_SUBSET)]
+    what = "whole suite" if args.full else f"{len(SPEC_SUBSET)} scripts"
+    suites = [("spec", args.testsuite, subset, what),
+              ("simd-edge", tests / "simd", [], "tests/simd")]
     for bounds in strategies:
-        p = run([sys.executable, str(runner),
-                 "--runner", str(args.cross_root / triple / "tests" /
-                                 "spec" / "spec_runner"),
-                 "--wasm2native", args.wasm2native,
-                 "--testsuite", str(args.testsuite),
-                 "--work", str(work / "spec"), "--bounds", bounds,
-                 "--target", triple,
-                 "--wrapper", f"{qemu} -L /usr/{triple}",
-                 "--ceilings", str(args.ceilings)] + subset, timeout=7200)
-        print(p.stdout.strip(), flush=True)
-        what = "whole suite" if args.full else \
-            f"{len(SPEC_SUBSET)} scripts"
-        t.check(f"{triple} spec ({what}): {tail(p.stdout)}",
-                p.returncode == 0, "")
+        for name, suite, only, what in suites:
+            p = run([sys.executable, str(tests / "spec" / "run_spec.py"),
+                     "--runner", str(args.cross_root / triple / "tests" /
+                                     "spec" / "spec_runner"),
+                     "--wasm2native", args.wasm2native,
+                     "--testsuite", str(suite), "--name", name,
+                     "--work", str(work / name), "--bounds", bounds,
+                     "--target", triple,
+                     "--wrapper", f"{qemu} -L /usr/{triple}",
+                     "--ceilings", str(args.ceilings)] + only, timeout=7200)
+            print(p.stdout.strip(), flush=True)
+            t.check(f"{triple} {name} ({what}): {tail(p.stdout)}",
+                    p.returncode == 0, "")
 
 
 def main():

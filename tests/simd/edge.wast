@@ -2,7 +2,8 @@
 ;; how wasm2native lowers them: NaN quieting where LLVM would fold an
 ;; operation away, swizzle indices, shift counts, saturation corners,
 ;; lane accesses at the end of memory, v128 through globals, calls and
-;; control flow.  Run by run_spec.py with the simd_*.wast scripts.
+;; control flow.  Run by tests/spec/run_spec.py --name simd-edge (tests
+;; spec-edge-* and, per target, tests/cross/run_cross.py).
 
 (module
   ;; Identity constants: LLVM folds x * 1, x + -0, x - 0, x / 1 and
