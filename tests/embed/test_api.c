@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "rt_check.h"
+#include "../check.h"
 #include "wasm2native.h"
 
 /* The descriptors of the modules linked into this program. */

@@ -9,7 +9,7 @@
  */
 #include <stdlib.h>
 
-#include "rt_check.h"
+#include "../check.h"
 #include "wasm2native.h"
 
 static unsigned char *read_all(const char *path, size_t *len)

@@ -8,7 +8,7 @@
  *
  * usage: embed_test_oom PLUGIN   (api.so)
  */
-#include "rt_check.h"
+#include "../check.h"
 #include "wasm2native.h"
 
 /* The runtime's test hook (runtime/instance.h), exported with the rest

@@ -12,7 +12,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-#include "rt_check.h"
+#include "../check.h"
 #include "wasm2native.h"
 
 enum {

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "fake.h"
-#include "rt_check.h"
+#include "../check.h"
 
 /* ---- A module with a bit of everything ---- */
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "fake.h"
-#include "rt_check.h"
+#include "../check.h"
 
 enum { PAGE = 65536 };
 

@@ -4,7 +4,7 @@
  * instructions at their exact bounds; a trapping one writes nothing.
  */
 #include "fake.h"
-#include "rt_check.h"
+#include "../check.h"
 
 static int marker[8]; /* distinct non-null references */
 #define REF(i) ((void *)&marker[i])

@@ -13,7 +13,7 @@
 
 #include "fake.h"
 #include "recurse.h"
-#include "rt_check.h"
+#include "../check.h"
 
 enum { F_HOST, F_BODY, F_RECURSE, F_READ, F_DIVIDE, NFUNCS };
 enum { PAGE = 65536 };

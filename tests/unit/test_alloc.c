@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "arena.h"
-#include "check.h"
+#include "diag_check.h"
 #include "frontend.h"
 #include "modbuf.h"
 

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "check.h"
+#include "diag_check.h"
 #include "cursor.h"
 
 typedef enum leb_kind { LEB_U32, LEB_S32, LEB_S33, LEB_S64, LEB_U64 } leb_kind;

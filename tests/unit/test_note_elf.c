@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "check.h"
+#include "../check.h"
 #include "note.h"
 
 /* A little ELF writer: fields put at offsets in either byte order. */

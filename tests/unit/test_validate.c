@@ -17,7 +17,7 @@
  */
 #include <string.h>
 
-#include "check.h"
+#include "diag_check.h"
 #include "frontend.h"
 #include "modbuf.h"
 

@@ -4,9 +4,7 @@
  * one memory slot in its layout and a memory allocated here, standing in
  * for a compiled program), guest-memory helpers, and scratch directories.
  *
- * A failed CHECK prints its file, line and condition and the test goes
- * on; check_report() prints `NAME: P passed, F failed` and gives the exit
- * status.
+ * The checks are tests/check.h's, with CHECK_ERR/CHECK_OK naming errnos.
  */
 #ifndef W2N_TEST_WASI_H
 #define W2N_TEST_WASI_H
@@ -22,39 +20,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../check.h"
 #include "wasi.h"
 
 /* ---- checks ---- */
-
-static unsigned check_passed, check_failed;
-static const char *check_case; /* the case being run, for messages */
-
-static inline bool check_record(bool ok, const char *file, int line,
-                                const char *what)
-{
-	if (ok) {
-		check_passed++;
-		return true;
-	}
-	check_failed++;
-	fprintf(stderr, "%s:%d: check failed: %s", file, line, what);
-	if (check_case)
-		fprintf(stderr, " [%s]", check_case);
-	fputc('\n', stderr);
-	return false;
-}
-
-static inline bool check_equal(uint64_t got, uint64_t want, const char *file,
-                               int line, const char *what)
-{
-	if (check_record(got == want, file, line, what))
-		return true;
-	fprintf(stderr,
-	        "    got %" PRIu64 " (0x%" PRIx64 "), want %" PRIu64
-	        " (0x%" PRIx64 ")\n",
-	        got, got, want, want);
-	return false;
-}
 
 /* A WASI call returned `want` (an errno), or one of two. */
 static inline bool check_errno(int32_t got, int32_t want, int32_t or_want,
@@ -70,10 +39,6 @@ static inline bool check_errno(int32_t got, int32_t want, int32_t or_want,
 	return false;
 }
 
-#define CHECK(cond) check_record((cond), __FILE__, __LINE__, #cond)
-#define CHECK_EQ(got, want)                                                    \
-	check_equal((uint64_t)(got), (uint64_t)(want), __FILE__, __LINE__,     \
-	            #got " == " #want)
 #define CHECK_ERR(call, e)                                                     \
 	check_errno((call), WASI_ERRNO_##e, WASI_ERRNO_##e, __FILE__,          \
 	            __LINE__, #call)
@@ -81,12 +46,6 @@ static inline bool check_errno(int32_t got, int32_t want, int32_t or_want,
 	check_errno((call), WASI_ERRNO_##e1, WASI_ERRNO_##e2, __FILE__,        \
 	            __LINE__, #call)
 #define CHECK_OK(call) CHECK_ERR(call, SUCCESS)
-
-static inline int check_report(const char *name)
-{
-	printf("%s: %u passed, %u failed\n", name, check_passed, check_failed);
-	return check_failed ? 1 : 0;
-}
 
 /* ---- a fake instance ---- */
 

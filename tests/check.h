@@ -1,12 +1,14 @@
 /*
- * rt_check.h - the runtime tests' assertion kit (the runtime tests do not
- * link the frontend, so they do not share tests/unit/check.h).  A failed
- * CHECK prints its file, line and condition and the test carries on;
- * check_report() prints `NAME: P passed, F failed` and gives the exit
- * status.  Counters are atomic: threads may check too.
+ * check.h - the C tests' assertion kit, shared by tests/unit (which adds
+ * diagnostics, diag_check.h), tests/runtime, tests/embed and tests/wasi
+ * (which adds WASI errnos, wasi_test.h).  A failed CHECK prints its file,
+ * line, condition and the case being run, and the test carries on, so one
+ * run lists every broken case; check_report() prints `NAME: P passed,
+ * F failed` and gives the exit status.  The counters are atomic: threads
+ * may check too.
  */
-#ifndef W2N_TEST_RT_CHECK_H
-#define W2N_TEST_RT_CHECK_H
+#ifndef W2N_TEST_CHECK_H
+#define W2N_TEST_CHECK_H
 
 #include <inttypes.h>
 #include <stdatomic.h>
@@ -16,6 +18,13 @@
 #include <string.h>
 
 static atomic_uint check_passed, check_failed;
+static const char *check_case; /* the case being run, or NULL */
+
+/* Names the case that following failures belong to (NULL: none). */
+static inline void check_context(const char *name)
+{
+	check_case = name;
+}
 
 static inline bool check_record(bool ok, const char *file, int line,
                                 const char *what)
@@ -25,7 +34,10 @@ static inline bool check_record(bool ok, const char *file, int line,
 		return true;
 	}
 	atomic_fetch_add(&check_failed, 1);
-	fprintf(stderr, "%s:%d: check failed: %s\n", file, line, what);
+	fprintf(stderr, "%s:%d: check failed: %s", file, line, what);
+	if (check_case)
+		fprintf(stderr, " [%s]", check_case);
+	fputc('\n', stderr);
 	return false;
 }
 
