@@ -13,16 +13,14 @@ import pathlib
 import subprocess
 import sys
 
-passed = failed = 0
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from tally import Tally  # noqa: E402
+
+tally = Tally()
 
 
 def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}")
+    tally.check(what, ok)
 
 
 def compile_(args, *flags):
@@ -109,8 +107,7 @@ def main():
     deterministic(args, args.work)
     depfiles(args, args.work)
     installed(args, args.work)
-    print(f"cli: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.report("cli")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,9 @@ import shlex
 import subprocess
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from tally import Tally  # noqa: E402
+
 # triple -> (qemu-user, bounds strategies, what `file` calls the machine)
 TARGETS = {
     "aarch64-linux-gnu": ("qemu-aarch64", ["guard", "explicit"],
@@ -52,18 +55,6 @@ TRAPS = [([], 0, ""),
 def run(cmd, timeout=600):
     return subprocess.run(cmd, capture_output=True, text=True,
                           errors="replace", timeout=timeout)
-
-
-class Tally:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, what, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {what}: {detail}")
 
 
 def unit_tests(t, triple, cross_root):
@@ -229,8 +220,7 @@ def main():
     failed = 0
     t = Tally()
     refusals(t, args, args.work)
-    print(f"cross[options]: {t.passed} passed, {t.failed} failed")
-    failed += t.failed
+    failed += t.report("cross[options]")
     for triple in args.target or TARGETS:
         qemu, strategies, machine = TARGETS[triple]
         t = Tally()
@@ -245,9 +235,7 @@ def main():
                 arm_simd_lowering(t, args, args.work)
             wasi_suite(t, args, triple, qemu, args.work)
             spec_suite(t, args, triple, qemu, strategies, args.work)
-        print(f"cross[{triple}]: {t.passed} passed, {t.failed} failed",
-              flush=True)
-        failed += t.failed
+        failed += t.report(f"cross[{triple}]")
     return 1 if failed else 0
 
 

@@ -11,9 +11,13 @@ Prints `embed-inspect: P passed, F failed`.
 
 import argparse
 import hashlib
+import pathlib
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from tally import Tally  # noqa: E402
 
 THREADS_ITEMS = [
     'import "env" "scale" (func (param i32) (result i32))',
@@ -23,16 +27,11 @@ THREADS_ITEMS = [
     'export "bump" (func (result i32))',
 ]
 
-passed = failed = 0
+tally = Tally()
 
 
 def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {what}")
+    tally.check(what, ok)
 
 
 def inspect(wasm2native, path):
@@ -102,8 +101,7 @@ def main():
     check_refused(args, args.text, "not an ELF file")
     check_refused(args, args.plain_library, "no wasm2native note")
     check_refused(args, "/nonexistent/file.so", "No such file")
-    print(f"embed-inspect: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.report("embed-inspect")
 
 
 if __name__ == "__main__":

@@ -8,22 +8,13 @@ import pathlib
 import subprocess
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from tally import Tally  # noqa: E402
+
 
 def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120,
                           **kw)
-
-
-class Checker:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL {name}: {detail}")
 
 
 def build_wasm(clang, wat2wasm, src, work):
@@ -107,13 +98,12 @@ def main():
     src, work = pathlib.Path(src), pathlib.Path(work)
     work.mkdir(parents=True, exist_ok=True)
     plugin, bench = build_wasm(clang, wat2wasm, src, work)
-    c = Checker()
+    c = Tally()
     test_linked(c, w2n, plugin, src, work)
     test_header(c, w2n, plugin, work)
     test_errors(c, w2n, plugin, src, work)
     test_policies(c, w2n, bench, work)
-    print(f"host: {c.passed} passed, {c.failed} failed")
-    return 1 if c.failed else 0
+    return c.report("host")
 
 
 if __name__ == "__main__":
