@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <llvm-c/Analysis.h>
@@ -322,25 +320,10 @@ static void initialize_llvm(void)
 	done = true;
 }
 
-static double now(void)
+static void phase(const cg_ctx *cx, const char *name)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* -v: the phase's time and the process's peak memory so far, in the
- * driver's format. */
-static void phase(const cg_ctx *cx, const char *name, double *t0)
-{
-	double t = now();
-	if (cx->o->verbose) {
-		struct rusage ru;
-		getrusage(RUSAGE_SELF, &ru);
-		fprintf(stderr, "wasm2native: %-10s %8.3f s  peak %ld MiB\n",
-		        name, t - *t0, ru.ru_maxrss / 1024);
-	}
-	*t0 = t;
+	if (cx->o->phase)
+		cx->o->phase(cx->o->phase_ctx, name);
 }
 
 static bool verify(cg_ctx *cx)
@@ -426,7 +409,6 @@ bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
                 const char *out_path, w2n_diags *d)
 {
 	cg_ctx cx = {.m = m, .o = o, .diags = d};
-	double t0 = now();
 	initialize_llvm();
 	cx.ctx = LLVMContextCreate();
 	cx.mod = LLVMModuleCreateWithNameInContext("wasm", cx.ctx);
@@ -434,14 +416,14 @@ bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
 	bool ok = make_target_machine(&cx);
 	if (ok) {
 		lower_module(&cx);
-		phase(&cx, "ir", &t0);
+		phase(&cx, "ir");
 		ok = verify(&cx) && optimize(&cx);
 		if (ok && (o->target->quirks & CG_QUIRK_F32_VECTOR_FTZ))
 			cg_float_split_f32_vectors(&cx);
-		phase(&cx, "optimise", &t0);
+		phase(&cx, "optimise");
 	}
 	ok = ok && write_output(&cx, emit, out_path);
-	phase(&cx, "emit", &t0);
+	phase(&cx, "emit");
 	dispose(&cx);
 	return ok;
 }

@@ -100,7 +100,10 @@ typedef struct cg_options {
 	 * wasi-libc-shim/README.md); NULL for none. */
 	const char *main_config;
 	size_t main_config_len;
-	bool verbose; /* print per-phase timings to stderr */
+	/* When set, called at the end of each phase ("ir", "optimise",
+	 * "emit"): how the driver's -v times them. */
+	void (*phase)(void *ctx, const char *name);
+	void *phase_ctx;
 } cg_options;
 
 /*

@@ -103,24 +103,31 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* -v: the phase's time and the process's peak memory so far. */
-static void phase(const w2n_options *o, const char *name, double *t0)
+/* -v: each phase's time since the previous one and the process's peak
+ * memory so far; codegen reports its phases here too (cg_options.phase). */
+typedef struct phase_clock {
+	bool verbose;
+	double t0;
+} phase_clock;
+
+static void phase(void *clock, const char *name)
 {
+	phase_clock *c = clock;
 	double t = now();
-	if (o->verbose) {
+	if (c->verbose) {
 		struct rusage ru;
 		getrusage(RUSAGE_SELF, &ru);
 		fprintf(stderr, "wasm2native: %-10s %8.3f s  peak %ld MiB\n",
-		        name, t - *t0, ru.ru_maxrss / 1024);
+		        name, t - c->t0, ru.ru_maxrss / 1024);
 	}
-	*t0 = t;
+	c->t0 = t;
 }
 
 /* Reads, decodes and validates, leaving the input's SHA-256 (for the
  * module note) in `digest`; NULL after reporting. */
 static ir_module *load(const w2n_options *o, w2n_diags *d, uint8_t digest[32])
 {
-	double t0 = now();
+	phase_clock clock = {o->verbose, now()};
 	size_t len;
 	uint8_t *bytes = read_input(o->input, &len, d);
 	if (!bytes)
@@ -129,15 +136,15 @@ static ir_module *load(const w2n_options *o, w2n_diags *d, uint8_t digest[32])
 	w2n_sha256_init(&hash);
 	w2n_sha256_update(&hash, bytes, len);
 	w2n_sha256_final(&hash, digest);
-	phase(o, "read", &t0);
+	phase(&clock, "read");
 	ir_module *m = dec_module(bytes, len, d);
 	free(bytes);
-	phase(o, "decode", &t0);
+	phase(&clock, "decode");
 	if (m && !val_module(m, d)) {
 		ir_module_free(m);
 		m = NULL;
 	}
-	phase(o, "validate", &t0);
+	phase(&clock, "validate");
 	return m;
 }
 
@@ -475,7 +482,6 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 		return false;
 	if (o->output_kind == W2N_OUT_EXECUTABLE && o->nwasi_items)
 		co->main_config = join_items(o, &co->main_config_len);
-	co->verbose = o->verbose;
 	return true;
 }
 
@@ -504,10 +510,14 @@ static bool choose_imports(const w2n_options *o, const ir_module *m,
 
 /* Codegen into `tmp`, then link it when an executable is wanted. */
 static bool produce(const w2n_options *o, const ir_module *m,
-                    const cg_options *co, const w2n_host_link *host,
+                    const cg_options *options, const w2n_host_link *host,
                     const char *tmp, w2n_diags *d)
 {
-	double t0 = now();
+	phase_clock clock = {o->verbose, now()};
+	cg_options timed = *options;
+	timed.phase = phase;
+	timed.phase_ctx = &clock;
+	const cg_options *co = &timed;
 	bool linked = o->output_kind == W2N_OUT_EXECUTABLE ||
 	              o->output_kind == W2N_OUT_SHARED;
 	if (!linked)
@@ -519,12 +529,11 @@ static bool produce(const w2n_options *o, const ir_module *m,
 		                 "temporary object: %s", strerror(errno));
 	close(fd);
 	bool ok = cg_compile(m, co, CG_EMIT_OBJECT, obj, d);
-	phase(o, "codegen", &t0);
 	if (o->output_kind == W2N_OUT_SHARED)
 		ok = ok && link_shared(co->target, obj, tmp, d);
 	else
 		ok = ok && link_executable(o, co->target, obj, host, tmp, d);
-	phase(o, "link", &t0);
+	phase(&clock, "link");
 	unlink(obj);
 	return ok;
 }
