@@ -6,7 +6,10 @@
  * builds for every target (Debian has no libelf for riscv64).  It needs
  * little: the header, the section or program headers and the notes, of
  * either class and byte order.  Every offset is checked against the
- * file's size before use.
+ * file's size before use, and only those parts are read: a plugin's
+ * code is not.  Reads go through pread rather than a mapping: a file
+ * truncated meanwhile must not raise SIGBUS, which the runtime takes for
+ * a trap (such a file reads as zeros past its new end).
  */
 #include "note.h"
 
@@ -52,13 +55,44 @@ const char *w2n_note_file_kind_name(w2n_note_file_kind kind)
 	}
 }
 
-/* A mapped file and how to read its fields. */
+/* An open file, how to read its fields, and a window of it read on
+ * demand (the tables and notes are walked in order). */
 typedef struct elf_view {
-	const unsigned char *p;
-	size_t size;
+	int fd;
+	uint64_t size;
 	bool big_endian;
 	bool is64;
+	uint64_t win_off;
+	size_t win_len;
+	unsigned char win[4096];
 } elf_view;
+
+/* Reads [off, off + len) of the file into buf; zeros past its end. */
+static void read_at(const elf_view *v, uint64_t off, void *buf, size_t len)
+{
+	size_t got = 0;
+	while (got < len) {
+		ssize_t r = pread(v->fd, (char *)buf + got, len - got,
+		                  (off_t)(off + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	memset((char *)buf + got, 0, len - got);
+}
+
+/* The `len` (at most the window's size) bytes at `off`. */
+static const unsigned char *bytes_at(elf_view *v, uint64_t off, size_t len)
+{
+	if (off < v->win_off || off + len > v->win_off + v->win_len) {
+		v->win_off = off;
+		v->win_len = sizeof v->win;
+		read_at(v, off, v->win, v->win_len);
+	}
+	return v->win + (off - v->win_off);
+}
 
 /* True when [off, off + len) lies inside the file. */
 static bool inside(const elf_view *v, uint64_t off, uint64_t len)
@@ -67,18 +101,19 @@ static bool inside(const elf_view *v, uint64_t off, uint64_t len)
 }
 
 /* An unsigned field of `width` bytes at `off`; callers check bounds. */
-static uint64_t field(const elf_view *v, uint64_t off, unsigned width)
+static uint64_t field(elf_view *v, uint64_t off, unsigned width)
 {
+	const unsigned char *p = bytes_at(v, off, width);
 	uint64_t x = 0;
 	for (unsigned i = 0; i < width; i++) {
 		unsigned b = v->big_endian ? i : width - 1 - i;
-		x = x << 8 | v->p[off + b];
+		x = x << 8 | p[b];
 	}
 	return x;
 }
 
 /* A field of an address-sized type: 8 bytes in ELF64, 4 in ELF32. */
-static uint64_t word(const elf_view *v, uint64_t off)
+static uint64_t word(elf_view *v, uint64_t off)
 {
 	return field(v, off, v->is64 ? 8 : 4);
 }
@@ -111,7 +146,7 @@ typedef struct elf_tables {
 	uint64_t shoff, shnum, phoff, phnum;
 } elf_tables;
 
-static bool read_tables(const elf_view *v, const elf_layout *l,
+static bool read_tables(elf_view *v, const elf_layout *l,
                         elf_tables *t)
 {
 	t->shoff = word(v, l->e_shoff);
@@ -142,7 +177,7 @@ static bool read_tables(const elf_view *v, const elf_layout *l,
 
 /* A position-independent executable is ET_DYN too; it asks for an
  * interpreter, a library does not. */
-static w2n_note_file_kind kind_of(const elf_view *v, const elf_layout *l,
+static w2n_note_file_kind kind_of(elf_view *v, const elf_layout *l,
                                   const elf_tables *t)
 {
 	uint64_t type = field(v, offsetof(Elf64_Ehdr, e_type), 2);
@@ -158,7 +193,7 @@ static w2n_note_file_kind kind_of(const elf_view *v, const elf_layout *l,
 	return W2N_NOTE_FILE_SHARED;
 }
 
-static bool add_desc(w2n_note_file *f, const unsigned char *desc,
+static bool add_desc(const elf_view *v, w2n_note_file *f, uint64_t desc,
                      size_t len)
 {
 	char **descs = realloc(f->descs, (f->nnotes + 1) * sizeof *descs);
@@ -172,7 +207,7 @@ static bool add_desc(w2n_note_file *f, const unsigned char *desc,
 		free(copy);
 		return false;
 	}
-	memcpy(copy, desc, len);
+	read_at(v, desc, copy, len);
 	copy[len] = '\0';
 	f->descs[f->nnotes] = copy;
 	f->desc_lens[f->nnotes++] = len;
@@ -187,7 +222,7 @@ static uint64_t align_up(uint64_t x, uint64_t a)
 /* Every wasm2native note in the block [off, off + size) of the file;
  * name and desc are padded to `align` (4, or 8 for 8-aligned notes).  A
  * block that overruns the file or a malformed note ends the walk. */
-static bool collect(const elf_view *v, w2n_note_file *f, uint64_t off,
+static bool collect(elf_view *v, w2n_note_file *f, uint64_t off,
                     uint64_t size, uint64_t align)
 {
 	if (!inside(v, off, size))
@@ -205,9 +240,9 @@ static bool collect(const elf_view *v, w2n_note_file *f, uint64_t off,
 			return true;
 		if (type == W2N_NOTE_TYPE_MODULE &&
 		    namesz == sizeof W2N_NOTE_OWNER &&
-		    memcmp(v->p + name, W2N_NOTE_OWNER,
-		           sizeof W2N_NOTE_OWNER) == 0 &&
-		    !add_desc(f, v->p + desc, (size_t)descsz))
+		    memcmp(bytes_at(v, name, sizeof W2N_NOTE_OWNER),
+		           W2N_NOTE_OWNER, sizeof W2N_NOTE_OWNER) == 0 &&
+		    !add_desc(v, f, desc, (size_t)descsz))
 			return false;
 		off = next;
 	}
@@ -216,7 +251,7 @@ static bool collect(const elf_view *v, w2n_note_file *f, uint64_t off,
 
 /* Notes from the section headers, or from the PT_NOTE segments when a
  * file has no section headers.  False only when out of memory. */
-static bool read_notes(const elf_view *v, const elf_layout *l,
+static bool read_notes(elf_view *v, const elf_layout *l,
                        const elf_tables *t, w2n_note_file *f)
 {
 	for (uint64_t i = 0; i < t->shnum; i++) {
@@ -240,7 +275,8 @@ static bool read_notes(const elf_view *v, const elf_layout *l,
 
 static bool read_elf(elf_view *v, w2n_note_file *f, char *why, size_t n)
 {
-	const unsigned char *id = v->p;
+	unsigned char id[EI_NIDENT];
+	read_at(v, 0, id, sizeof id);
 	if (v->size < EI_NIDENT || memcmp(id, ELFMAG, SELFMAG) != 0)
 		return w2n_note_fail(why, n, "not an ELF file");
 	if ((id[EI_CLASS] != ELFCLASS32 && id[EI_CLASS] != ELFCLASS64) ||
@@ -263,30 +299,6 @@ static bool read_elf(elf_view *v, w2n_note_file *f, char *why, size_t n)
 	       w2n_note_fail(why, n, "out of memory");
 }
 
-/* The whole file, read rather than mapped: a file truncated while we
- * look at it must not raise SIGBUS, which the runtime takes for a trap. */
-static bool slurp(int fd, size_t size, unsigned char **out, char *why,
-                  size_t n)
-{
-	unsigned char *buf = malloc(size);
-	if (!buf)
-		return w2n_note_fail(why, n, "out of memory");
-	size_t got = 0;
-	while (got < size) {
-		ssize_t r = pread(fd, buf + got, size - got, (off_t)got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			free(buf);
-			return w2n_note_fail(why, n, "%s", r < 0 ?
-			                     strerror(errno) : "file shrank");
-		}
-		got += (size_t)r;
-	}
-	*out = buf;
-	return true;
-}
-
 bool w2n_note_file_read(const char *path, w2n_note_file *f, char *why,
                         size_t n)
 {
@@ -295,24 +307,16 @@ bool w2n_note_file_read(const char *path, w2n_note_file *f, char *why,
 	if (fd < 0)
 		return w2n_note_fail(why, n, "%s", strerror(errno));
 	struct stat st;
-	unsigned char *buf = NULL;
 	bool ok;
 	if (fstat(fd, &st) != 0)
 		ok = w2n_note_fail(why, n, "%s", strerror(errno));
 	else if (!S_ISREG(st.st_mode))
 		ok = w2n_note_fail(why, n, "not a regular file");
-	else if (st.st_size < EI_NIDENT)
-		ok = w2n_note_fail(why, n, "not an ELF file");
-	else if ((uint64_t)st.st_size > SIZE_MAX / 2)
-		ok = w2n_note_fail(why, n, "file too large");
-	else
-		ok = slurp(fd, (size_t)st.st_size, &buf, why, n);
-	close(fd);
-	if (ok) {
-		elf_view v = {buf, (size_t)st.st_size, false, false};
+	else {
+		elf_view v = {.fd = fd, .size = (uint64_t)st.st_size};
 		ok = read_elf(&v, f, why, n);
-		free(buf);
 	}
+	close(fd);
 	if (!ok)
 		w2n_note_file_free(f);
 	return ok;

@@ -172,7 +172,7 @@ def wasi_suite(t, args, triple, qemu, work):
              "--label", triple.split("-")[0]], timeout=3600)
     print(p.stdout.strip(), flush=True)
     t.check(f"{triple} wasi-testsuite: {tail(p.stdout)}",
-            p.returncode == 0, "")
+            p.returncode == 0, p.stderr[-2000:])
 
 
 def spec_suite(t, args, triple, qemu, strategies, work):
@@ -196,7 +196,7 @@ def spec_suite(t, args, triple, qemu, strategies, work):
                      "--ceilings", str(args.ceilings)] + only, timeout=7200)
             print(p.stdout.strip(), flush=True)
             t.check(f"{triple} {name} ({what}): {tail(p.stdout)}",
-                    p.returncode == 0, "")
+                    p.returncode == 0, p.stderr[-2000:])
 
 
 def main():
