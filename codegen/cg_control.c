@@ -239,47 +239,10 @@ static void emit_br_table(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	}
 }
 
-/* An empty side-effecting asm that takes `v` in a register. */
-static void use_in_asm(cg_ctx *cx, LLVMValueRef v)
+/* A dropped value needs nothing: a load keeps its own trap (cg_keep.c). */
+static void emit_drop(cg_func *fx)
 {
-	LLVMTypeRef t = LLVMTypeOf(v);
-	LLVMTypeRef ft = LLVMFunctionType(cx->t_void, &t, 1, false);
-	LLVMValueRef fn = LLVMGetInlineAsm(ft, "", 0, "r", 1, true, false,
-	                                   LLVMInlineAsmDialectATT, false);
-	LLVMBuildCall2(cx->b, ft, fn, &v, 1, "");
-}
-
-/*
- * With guard pages a load traps only when it executes, and LLVM deletes
- * loads whose value is unused (also after inlining a callee whose result
- * is dropped).  A dropped value is how Wasm code discards what it computes
- * only for its traps, so in guard mode it is kept alive by an empty asm
- * (guard mode exists on 64-bit targets only: every value fits "r" once
- * floats and vectors are seen as integers).
- */
-static void keep_alive(cg_ctx *cx, LLVMValueRef v)
-{
-	LLVMTypeRef t = LLVMTypeOf(v);
-	if (t == cx->t_f32)
-		v = LLVMBuildBitCast(cx->b, v, cx->t_i32, "");
-	else if (t == cx->t_f64)
-		v = LLVMBuildBitCast(cx->b, v, cx->t_i64, "");
-	if (t != cx->t_v128) {
-		use_in_asm(cx, v);
-		return;
-	}
-	LLVMValueRef halves = LLVMBuildBitCast(
-		cx->b, v, LLVMVectorType(cx->t_i64, 2), "");
-	for (unsigned i = 0; i < 2; i++)
-		use_in_asm(cx, LLVMBuildExtractElement(cx->b, halves,
-		                                       cg_i32(cx, i), ""));
-}
-
-static void emit_drop(cg_ctx *cx, cg_func *fx)
-{
-	LLVMValueRef v = cg_pop(fx);
-	if (cx->o->bounds == W2N_RT_BOUNDS_GUARD && !LLVMIsConstant(v))
-		keep_alive(cx, v);
+	cg_pop(fx);
 }
 
 static void emit_select(cg_ctx *cx, cg_func *fx)
@@ -332,7 +295,7 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		set_dead(fx);
 		return;
 	case OP_DROP:
-		emit_drop(cx, fx);
+		emit_drop(fx);
 		return;
 	case OP_SELECT: case OP_SELECT_T:
 		emit_select(cx, fx);

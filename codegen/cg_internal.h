@@ -64,6 +64,11 @@ typedef struct cg_ctx {
 
 	cg_layout layout;
 
+	/* The vector forms of the guard-mode load markers (cg_keep.c). */
+#define CG_MAX_KEEP_VARIANTS 80
+	LLVMValueRef keep_used[CG_MAX_KEEP_VARIANTS];
+	unsigned nkeep_used;
+
 	/* TBAA: linear memory never aliases instance or runtime data. */
 	LLVMValueRef tbaa_memory, tbaa_vmctx;
 	unsigned tbaa_kind;
@@ -118,6 +123,17 @@ LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type);
 LLVMValueRef cg_call_helper(cg_ctx *cx, cg_helper h, LLVMValueRef *args,
                             unsigned nargs);
 LLVMValueRef cg_zero(cg_ctx *cx, ir_valtype t);
+/* Runs an LLVM pass pipeline (text form) over the module. */
+bool cg_run_passes(cg_ctx *cx, const char *pipeline);
+
+/* ---- cg_keep.c: guard-mode loads keep their traps ---- */
+/* In guard mode, marks `load` (a linear-memory load) as one that must run
+ * even when its value is unused. */
+void cg_keep_trap(cg_ctx *cx, LLVMValueRef load);
+/* Before optimisation: declares what the marks need module-wide. */
+void cg_keep_publish(cg_ctx *cx);
+/* After optimisation: replaces the marks by volatile loads where needed. */
+bool cg_lower_keeps(cg_ctx *cx);
 
 /* ---- cg_layout.c ---- */
 void cg_layout_build(cg_ctx *cx);

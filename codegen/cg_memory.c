@@ -12,6 +12,7 @@ LLVMValueRef cg_load_memory(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr)
 	LLVMValueRef v = LLVMBuildLoad2(cx->b, t, ptr, "");
 	LLVMSetAlignment(v, 1);
 	LLVMSetMetadata(v, cx->tbaa_kind, cx->tbaa_memory);
+	cg_keep_trap(cx, v);
 	return v;
 }
 

@@ -3,6 +3,7 @@
  * every function, lowers the bodies (cg_func.c), adds the descriptor
  * (cg_entry.c), verifies, optimises and writes the output.
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,13 +340,10 @@ static bool verify(cg_ctx *cx)
 	W2N_UNREACHABLE();
 }
 
-static bool optimize(cg_ctx *cx)
+bool cg_run_passes(cg_ctx *cx, const char *pipeline)
 {
-	char passes[32];
-	snprintf(passes, sizeof passes, "default<O%u>",
-	         cx->o->opt_level > 3 ? 3 : cx->o->opt_level);
 	LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
-	LLVMErrorRef e = LLVMRunPasses(cx->mod, passes, cx->tm, po);
+	LLVMErrorRef e = LLVMRunPasses(cx->mod, pipeline, cx->tm, po);
 	LLVMDisposePassBuilderOptions(po);
 	if (e) {
 		char *msg = LLVMGetErrorMessage(e);
@@ -354,6 +352,14 @@ static bool optimize(cg_ctx *cx)
 		return false;
 	}
 	return true;
+}
+
+static bool optimize(cg_ctx *cx)
+{
+	char passes[32];
+	snprintf(passes, sizeof passes, "default<O%u>",
+	         cx->o->opt_level > 3 ? 3 : cx->o->opt_level);
+	return cg_run_passes(cx, passes) && cg_lower_keeps(cx);
 }
 
 static bool write_output(cg_ctx *cx, cg_emit emit, const char *path)
@@ -403,6 +409,7 @@ static void lower_module(cg_ctx *cx)
 	for (uint32_t i = cx->m->nfunc_imports; i < cx->m->nfuncs; i++)
 		cg_function(cx, i);
 	cg_emit_descriptor(cx);
+	cg_keep_publish(cx);
 }
 
 bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
@@ -426,4 +433,17 @@ bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
 	phase(&cx, "emit");
 	dispose(&cx);
 	return ok;
+}
+
+const char *cg_llvm_library(void)
+{
+	/* A union, as ISO C has no cast from function to object pointer. */
+	union {
+		LLVMContextRef (*fn)(void);
+		void *addr;
+	} llvm = {.fn = LLVMContextCreate};
+	Dl_info info;
+	if (!dladdr(llvm.addr, &info))
+		return NULL;
+	return info.dli_fname;
 }

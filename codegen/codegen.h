@@ -115,4 +115,8 @@ typedef struct cg_options {
 bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
                 const char *out_path, w2n_diags *d);
 
+/* The file of the LLVM library that codegen runs (NULL when unknown), so
+ * that caches of compiled code can tell one LLVM build from another. */
+const char *cg_llvm_library(void);
+
 #endif

@@ -362,18 +362,21 @@ static bool link_shared(const cg_target *t, const char *obj, const char *out,
 	return find_linker(t, d) && w2n_run_tool(argv, d);
 }
 
+/* The archives a program links, below runtime_root(), in link order. */
+static const char *const runtime_archives[3] = {
+	"runtime/libw2n_main.a", "wasi-libc-shim/libw2n_wasi.a",
+	"runtime/libw2n_rt.a"};
+
 /* Links the object with the runtime, the WASI shim and main(). */
 static bool link_executable(const w2n_options *o, const cg_target *t,
                             const char *obj, const w2n_host_link *host,
                             const char *out, w2n_diags *d)
 {
 	char root[4096], libs[3][4200];
-	static const char *const names[3] = {
-		"runtime/libw2n_main.a", "wasi-libc-shim/libw2n_wasi.a",
-		"runtime/libw2n_rt.a"};
 	runtime_root(t, root, sizeof root);
 	for (int i = 0; i < 3; i++)
-		snprintf(libs[i], sizeof libs[i], "%s/%s", root, names[i]);
+		snprintf(libs[i], sizeof libs[i], "%s/%s", root,
+		         runtime_archives[i]);
 	if (!find_linker(t, d))
 		return false;
 	if (access(libs[0], R_OK) != 0)
@@ -635,31 +638,74 @@ static bool cache_dir(char *dir, size_t n)
 	return mkdir(dir, 0755) == 0 || errno == EEXIST;
 }
 
+/* Hashes the bytes of file `path` (its name alone when unreadable). */
+static void hash_file(w2n_sha256 *s, const char *path)
+{
+	w2n_diags ignored = {0};
+	size_t n = 0;
+	uint8_t *b = read_input(path, &n, &ignored);
+	w2n_sha256_update(s, path, strlen(path) + 1);
+	if (b)
+		w2n_sha256_update(s, b, n);
+	free(b);
+	w2n_diags_free(&ignored);
+}
+
 /* Host code given to `run` is part of what gets cached: its bytes and
  * the flags for compiling and linking it. */
 static void hash_host_inputs(const w2n_options *o, w2n_sha256 *s)
 {
-	w2n_diags ignored = {0};
-	for (size_t i = 0; i < o->nhost_inputs; i++) {
-		size_t n = 0;
-		uint8_t *b = read_input(o->host_inputs[i], &n, &ignored);
-		w2n_sha256_update(s, o->host_inputs[i],
-		                  strlen(o->host_inputs[i]) + 1);
-		if (b)
-			w2n_sha256_update(s, b, n);
-		free(b);
-	}
+	for (size_t i = 0; i < o->nhost_inputs; i++)
+		hash_file(s, o->host_inputs[i]);
 	for (size_t i = 0; i < o->ncompile_args; i++)
 		w2n_sha256_update(s, o->compile_args[i],
 		                  strlen(o->compile_args[i]) + 1);
 	for (size_t i = 0; i < o->nlink_args; i++)
 		w2n_sha256_update(s, o->link_args[i],
 		                  strlen(o->link_args[i]) + 1);
-	w2n_diags_free(&ignored);
+}
+
+/* Hashes what the file `path` is without reading it: its identity and
+ * modification time (for the LLVM library, which is large). */
+static void hash_file_identity(w2n_sha256 *s, const char *path)
+{
+	struct stat st;
+	char id[256];
+	if (stat(path, &st) != 0)
+		memset(&st, 0, sizeof st);
+	snprintf(id, sizeof id, "%s|%llu|%llu|%lld|%lld.%09ld", path,
+	         (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+	         (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+	         st.st_mtim.tv_nsec);
+	w2n_sha256_update(s, id, strlen(id) + 1);
+}
+
+/*
+ * What produces the program, beyond the version string (the same for
+ * every build): this compiler's own bytes, the LLVM library it runs, and
+ * the runtime archives it links for the target.  Rebuilding any of them
+ * gives new cache keys.
+ */
+static void hash_toolchain(const w2n_options *o, w2n_sha256 *s)
+{
+	hash_file(s, "/proc/self/exe");
+	const char *llvm = cg_llvm_library();
+	if (llvm)
+		hash_file_identity(s, llvm);
+	const cg_target *t = o->target ? cg_target_find(o->target)
+	                               : cg_target_host();
+	if (!t)
+		return;
+	char root[4096], lib[4200];
+	runtime_root(t, root, sizeof root);
+	for (int i = 0; i < 3; i++) {
+		snprintf(lib, sizeof lib, "%s/%s", root, runtime_archives[i]);
+		hash_file(s, lib);
+	}
 }
 
 /* The cache key: the input's bytes, every option that changes the code,
- * and the compiler's version. */
+ * and the compiler, LLVM and runtime that build it. */
 static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
                       char key[65])
 {
@@ -674,6 +720,7 @@ static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
 	w2n_sha256_update(&s, flags, strlen(flags) + 1);
 	w2n_sha256_update(&s, bytes, len);
 	hash_host_inputs(o, &s);
+	hash_toolchain(o, &s);
 	w2n_sha256_final(&s, d);
 	for (int i = 0; i < 32; i++)
 		snprintf(key + 2 * i, 3, "%02x", d[i]);

@@ -112,6 +112,10 @@ static bool read_limits(dec_cursor *c, ir_limits *l)
 	uint32_t v;
 	if (!dec_u8(c, &flags))
 		return false;
+	if (flags > 1 && !(flags & 0x80))
+		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LARGE,
+		                 "0x%02x%s", flags,
+		                 dec_unsupported(DEC_SITE_LIMITS, flags));
 	if (!check_flag_byte(c, flags, 1, off))
 		return false;
 	if (!dec_u32(c, &v))
@@ -184,7 +188,8 @@ static bool read_functype(module_reader *r, dec_cursor *c, void *item)
 		                 "0x%02x", form);
 	if (form != 0x60)
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_FUNCTYPE,
-		                 "0x%02x", form);
+		                 "0x%02x%s", form,
+		                 dec_unsupported(DEC_SITE_TYPE_FORM, form));
 	return read_valtypes(r, c, &t->nparams, &t->params) &&
 	       read_valtypes(r, c, &t->nresults, &t->results);
 }
@@ -765,7 +770,8 @@ static bool read_section(module_reader *r, dec_cursor *c, uint8_t *last_rank)
 		return false;
 	if (id >= SEC_COUNT)
 		return w2n_error(c->diags, start, W2N_DIAG_MALFORMED_SECTION_ID,
-		                 "%u", id);
+		                 "%u%s", id,
+		                 dec_unsupported(DEC_SITE_SECTION, id));
 	if (!dec_sized(c, &body))
 		return false;
 	if (id != SEC_CUSTOM) {
@@ -800,11 +806,25 @@ static bool read_tag(dec_cursor *c, const uint8_t want[4], w2n_diag_code code)
 	return true;
 }
 
+/* A version this decoder does not read, named when it is a known one. */
+static bool check_version(dec_cursor *c)
+{
+	uint64_t off = dec_offset(c);
+	if (dec_remaining(c) < 4)
+		return true; /* read_tag reports the short file */
+	uint32_t v = (uint32_t)c->pos[0] | (uint32_t)c->pos[1] << 8 |
+	             (uint32_t)c->pos[2] << 16 | (uint32_t)c->pos[3] << 24;
+	const char *note = dec_unsupported(DEC_SITE_VERSION, v);
+	if (!note[0])
+		return true;
+	return w2n_error(c->diags, off, W2N_DIAG_VERSION, "0x%08x%s", v, note);
+}
+
 static bool read_preamble(dec_cursor *c)
 {
 	static const uint8_t magic[4] = {0x00, 0x61, 0x73, 0x6D};
 	static const uint8_t version[4] = {0x01, 0x00, 0x00, 0x00};
-	return read_tag(c, magic, W2N_DIAG_MAGIC) &&
+	return read_tag(c, magic, W2N_DIAG_MAGIC) && check_version(c) &&
 	       read_tag(c, version, W2N_DIAG_VERSION);
 }
 

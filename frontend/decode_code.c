@@ -22,7 +22,8 @@ bool dec_valtype(dec_cursor *c, ir_valtype *t)
 		return true;
 	default:
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_VALTYPE,
-		                 "0x%02x", b);
+		                 "0x%02x%s", b,
+		                 dec_unsupported(DEC_SITE_VALTYPE, b));
 	}
 }
 
@@ -34,7 +35,8 @@ bool dec_reftype(dec_cursor *c, ir_valtype *t)
 		return false;
 	if (b != IR_FUNCREF && b != IR_EXTERNREF)
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_REFTYPE,
-		                 "0x%02x", b);
+		                 "0x%02x%s", b,
+		                 dec_unsupported(DEC_SITE_VALTYPE, b));
 	*t = (ir_valtype)b;
 	return true;
 }
@@ -238,9 +240,12 @@ static bool read_opcode(dec_cursor *c, ir_instr *in)
 		if (prefix)
 			return w2n_error(c->diags, in->offset,
 			                 W2N_DIAG_ILLEGAL_OPCODE,
-			                 "0x%02x 0x%x", prefix, code);
+			                 "0x%02x 0x%x%s", prefix, code,
+			                 prefix == 0xFD ? dec_unsupported(
+				                 DEC_SITE_SIMD_OPCODE, code) : "");
 		return w2n_error(c->diags, in->offset,
-		                 W2N_DIAG_ILLEGAL_OPCODE, "0x%02x", b);
+		                 W2N_DIAG_ILLEGAL_OPCODE, "0x%02x%s", b,
+		                 dec_unsupported(DEC_SITE_OPCODE, b));
 	}
 	in->op = (uint16_t)op;
 	return true;

@@ -37,6 +37,17 @@ bool dec_reftype(dec_cursor *c, ir_valtype *t);
  * module names.  Malformed name data is ignored, as the spec allows. */
 void dec_names(ir_module *m);
 
+/* Where an encoding of a feature not supported yet is read (proposals.def). */
+typedef enum dec_site {
+	DEC_SITE_LIMITS, DEC_SITE_SECTION, DEC_SITE_VERSION, DEC_SITE_TYPE_FORM,
+	DEC_SITE_VALTYPE, DEC_SITE_OPCODE, DEC_SITE_SIMD_OPCODE
+} dec_site;
+
+/* " (WHAT: the PROPOSAL proposal is not supported)" when `value` read at
+ * `site` belongs to a feature not supported yet (proposals.def), else "";
+ * appended to the spec's wording in a refusal. */
+const char *dec_unsupported(dec_site site, uint32_t value);
+
 /* Frees the scratch buffers. */
 void dec_state_free(dec_state *s);
 

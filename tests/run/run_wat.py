@@ -10,6 +10,7 @@ program must do:
     ;; -1
     ;; RUN: expect-exit 0            (the default when absent)
 or  ;; RUN: expect-trap integer divide by zero
+    ;; RUN: opt-levels 0,1,2,3      (instead of --opt, for this file)
 
 Lines after `expect-stdout` up to the next `RUN:` line are the expected
 stdout, one line each (`;;` alone is an empty line); without them stdout
@@ -59,6 +60,7 @@ class Expect:
         self.exit = 0
         self.trap = None         # trap text, or None
         self.header_len = 0      # lines in the leading comment block
+        self.opt = None          # optimisation levels, or None for --opt
 
 
 def comment_text(line):
@@ -85,6 +87,10 @@ def parse_expect(path, lines):
                 mode = 'stdout'
             elif verb == 'expect-exit' and re.fullmatch(r'\d+', arg):
                 exp.exit = int(arg)
+                mode = 'none'
+            elif verb == 'opt-levels' and re.fullmatch(r'[0-3](,[0-3])*',
+                                                       arg):
+                exp.opt = arg.split(',')
                 mode = 'none'
             elif verb == 'expect-trap' and arg:
                 exp.trap = arg
@@ -237,6 +243,8 @@ def rebase(args, name, exp, outcomes):
     with open(path) as f:
         lines = f.readlines()
     header = [line + '\n' for line in exp.description]
+    if exp.opt:
+        header.append(';; RUN: opt-levels %s\n' % ','.join(exp.opt))
     if out.stdout:
         header.append(';; RUN: expect-stdout\n')
         for line in out.stdout.split('\n')[:-1]:
@@ -253,10 +261,11 @@ def rebase(args, name, exp, outcomes):
 def test_file(args, name):
     """Runs every configuration of one file; returns the report lines and
     the number of cases passed and failed."""
-    configs = [(b, o) for b in args.bounds for o in args.opt]
     exp, wasm = prepare(args, name)
     if exp is None:
+        configs = [(b, o) for b in args.bounds for o in args.opt]
         return [f'FAIL {name}: {wasm}'], 0, len(configs)
+    configs = [(b, o) for b in args.bounds for o in exp.opt or args.opt]
     report, passed, failed, outcomes = [], 0, 0, []
     for bounds, opt in configs:
         label = f'{name} [{bounds} -O{opt}]'

@@ -1,0 +1,14 @@
+;; memory.init of zero bytes past the end of the segment traps.
+;; RUN: opt-levels 0,1,2,3
+;; RUN: expect-stdout
+;; 1
+;; RUN: expect-trap out of bounds memory access
+(module
+  ;; INCLUDE print.wat
+  (memory (export "memory") 1)
+  (data $d "abc")
+  (func $f (param $a i32) (memory.init $d (i32.const 0) (local.get $a) (i32.const 0)))
+  (func (export "_start")
+    (call $print_i32 (i32.const 1))
+    (call $f (i32.const 4))
+    (call $print_i32 (i32.const 2))))

@@ -1,0 +1,14 @@
+;; table.get past the end, result dropped, traps.
+;; RUN: opt-levels 0,1,2,3
+;; RUN: expect-stdout
+;; 1
+;; RUN: expect-trap out of bounds table access
+(module
+  ;; INCLUDE print.wat
+  (memory (export "memory") 1)
+  (table $tab 2 funcref)
+  (func $f (param $a i32) (drop (table.get $tab (local.get $a))))
+  (func (export "_start")
+    (call $print_i32 (i32.const 1))
+    (call $f (i32.const 2))
+    (call $print_i32 (i32.const 2))))
