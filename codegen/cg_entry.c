@@ -422,6 +422,20 @@ static LLVMValueRef layout_struct(cg_ctx *cx)
 	return const_struct(cx, f, 10);
 }
 
+/* The export an executable calls instead of _start (w2n_main_invoke). */
+static void emit_main_invoke(cg_ctx *cx)
+{
+	const char *name = cx->o->main_invoke;
+	if (!name)
+		return;
+	LLVMValueRef s = LLVMConstStringInContext(
+		cx->ctx, name, (unsigned)strlen(name), false);
+	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(s),
+	                               "w2n_main_invoke");
+	LLVMSetInitializer(g, s);
+	LLVMSetGlobalConstant(g, true);
+}
+
 /* The compiled-in WASI items of an executable (w2n_main_config). */
 static void emit_main_config(cg_ctx *cx)
 {
@@ -438,6 +452,7 @@ static void emit_main_config(cg_ctx *cx)
 void cg_emit_descriptor(cg_ctx *cx)
 {
 	emit_main_config(cx);
+	emit_main_invoke(cx);
 	cg_emit_export_wrappers(cx);
 	cg_emit_note(cx);
 	const ir_module *m = cx->m;

@@ -98,6 +98,8 @@ typedef struct cg_options {
 	/* Executables: the compiled-in WASI configuration, emitted as
 	 * `w2n_main_config` (NUL-separated items ending with an empty one;
 	 * wasi-libc-shim/README.md); NULL for none. */
+	const char *main_invoke; /* executables: `w2n_main_invoke`, the
+	                          * export main calls instead of _start */
 	const char *main_config;
 	size_t main_config_len;
 	/* When set, called at the end of each phase ("ir", "optimise",

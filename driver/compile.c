@@ -485,6 +485,69 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 		return false;
 	if (o->output_kind == W2N_OUT_EXECUTABLE && o->nwasi_items)
 		co->main_config = join_items(o, &co->main_config_len);
+	if (o->output_kind == W2N_OUT_EXECUTABLE)
+		co->main_invoke = o->invoke;
+	return true;
+}
+
+/* The exported function `name` of `m`, or NULL. */
+static const ir_export *exported_func(const ir_module *m, const char *name)
+{
+	for (uint32_t i = 0; i < m->nexports; i++) {
+		const ir_export *e = &m->exports[i];
+		if (e->kind == IR_EXTERN_FUNC && e->name.len == strlen(name) &&
+		    !memcmp(e->name.str, name, e->name.len))
+			return e;
+	}
+	return NULL;
+}
+
+/* Whether every type in `types` is a number --invoke can read or print. */
+static bool numeric_types(const ir_valtype *types, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (types[i] != IR_I32 && types[i] != IR_I64 &&
+		    types[i] != IR_F32 && types[i] != IR_F64)
+			return false;
+	return true;
+}
+
+/*
+ * A program needs an entry: _start (or main), or the export --invoke
+ * names.  A module with neither is a library (a reactor such as
+ * ruby.wasm): say so at compile time, not when the program runs.
+ */
+static bool check_entry(const w2n_options *o, const ir_module *m,
+                        w2n_diags *d)
+{
+	if (o->output_kind != W2N_OUT_EXECUTABLE) {
+		if (o->invoke)
+			return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+			                 "--invoke makes a program: it does not "
+			                 "go with -c, -S, --emit-llvm or --shared");
+		return true;
+	}
+	if (!o->invoke) {
+		if (exported_func(m, "_start") || exported_func(m, "main"))
+			return true;
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_NO_ENTRY,
+		                 "this module is a library "
+		                 "(a reactor), not a program; compile it with "
+		                 "--shared for the embedding API, or call one "
+		                 "export with --invoke NAME");
+	}
+	const ir_export *e = exported_func(m, o->invoke);
+	if (!e)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "--invoke %s: no exported function %s",
+		                 o->invoke, o->invoke);
+	const ir_functype *t = ir_func_type(m, e->index);
+	if (!numeric_types(t->params, t->nparams) ||
+	    !numeric_types(t->results, t->nresults))
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "--invoke %s: only functions of numbers "
+		                 "(i32, i64, f32, f64) can be invoked",
+		                 o->invoke);
 	return true;
 }
 
@@ -560,7 +623,8 @@ int w2n_compile(const w2n_options *o)
 	const char *path = o->output ? o->output : out;
 	char *tmp = NULL;
 	bool to_stdout = strcmp(path, "-") == 0;
-	bool ok = choose_imports(o, m, &co, policy, &host, &d);
+	bool ok = check_entry(o, m, &d) &&
+	          choose_imports(o, m, &co, policy, &host, &d);
 	if (ok && to_stdout && o->depfile && !o->depfile_path)
 		ok = w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
 		               "-MD with -o - needs -MF FILE");
@@ -710,10 +774,11 @@ static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
                       char key[65])
 {
 	char flags[512];
-	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d|u%d",
+	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d|u%d|%s",
 	         W2N_VERSION_STRING, o->target ? o->target : "host",
 	         o->cpu ? o->cpu : "", o->features ? o->features : "",
-	         o->opt_level, o->bounds, o->unknown_imports);
+	         o->opt_level, o->bounds, o->unknown_imports,
+	         o->invoke ? o->invoke : "");
 	w2n_sha256 s;
 	uint8_t d[32];
 	w2n_sha256_init(&s);

@@ -161,6 +161,7 @@ static bool apply(w2n_options *o, option_id id, const char *v)
 	case OPT_CPU: o->cpu = v; return true;
 	case OPT_FEATURES: o->features = v; return true;
 	case OPT_BOUNDS: return parse_bounds(o, v);
+	case OPT_INVOKE: o->invoke = v; return true;
 	case OPT_VALIDATE: o->action = W2N_ACTION_VALIDATE; return true;
 	case OPT_VERBOSE: o->verbose = true; return true;
 	case OPT_HELP: o->action = W2N_ACTION_HELP; return true;

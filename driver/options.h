@@ -45,6 +45,7 @@ typedef struct w2n_options {
 	int bounds;           /* -1: the target's default */
 	bool pic;             /* -c for a host program (embedding API) */
 	const char *module_symbol; /* NULL: the output kind's default */
+	const char *invoke;   /* --invoke: the export a program calls */
 	bool verbose;
 	bool depfile;             /* -MD or -MF */
 	const char *depfile_path; /* -MF, or NULL: OUTPUT.d */

@@ -6,12 +6,22 @@
  * result), 1 with `wasm2native: error: MESSAGE` when the program cannot
  * start, 134 with `wasm trap: TEXT[ in function NAME]` on a trap, also
  * one in the start function.  WASI proc_exit calls exit() itself.
+ * A program compiled with --invoke NAME calls _initialize (when exported)
+ * and then NAME with its arguments read as the parameters, and prints
+ * each result on a line, as `wasmtime run --invoke` does.
  */
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "main.h"
 
 extern const w2n_rt_module w2n_main_module;
+/* Emitted by codegen for `--invoke NAME`: the export main calls instead of
+ * _start.  Weak, so that it is a null address in other programs. */
+extern const char w2n_main_invoke[] __attribute__((weak));
 
 enum { EXIT_ERROR = 1, EXIT_TRAP = 134 };
 
@@ -95,6 +105,125 @@ static int run_entry(w2n_rt_instance *inst)
 	return returns_i32 ? vals[0].i32 : 0;
 }
 
+static const char *type_name(uint8_t t)
+{
+	switch (t) {
+	case W2N_RT_I32: return "i32";
+	case W2N_RT_I64: return "i64";
+	case W2N_RT_F32: return "f32";
+	default: return "f64";
+	}
+}
+
+/* Reads argument `s` as a value of type `t`; false when it is not one. */
+static bool parse_value(const char *s, uint8_t t, w2n_rt_value *v)
+{
+	char *end;
+	errno = 0;
+	if (t == W2N_RT_F32 || t == W2N_RT_F64) {
+		double d = strtod(s, &end);
+		if (t == W2N_RT_F32)
+			v->f32 = strtof(s, &end);
+		else
+			v->f64 = d;
+		return end != s && !*end;
+	}
+	long long x = strtoll(s, &end, 0);
+	if (errno == ERANGE && s[0] != '-') {
+		errno = 0;
+		x = (long long)strtoull(s, &end, 0);
+	}
+	if (end == s || *end || errno)
+		return false;
+	if (t == W2N_RT_I64) {
+		v->i64 = x;
+		return true;
+	}
+	v->i32 = (int32_t)(uint32_t)x;
+	return x >= INT32_MIN && x <= (long long)UINT32_MAX;
+}
+
+/* The shortest decimal that reads back as `d` (digits of a float type). */
+static void print_real(double d, int max_digits)
+{
+	if (isnan(d)) {
+		puts("NaN");
+		return;
+	}
+	if (isinf(d)) {
+		puts(d < 0 ? "-inf" : "inf");
+		return;
+	}
+	char buf[64];
+	for (int p = 1; p <= max_digits; p++) {
+		snprintf(buf, sizeof buf, "%.*g", p, d);
+		double back = strtod(buf, NULL);
+		if (max_digits == 9 ? (float)back == (float)d : back == d)
+			break;
+	}
+	puts(buf);
+}
+
+static void print_value(uint8_t t, const w2n_rt_value *v)
+{
+	switch (t) {
+	case W2N_RT_I32: printf("%d\n", v->i32); break;
+	case W2N_RT_I64: printf("%lld\n", (long long)v->i64); break;
+	case W2N_RT_F32: print_real(v->f32, 9); break;
+	default: print_real(v->f64, 17); break;
+	}
+}
+
+/* Calls export `e` with arguments `args`; the exit status. */
+static int invoke_export(w2n_rt_instance *inst, const w2n_rt_export *e,
+                         int nargs, char **args)
+{
+	const w2n_rt_module *m = w2n_rt_instance_module(inst);
+	const w2n_rt_functype *t = &m->types[m->func_types[e->index]];
+	if (nargs != (int)t->nparams) {
+		fprintf(stderr, "wasm2native: error: %s takes %u arguments, "
+		        "given %d\n", e->name, t->nparams, nargs);
+		return EXIT_ERROR;
+	}
+	uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
+	w2n_rt_value *vals = calloc(n ? n : 1, sizeof *vals);
+	int status = vals ? 0 : EXIT_ERROR;
+	for (uint32_t i = 0; vals && !status && i < t->nparams; i++)
+		if (!parse_value(args[i], t->types[i], &vals[i])) {
+			fprintf(stderr, "wasm2native: error: argument %u of %s: "
+			        "'%s' is not a %s\n", i + 1, e->name, args[i],
+			        type_name(t->types[i]));
+			status = EXIT_ERROR;
+		}
+	w2n_rt_error err;
+	if (!status && !w2n_rt_invoke(inst, w2n_rt_instance_func(inst, e->index),
+	                             m->func_types[e->index], vals, &err))
+		status = report(&err);
+	for (uint32_t i = 0; !status && i < t->nresults; i++)
+		print_value(t->types[t->nparams + i], &vals[i]);
+	free(vals);
+	return status;
+}
+
+/* --invoke: _initialize when exported, then the named export. */
+static int run_invoke(w2n_rt_instance *inst, int argc, char **argv)
+{
+	const w2n_rt_module *m = w2n_rt_instance_module(inst);
+	const w2n_rt_export *init = w2n_rt_find_export(m, "_initialize");
+	if (init && init->kind == W2N_RT_EXTERN_FUNC &&
+	    entry_type(m, init->index, 0)) {
+		w2n_rt_value none[1];
+		w2n_rt_error err;
+		if (!w2n_rt_invoke(inst, w2n_rt_instance_func(inst, init->index),
+		                   m->func_types[init->index], none, &err))
+			return report(&err);
+	}
+	const w2n_rt_export *e = w2n_rt_find_export(m, w2n_main_invoke);
+	if (!e || e->kind != W2N_RT_EXTERN_FUNC)
+		return report_error("the --invoke export is missing");
+	return invoke_export(inst, e, argc - 1, argv + 1);
+}
+
 int main(int argc, char **argv)
 {
 	void *wasi = NULL;
@@ -107,7 +236,8 @@ int main(int argc, char **argv)
 	int status = EXIT_ERROR;
 	if (inst) {
 		((w2n_rt_instance_header *)(void *)inst)->wasi = wasi;
-		status = run_entry(inst);
+		status = w2n_main_invoke ? run_invoke(inst, argc, argv)
+		                         : run_entry(inst);
 	} else {
 		status = report(&err);
 	}

@@ -13,7 +13,8 @@ packages="build-essential pkg-config python3 meson ninja-build file
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
   gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
-  hyperfine"
+  hyperfine nodejs csmith libcsmith-dev creduce
+  gcc-i686-linux-gnu libc6-dev-i386-cross"
 
 missing_packages() {
   for p in $packages; do

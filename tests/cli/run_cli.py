@@ -5,11 +5,17 @@ written (`-o -`: standard output); -MD/-MF write a Make depfile naming the modul
 inputs, with blanks, '#' and '$' escaped; a depfile that cannot be
 written fails the compile and leaves no output; an installed wasm2native
 (meson install of build/ and of every build-cross/TRIPLE into a staging
-directory) finds the runtimes installed beside it for every target.
+directory) finds the runtimes installed beside it for every target; a
+library module (no _start) is refused as a program with a pointer to
+--shared and --invoke, and `run --invoke` calls an export as `wasmtime
+run --invoke` does; `run` never serves a program built by another
+compiler binary or runtime.
 Prints `cli: P passed, F failed`."""
 
 import argparse
+import os
 import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -68,6 +74,91 @@ def depfiles(args, work):
           f"unwritable depfile: {p.returncode} {p.stderr!r}")
 
 
+def one_line_error(p, *words):
+    return (p.returncode == 1 and len(p.stderr.splitlines()) == 1 and
+            all(w in p.stderr for w in words))
+
+
+def reactor(args, work):
+    out = work / "reactor"
+    p = compile_(args, args.reactor, "-o", out)
+    check(one_line_error(p, "no _start export", "--shared", "--invoke") and
+          not out.exists(), f"reactor as a program: {p.stderr!r}")
+    p = compile_(args, "--shared", args.reactor, "-o", work / "reactor.so")
+    check(p.returncode == 0, f"reactor as a plugin: {p.stderr}")
+    p = compile_(args, "-c", "--invoke=add", args.reactor, "-o", out)
+    check(one_line_error(p, "--invoke") and not out.exists(),
+          f"--invoke with -c: {p.stderr!r}")
+    env = dict(os.environ, XDG_CACHE_HOME=str(work / "cache-invoke"))
+    cases = [(["add", "40", "2"], 0, "1042\n", ""),
+             (["add", "0x7fffffff", "-1"], 0, "-2147482650\n", ""),
+             (["wide", "-5", "3"], 0, "-15\n1.5\n0.1\n", ""),
+             (["add", "1"], 1, "", "takes 2 arguments"),
+             (["add", "1", "x"], 1, "", "'x' is not a i32"),
+             (["boom"], 134, "", "wasm trap: integer divide by zero"),
+             (["nope"], 1, "", "no exported function nope"),
+             (["vec", "0"], 1, "", "only functions of numbers")]
+    for argv, status, stdout, stderr in cases:
+        p = subprocess.run([args.wasm2native, "run", "--invoke", argv[0],
+                            str(args.reactor)] + argv[1:],
+                           capture_output=True, text=True, env=env)
+        check(p.returncode == status and p.stdout == stdout and
+              stderr in p.stderr,
+              f"run --invoke {argv}: {p.returncode} {p.stdout!r} "
+              f"{p.stderr!r}")
+
+
+def cache_entries(cache):
+    return sorted(f.name for f in (cache / "wasm2native").iterdir())
+
+
+def cache_identity(args, work):
+    """A rebuilt compiler or runtime gets new cache entries: the version
+    string alone is the same for every build."""
+    cache = work / "cache-identity"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    env.pop("WASM2NATIVE_RUNTIME_DIR", None)
+
+    def run_hello(compiler, extra_env=None):
+        p = subprocess.run([str(compiler), "run", str(args.wasm), "x"],
+                           capture_output=True, text=True,
+                           env=dict(env, **(extra_env or {})))
+        check(p.returncode == 0 and "1 argument" in p.stdout,
+              f"run with {compiler}: {p.stdout}{p.stderr}")
+
+    run_hello(args.wasm2native)
+    run_hello(args.wasm2native)
+    first = cache_entries(cache)
+    check(len(first) == 1, f"one entry for two runs: {first}")
+    # Another build of the compiler: the same program, other bytes.
+    other = work / "rebuilt" / "wasm2native"
+    other.parent.mkdir(exist_ok=True)
+    shutil.copy2(args.wasm2native, other)
+    with open(other, "ab") as f:
+        f.write(b"rebuilt")
+    run_hello(other)
+    second = cache_entries(cache)
+    check(len(second) == 2, f"a rebuilt compiler got its own entry: "
+          f"{second}")
+    # Another build of the runtime: a copy with one more archive member.
+    runtimes = work / "runtimes"
+    host = runtimes / args.triple
+    for sub in ("runtime", "wasi-libc-shim"):
+        (host / sub).mkdir(parents=True, exist_ok=True)
+        for lib in (args.build_root / sub).glob("libw2n_*.a"):
+            shutil.copy2(lib, host / sub / lib.name)
+    marker = work / "marker.c"
+    marker.write_text("int w2n_cli_rebuilt_marker;\n")
+    obj = work / "marker.o"
+    subprocess.run(["cc", "-c", str(marker), "-o", str(obj)], check=True)
+    subprocess.run(["ar", "r", str(host / "runtime" / "libw2n_rt.a"),
+                    str(obj)], check=True, capture_output=True)
+    run_hello(args.wasm2native, {"WASM2NATIVE_RUNTIME_DIR": str(runtimes)})
+    third = cache_entries(cache)
+    check(len(third) == 3, f"a rebuilt runtime got its own entry: {third}")
+
+
 def installed(args, work):
     stage = work / "stage"
     builds = [args.build_root] + sorted(args.cross_root.glob("*-linux-*"))
@@ -102,11 +193,15 @@ def main():
     ap.add_argument("--work", required=True, type=pathlib.Path)
     ap.add_argument("--build-root", required=True, type=pathlib.Path)
     ap.add_argument("--cross-root", required=True, type=pathlib.Path)
+    ap.add_argument("--reactor", required=True, type=pathlib.Path)
+    ap.add_argument("--triple", required=True)
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     deterministic(args, args.work)
     depfiles(args, args.work)
     installed(args, args.work)
+    reactor(args, args.work)
+    cache_identity(args, args.work)
     return tally.report("cli")
 
 

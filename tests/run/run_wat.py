@@ -180,9 +180,10 @@ class Outcome:
 def run_case(args, name, wasm, bounds, opt):
     """Compiles and runs one configuration; returns (Outcome, error)."""
     exe = os.path.join(args.work, f'{name}.{bounds}.O{opt}')
+    target = [f'--target={args.target}'] if args.target else []
     try:
         r = run([args.wasm2native, f'--bounds-checks={bounds}', f'-O{opt}',
-                 wasm, '-o', exe])
+                 wasm, '-o', exe] + target)
     except subprocess.TimeoutExpired:
         return None, f'wasm2native timed out after {RUN_TIMEOUT}s'
     except OSError as e:
@@ -193,7 +194,7 @@ def run_case(args, name, wasm, bounds, opt):
     env = dict(os.environ)
     env.pop('WASM2NATIVE_OPTIONS', None)
     try:
-        p = run([exe], stdin=subprocess.DEVNULL, env=env)
+        p = run(args.wrapper + [exe], stdin=subprocess.DEVNULL, env=env)
     except subprocess.TimeoutExpired:
         return None, f'timed out after {RUN_TIMEOUT}s'
     except OSError as e:
@@ -305,6 +306,12 @@ def main():
                     help='comma-separated bounds-check strategies')
     ap.add_argument('--opt', default='0,2',
                     help='comma-separated optimisation levels')
+    ap.add_argument('--target', help='compile for TRIPLE (--wrapper runs it)')
+    ap.add_argument('--wrapper', default='',
+                    help='command that runs a program of the target, e.g. '
+                    '"qemu-aarch64 -L /usr/aarch64-linux-gnu"')
+    ap.add_argument('--label', default='run',
+                    help='the name on the totals line')
     ap.add_argument('-j', '--jobs', type=int, default=2)
     ap.add_argument('--rebase', action='store_true',
                     help='rewrite the RUN lines from the actual behaviour')
@@ -314,6 +321,7 @@ def main():
     args = ap.parse_args()
     args.bounds = args.bounds.split(',')
     args.opt = args.opt.split(',')
+    args.wrapper = args.wrapper.split()
     os.makedirs(args.work, exist_ok=True)
     names = sorted(f[:-4] for f in os.listdir(args.dir)
                    if f.endswith('.wat'))
@@ -322,7 +330,7 @@ def main():
         names = [n for n in names
                  if any(fnmatch.fnmatchcase(n, p) for p in pats)]
         if not names:
-            print('run: no test matches ' + ' '.join(args.files))
+            print(f'{args.label}: no test matches ' + ' '.join(args.files))
             return 1
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
@@ -331,7 +339,7 @@ def main():
                 print(line)
             passed += p
             failed += f
-    print(f'run: {passed} passed, {failed} failed')
+    print(f'{args.label}: {passed} passed, {failed} failed')
     return 1 if failed else 0
 
 
