@@ -247,6 +247,12 @@ static LLVMValueRef emit_init(cg_ctx *cx)
 	LLVMTypeRef ft = LLVMFunctionType(cx->t_void, &param, 1, false);
 	LLVMValueRef fn = LLVMAddFunction(cx->mod, "w2n_init", ft);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	/* The descriptor keeps w2n_init, so its alignment is the text
+	 * section's: the module's code starts on a page whatever the linker
+	 * places before it, and a change to the runtime (main(), its PLT)
+	 * never moves the module's loops, whose speed on some CPUs depends
+	 * on where they sit (bench/results/ANALYSIS.md: matmul, 30%). */
+	LLVMSetAlignment(fn, 4096);
 	cg_func fx = {.index = UINT32_MAX,
 	              .type = &(ir_functype){0, 0, NULL, NULL}};
 	cg_func_begin(cx, &fx, fn);
