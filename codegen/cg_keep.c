@@ -8,7 +8,8 @@
  * call touches neither linear memory nor instance data.  After
  * optimisation cg_lower_keeps() removes every marker: a load that still
  * has a live use needs nothing more, one that has none becomes volatile,
- * which the backend never deletes.
+ * which the backend never deletes.  At -O0 every guard-mode load is
+ * volatile from the start.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -122,6 +123,13 @@ void cg_keep_trap(cg_ctx *cx, LLVMValueRef load)
 {
 	if (cx->o->bounds != W2N_RT_BOUNDS_GUARD)
 		return;
+	/* At -O0 no optimiser runs, but instruction selection may still
+	 * fold away a use that IR shows (say `and` with 0): every load is
+	 * volatile, which costs nothing there and needs no marker. */
+	if (cx->o->opt_level == 0) {
+		LLVMSetVolatile(load, true);
+		return;
+	}
 	LLVMTypeRef ft;
 	LLVMValueRef fn = keep_fn(cx, LLVMTypeOf(load), &ft);
 	LLVMBuildCall2(cx->b, ft, fn, &load, 1, "");
@@ -205,8 +213,9 @@ void cg_keep_publish(cg_ctx *cx)
 
 /*
  * Requires the optimised module; provides it without markers.  ADCE runs
- * first so that "has another use" means "has a live use" at every -O
- * level (at -O0 nothing else removed dead code).
+ * first (the pipeline's last passes may leave dead code, dead phi cycles
+ * included, which the backend would then delete with the load), so that
+ * "has another use" means "has a live use".
  */
 bool cg_lower_keeps(cg_ctx *cx)
 {
