@@ -269,27 +269,6 @@ void wasi_fd_release(wasi_fd *f)
 	*f = (wasi_fd){.host = -1};
 }
 
-wasi_errno wasi_fd_move(wasi_ctx *ctx, int32_t from, int32_t to)
-{
-	wasi_fd *f;
-	wasi_errno err = wasi_fd_get(ctx, from, 0, &f);
-	if (err)
-		return err;
-	if (to < 0 || (uint32_t)to >= WASI_FD_LIMIT)
-		return WASI_ERRNO_BADF;
-	if (from == to)
-		return WASI_ERRNO_SUCCESS;
-	if (!reserve_slot(ctx, (uint32_t)to))
-		return WASI_ERRNO_NOMEM;
-	/* reserve_slot may have moved the table. */
-	wasi_fd *src = &ctx->fds[from], *dst = &ctx->fds[to];
-	if (dst->host >= 0)
-		wasi_fd_release(dst);
-	*dst = *src;
-	*src = (wasi_fd){.host = -1};
-	return WASI_ERRNO_SUCCESS;
-}
-
 /* ---- calls ---- */
 
 /* The instance must have been bound (wasi_resolve does it). */

@@ -24,10 +24,6 @@
 #include "instance.h"
 #include "wasi_abi.h"
 
-/* Descriptor numbers stay below this (the table is dense): fd_renumber
- * onto a larger number is BADF. */
-#define WASI_FD_LIMIT (1u << 20)
-
 /* A host directory made visible to the program as `guest_path`. */
 typedef struct wasi_preopen {
 	const char *host_path;

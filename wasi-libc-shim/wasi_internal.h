@@ -169,12 +169,6 @@ wasi_errno wasi_fd_install(wasi_ctx *ctx, int host, uint8_t type,
 /* Closes a descriptor and frees its slot. */
 void wasi_fd_release(wasi_fd *f);
 
-/* Moves open descriptor `from` to number `to`, closing what `to` held
- * (fd_renumber); `to` need not be open.  BADF when `from` is not open or
- * `to` is negative or not below WASI_FD_LIMIT, NOMEM when the table
- * cannot grow. */
-wasi_errno wasi_fd_move(wasi_ctx *ctx, int32_t from, int32_t to);
-
 /* The rights that apply to a descriptor of this filetype. */
 uint64_t wasi_rights_for_type(uint8_t type);
 

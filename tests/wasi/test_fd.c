@@ -266,18 +266,11 @@ static void close_and_renumber(fake *f, uint32_t fd)
 	check_case = "renumber";
 	CHECK_OK(t_open(f, DIR_FD, 0, "other", WASI_O_CREAT,
 	                WASI_RIGHT(FD_READ), 0, 0, &other));
-	/* onto a number that is not open (wasmtime's preview1 does it) */
+	/* onto a number that is not open: BADF, and nothing moves */
+	CHECK_ERR(wasi_fd_renumber(INST(f), I(fd), 99), BADF);
 	CHECK_OK(wasi_fd_fdstat_get(INST(f), I(fd), I(st)));
-	uint64_t rights = g_u64(f, st + WASI_FDSTAT_BASE);
-	CHECK_OK(wasi_fd_renumber(INST(f), I(fd), 99));
-	CHECK_ERR(wasi_fd_fdstat_get(INST(f), I(fd), I(st)), BADF);
-	CHECK_OK(wasi_fd_fdstat_get(INST(f), 99, I(st)));
-	CHECK_EQ(g_u64(f, st + WASI_FDSTAT_BASE), rights);
-	CHECK_OK(wasi_fd_renumber(INST(f), 99, I(fd)));
 	CHECK_ERR(wasi_fd_renumber(INST(f), 99, I(fd)), BADF);
 	CHECK_ERR(wasi_fd_renumber(INST(f), I(fd), -1), BADF);
-	CHECK_ERR(wasi_fd_renumber(INST(f), I(fd), (int32_t)WASI_FD_LIMIT),
-	          BADF);
 	CHECK_OK(wasi_fd_renumber(INST(f), I(fd), I(fd)));
 	/* onto an open one, which is closed */
 	CHECK_OK(wasi_fd_renumber(INST(f), I(other), I(fd)));
