@@ -156,6 +156,13 @@ static void use_in_registers(cg_ctx *cx, LLVMValueRef v)
 		use_in_asm(cx, LLVMBuildBitCast(cx->b, v, it, ""));
 		return;
 	}
+	if (bits % 64 == 0 && LLVMGetElementType(t) != cx->t_i64) {
+		/* Whole words, one asm each, rather than one per lane. */
+		LLVMTypeRef words = LLVMVectorType(cx->t_i64,
+		                                   (unsigned)(bits / 64));
+		use_in_registers(cx, LLVMBuildBitCast(cx->b, v, words, ""));
+		return;
+	}
 	for (unsigned i = 0; i < LLVMGetVectorSize(t); i++)
 		use_in_registers(cx, LLVMBuildExtractElement(cx->b, v,
 		                                             cg_i32(cx, i), ""));
