@@ -120,14 +120,12 @@ static bool parse_value(const char *s, uint8_t t, w2n_rt_value *v)
 {
 	char *end;
 	errno = 0;
-	if (t == W2N_RT_F32 || t == W2N_RT_F64) {
-		double d = strtod(s, &end);
-		if (t == W2N_RT_F32)
-			v->f32 = strtof(s, &end);
-		else
-			v->f64 = d;
+	if (t == W2N_RT_F32)
+		v->f32 = strtof(s, &end);
+	else if (t == W2N_RT_F64)
+		v->f64 = strtod(s, &end);
+	if (t == W2N_RT_F32 || t == W2N_RT_F64)
 		return end != s && !*end;
-	}
 	long long x = strtoll(s, &end, 0);
 	if (errno == ERANGE && s[0] != '-') {
 		errno = 0;
