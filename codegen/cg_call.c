@@ -32,7 +32,8 @@ static void call_func(cg_ctx *cx, cg_func *fx, uint32_t index)
 {
 	const ir_func *f = &cx->m->funcs[index];
 	if (!f->imported) {
-		cg_emit_call(cx, fx, f->type_index, cx->funcs[index], fx->inst);
+		cg_emit_call(cx, fx, f->type_index, cg_func_value(cx, index),
+		             fx->inst);
 		return;
 	}
 	LLVMValueRef slot = cg_func_ref(cx, fx, index);

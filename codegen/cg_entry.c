@@ -342,7 +342,7 @@ static LLVMValueRef funcs_arrays(cg_ctx *cx, LLVMValueRef *code,
 		types[i] = u32(cx, m->funcs[i].type_index);
 		strs[i] = name_string(cx, m->funcs[i].name);
 		if (i >= m->nfunc_imports)
-			fns[i - m->nfunc_imports] = cx->funcs[i];
+			fns[i - m->nfunc_imports] = cg_func_value(cx, i);
 	}
 	LLVMValueRef r = const_array(cx, cx->t_i32, types, m->nfuncs,
 	                             "w2n.func_types");

@@ -189,7 +189,7 @@ void cg_function(cg_ctx *cx, uint32_t index)
 	const ir_module *m = cx->m;
 	cg_func fx = {.f = &m->funcs[index], .index = index,
 	              .type = ir_func_type(m, index)};
-	cg_func_begin(cx, &fx, cx->funcs[index]);
+	cg_func_begin(cx, &fx, cg_func_value(cx, index));
 	/* The body is a block whose end returns (spec 4.4.10). */
 	ir_instr body = {.op = OP_BLOCK};
 	cg_control_enter_body(cx, &fx, &body);

@@ -38,9 +38,29 @@ typedef enum cg_helper {
 	CG_HELPER_COUNT
 } cg_helper;
 
+/* What one LLVM module holds: a partition of the module's functions,
+ * or all of them (cg_partition.c). */
+typedef struct cg_unit {
+	uint32_t fbegin, fend; /* the defined functions lowered here */
+	bool shared;           /* also the module-wide parts: descriptor,
+	                        * init, trampolines, note, wrappers */
+	bool split;            /* other units hold the other functions */
+	bool large;            /* one function of CG_LARGE_FUNC_INSTRS or
+	                        * more, optimised without what is
+	                        * superlinear in its size (cg_partition.c) */
+} cg_unit;
+
+/* Functions of other partitions up to this many instructions are copied
+ * into a partition that calls them, for inlining. */
+enum { CG_IMPORT_MAX_INSTRS = 120 };
+/* A function of this many instructions or more is a partition of its
+ * own (cg_unit.large). */
+enum { CG_LARGE_FUNC_INSTRS = 4000 };
+
 typedef struct cg_ctx {
 	const ir_module *m;
 	const cg_options *o;
+	const cg_unit *unit;
 	w2n_diags *diags;
 
 	LLVMContextRef ctx;
@@ -54,7 +74,8 @@ typedef struct cg_ctx {
 		t_v128, t_ptr, t_intptr;
 
 	LLVMTypeRef *functypes;  /* Wasm calling convention, per type index */
-	LLVMValueRef *funcs;     /* defined functions, by function index */
+	LLVMValueRef *funcs;     /* defined functions, by function index,
+	                          * declared on first use (cg_func_value) */
 	LLVMValueRef helpers[CG_HELPER_COUNT];
 	LLVMTypeRef helper_types[CG_HELPER_COUNT];
 
@@ -123,6 +144,14 @@ LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type);
 LLVMValueRef cg_call_helper(cg_ctx *cx, cg_helper h, LLVMValueRef *args,
                             unsigned nargs);
 LLVMValueRef cg_zero(cg_ctx *cx, ir_valtype t);
+/* Defined function `index`, declared in this module on first use. */
+LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index);
+void cg_initialize_llvm(void);
+/* Lowers, optimises and writes one unit; adds the CPU time of each
+ * phase to `cpu`. */
+bool cg_compile_unit(const ir_module *m, const cg_options *o,
+                     const cg_unit *u, cg_emit emit, const char *path,
+                     double cpu[CG_PHASES], w2n_diags *d);
 /* Runs an LLVM pass pipeline (text form) over the module. */
 bool cg_run_passes(cg_ctx *cx, const char *pipeline);
 

@@ -4,12 +4,15 @@
  * (cg_entry.c), verifies, optimises and writes the output.
  */
 #include <dlfcn.h>
+#include <pthread.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <llvm-c/Analysis.h>
+#include <llvm-c/Support.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
 #include "cg_internal.h"
@@ -174,33 +177,46 @@ static void add_string_attribute(cg_ctx *cx, LLVMValueRef fn,
 		                          value, (unsigned)strlen(value)));
 }
 
-static void declare_functions(cg_ctx *cx)
+/* The symbol of defined function `index`: local to the module's one
+ * object, or, when the module is split into partitions, a hidden symbol
+ * named after the descriptor (so that several modules can share a host
+ * program) that the partition objects link by. */
+static void function_symbol(cg_ctx *cx, uint32_t index, char *name, size_t n)
 {
+	if (cx->unit->split)
+		snprintf(name, n, "%s.func.%u", cx->o->descriptor_symbol, index);
+	else
+		snprintf(name, n, "w2n_func_%u", index);
+}
+
+LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index)
+{
+	if (cx->funcs[index])
+		return cx->funcs[index];
 	const ir_module *m = cx->m;
-	cx->funcs = w2n_xmalloc((m->nfuncs + 1) * sizeof *cx->funcs);
-	for (uint32_t i = 0; i < m->nfuncs; i++) {
-		cx->funcs[i] = NULL;
-		if (m->funcs[i].imported)
-			continue;
-		char name[48];
-		snprintf(name, sizeof name, "w2n_func_%u", i);
-		LLVMValueRef fn = LLVMAddFunction(
-			cx->mod, name, cx->functypes[m->funcs[i].type_index]);
+	W2N_ASSERT(!m->funcs[index].imported);
+	char name[192];
+	function_symbol(cx, index, name, sizeof name);
+	LLVMValueRef fn = LLVMAddFunction(
+		cx->mod, name, cx->functypes[m->funcs[index].type_index]);
+	if (cx->unit->split)
+		LLVMSetVisibility(fn, LLVMHiddenVisibility);
+	else
 		LLVMSetLinkage(fn, LLVMInternalLinkage);
-		/* No tail calls and no tail recursion elimination: runaway
-		 * recursion must exhaust the stack and trap, not loop. */
-		add_string_attribute(cx, fn, "disable-tail-calls", "true");
-		/* Frames larger than a page probe it, so that stack
-		 * exhaustion always hits the guard page. */
-		add_string_attribute(cx, fn, "probe-stack", "inline-asm");
-		/* The default x86-64 CPU row names x86-64-v2 for its features;
-		 * its tuning would turn rotates into slow SHLD (bench/results/
-		 * ANALYSIS.md, finding 1), so tune generically unless --cpu
-		 * says otherwise. */
-		if (!cx->o->cpu && strncmp(cx->o->target->triple, "x86_64", 6) == 0)
-			add_string_attribute(cx, fn, "tune-cpu", "generic");
-		cx->funcs[i] = fn;
-	}
+	/* No tail calls and no tail recursion elimination: runaway
+	 * recursion must exhaust the stack and trap, not loop. */
+	add_string_attribute(cx, fn, "disable-tail-calls", "true");
+	/* Frames larger than a page probe it, so that stack exhaustion
+	 * always hits the guard page. */
+	add_string_attribute(cx, fn, "probe-stack", "inline-asm");
+	/* The default x86-64 CPU row names x86-64-v2 for its features; its
+	 * tuning would turn rotates into slow SHLD (bench/results/
+	 * ANALYSIS.md, finding 1), so tune generically unless --cpu says
+	 * otherwise. */
+	if (!cx->o->cpu && strncmp(cx->o->target->triple, "x86_64", 6) == 0)
+		add_string_attribute(cx, fn, "tune-cpu", "generic");
+	cx->funcs[index] = fn;
+	return fn;
 }
 
 /*
@@ -274,8 +290,12 @@ static bool make_target_machine(cg_ctx *cx)
 		tmo, levels[o->opt_level > 3 ? 3 : o->opt_level]);
 	LLVMTargetMachineOptionsSetRelocMode(tmo, LLVMRelocPIC);
 	char said[256];
+	/* Units compiled at once share stderr while it is caught. */
+	static pthread_mutex_t catching = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&catching);
 	cx->tm = create_target_machine(target, o->target->llvm_triple, tmo,
 	                               said, sizeof said);
+	pthread_mutex_unlock(&catching);
 	LLVMDisposeTargetMachineOptions(tmo);
 	LLVMDisposeMessage(host_cpu);
 	LLVMDisposeMessage(host_features);
@@ -297,11 +317,15 @@ static bool make_target_machine(cg_ctx *cx)
 	return true;
 }
 
-static void initialize_llvm(void)
+static void initialize_targets(void)
 {
-	static bool done;
-	if (done)
-		return;
+	/* The register coalescer is quadratic in the live intervals of huge
+	 * functions (two thirds of emitting one); this limit, LLVM's own,
+	 * stops joining an interval of over 100 values after 16 joins
+	 * instead of 256, and concerns no other function. */
+	const char *argv[] = {"wasm2native",
+	                      "-large-interval-freq-threshold=16"};
+	LLVMParseCommandLineOptions(2, argv, NULL);
 	LLVMInitializeX86TargetInfo();
 	LLVMInitializeX86Target();
 	LLVMInitializeX86TargetMC();
@@ -318,13 +342,12 @@ static void initialize_llvm(void)
 	LLVMInitializeARMTarget();
 	LLVMInitializeARMTargetMC();
 	LLVMInitializeARMAsmPrinter();
-	done = true;
 }
 
-static void phase(const cg_ctx *cx, const char *name)
+void cg_initialize_llvm(void)
 {
-	if (cx->o->phase)
-		cx->o->phase(cx->o->phase_ctx, name);
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, initialize_targets);
 }
 
 static bool verify(cg_ctx *cx)
@@ -399,40 +422,117 @@ static void dispose(cg_ctx *cx)
 		LLVMContextDispose(cx->ctx);
 }
 
-static void lower_module(cg_ctx *cx)
+/* A function of another partition small enough to inline, copied into
+ * this one as available_externally: the inliner sees its body, the
+ * object keeps only the call (ThinLTO's importing, one level deep). */
+static bool worth_importing(const cg_ctx *cx, uint32_t index)
 {
+	return cx->funcs[index] && !cx->m->funcs[index].imported &&
+	       (index < cx->unit->fbegin || index >= cx->unit->fend) &&
+	       cx->m->funcs[index].ncode <= CG_IMPORT_MAX_INSTRS;
+}
+
+static void import_small_callees(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	uint32_t n = 0;
+	uint32_t *wanted = w2n_xmalloc((m->nfuncs + 1) * sizeof *wanted);
+	for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
+		if (worth_importing(cx, i))
+			wanted[n++] = i;
+	for (uint32_t k = 0; k < n; k++) {
+		cg_function(cx, wanted[k]);
+		LLVMSetLinkage(cx->funcs[wanted[k]],
+		               LLVMAvailableExternallyLinkage);
+	}
+	free(wanted);
+}
+
+/* The SLP vectoriser is superlinear in the phi webs of huge functions
+ * (seconds for one function of an interpreter), where it seldom finds
+ * anything; it skips functions marked noimplicitfloat, which otherwise
+ * only keeps the backend from using vector registers for copies. */
+static void bound_superlinear_passes(cg_ctx *cx, LLVMValueRef fn)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName("noimplicitfloat", 15);
+	LLVMAddAttributeAtIndex(fn,
+	                        (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+	                        LLVMCreateEnumAttribute(cx->ctx, kind, 0));
+}
+
+static void lower_unit(cg_ctx *cx)
+{
+	const cg_unit *u = cx->unit;
+	const ir_module *m = cx->m;
 	init_types(cx);
 	init_tbaa(cx);
 	cg_layout_build(cx);
 	declare_types(cx);
-	declare_functions(cx);
-	for (uint32_t i = cx->m->nfunc_imports; i < cx->m->nfuncs; i++)
+	cx->funcs = w2n_xmalloc((m->nfuncs + 1) * sizeof *cx->funcs);
+	memset(cx->funcs, 0, (m->nfuncs + 1) * sizeof *cx->funcs);
+	/* The unit's own functions first, in index order: their order in
+	 * the object. */
+	uint32_t first = u->split ? u->fbegin : m->nfunc_imports;
+	uint32_t end = u->split ? u->fend : m->nfuncs;
+	for (uint32_t i = first; i < end; i++)
+		cg_func_value(cx, i);
+	for (uint32_t i = u->fbegin; i < u->fend; i++)
 		cg_function(cx, i);
-	cg_emit_descriptor(cx);
+	if (u->large)
+		bound_superlinear_passes(cx, cx->funcs[u->fbegin]);
+	if (u->split && cx->o->opt_level > 0)
+		import_small_callees(cx);
+	if (u->shared)
+		cg_emit_descriptor(cx);
 	cg_keep_publish(cx);
 }
 
-bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
-                const char *out_path, w2n_diags *d)
+/* CPU time of the calling thread: the phases of concurrent units. */
+static double thread_cpu(void)
 {
-	cg_ctx cx = {.m = m, .o = o, .diags = d};
-	initialize_llvm();
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void lap(double cpu[CG_PHASES], int phase, double *t0)
+{
+	double t = thread_cpu();
+	cpu[phase] += t - *t0;
+	*t0 = t;
+}
+
+bool cg_compile_unit(const ir_module *m, const cg_options *o,
+                     const cg_unit *u, cg_emit emit, const char *path,
+                     double cpu[CG_PHASES], w2n_diags *d)
+{
+	cg_ctx cx = {.m = m, .o = o, .unit = u, .diags = d};
+	double t0 = thread_cpu();
+	cg_initialize_llvm();
 	cx.ctx = LLVMContextCreate();
 	cx.mod = LLVMModuleCreateWithNameInContext("wasm", cx.ctx);
 	cx.b = LLVMCreateBuilderInContext(cx.ctx);
 	bool ok = make_target_machine(&cx);
 	if (ok) {
-		lower_module(&cx);
-		phase(&cx, "ir");
+		lower_unit(&cx);
+		lap(cpu, CG_PHASE_IR, &t0);
 		ok = verify(&cx) && optimize(&cx);
 		if (ok && (o->target->quirks & CG_QUIRK_F32_VECTOR_FTZ))
 			cg_float_split_f32_vectors(&cx);
-		phase(&cx, "optimise");
+		lap(cpu, CG_PHASE_OPTIMISE, &t0);
 	}
-	ok = ok && write_output(&cx, emit, out_path);
-	phase(&cx, "emit");
+	ok = ok && write_output(&cx, emit, path);
 	dispose(&cx);
+	lap(cpu, CG_PHASE_EMIT, &t0);
 	return ok;
+}
+
+bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
+                const char *out_path, double cpu[CG_PHASES], w2n_diags *d)
+{
+	cg_unit whole = {.fbegin = m->nfunc_imports, .fend = m->nfuncs,
+	                 .shared = true};
+	return cg_compile_unit(m, o, &whole, emit, out_path, cpu, d);
 }
 
 const char *cg_llvm_library(void)

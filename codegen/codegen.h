@@ -102,20 +102,48 @@ typedef struct cg_options {
 	                          * export main calls instead of _start */
 	const char *main_config;
 	size_t main_config_len;
-	/* When set, called at the end of each phase ("ir", "optimise",
-	 * "emit"): how the driver's -v times them. */
-	void (*phase)(void *ctx, const char *name);
-	void *phase_ctx;
 } cg_options;
 
+/* The phases of compiling a unit, for -v. */
+enum { CG_PHASE_IR, CG_PHASE_OPTIMISE, CG_PHASE_EMIT, CG_PHASES };
+
 /*
- * Compiles `m` and writes the result to `out_path`.
+ * Compiles all of `m` as one LLVM module and writes the result to
+ * `out_path` (assembly and LLVM IR text use this).
  * Requires: a module that passed val_module.  Provides: true and a
  * complete file, or false with a diagnostic (the file may be partial; the
- * driver writes to a temporary name and renames on success).
+ * driver writes to a temporary name and renames on success).  Adds the
+ * CPU seconds of each phase to `cpu`.
  */
 bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
-                const char *out_path, w2n_diags *d);
+                const char *out_path, double cpu[CG_PHASES], w2n_diags *d);
+
+/*
+ * Partitions: a module is compiled as partitions of its functions, each
+ * an LLVM module of its own, so that several threads (or machines) can
+ * compile it and memory holds a few partitions, never the whole module.
+ * The partitions depend on the module alone, never on the number of
+ * threads, so the objects are the same however they were compiled.
+ * Partition 0 holds the module-wide parts (descriptor, initialisation,
+ * trampolines, note); a small module is partition 0 alone, compiled as
+ * cg_compile does.
+ */
+uint32_t cg_partition_count(const ir_module *m);
+
+typedef struct cg_stats {
+	double cpu[CG_PHASES]; /* CPU seconds per phase, over all partitions */
+	uint32_t slowest;      /* the partition that took the most CPU */
+	double slowest_cpu;
+	unsigned threads;
+} cg_stats;
+
+/* Compiles partitions [first, first + count) into object files
+ * paths[0..count), on up to `jobs` threads.  Same contract as cg_compile;
+ * on failure the first failing partition's diagnostic is reported. */
+bool cg_compile_partitions(const ir_module *m, const cg_options *o,
+                           uint32_t first, uint32_t count, unsigned jobs,
+                           char *const *paths, cg_stats *stats,
+                           w2n_diags *d);
 
 /* The file of the LLVM library that codegen runs (NULL when unknown), so
  * that caches of compiled code can tell one LLVM build from another. */

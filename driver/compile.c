@@ -22,6 +22,7 @@
 #include "codegen.h"
 #include "frontend.h"
 #include "host.h"
+#include "parts.h"
 #include "sha256.h"
 #include "w2n_rt.h"
 
@@ -104,7 +105,7 @@ static double now(void)
 }
 
 /* -v: each phase's time since the previous one and the process's peak
- * memory so far; codegen reports its phases here too (cg_options.phase). */
+ * memory so far. */
 typedef struct phase_clock {
 	bool verbose;
 	double t0;
@@ -574,27 +575,45 @@ static bool choose_imports(const w2n_options *o, const ir_module *m,
 	return true;
 }
 
+/* -v for a whole-module compile (assembly, LLVM IR). */
+static void report_codegen(const w2n_options *o, double t0,
+                           const double cpu[CG_PHASES])
+{
+	phase_clock clock = {o->verbose, t0};
+	if (o->verbose)
+		fprintf(stderr, "wasm2native:   CPU: ir %.3f s, optimise %.3f s, "
+		        "emit %.3f s\n", cpu[CG_PHASE_IR],
+		        cpu[CG_PHASE_OPTIMISE], cpu[CG_PHASE_EMIT]);
+	phase(&clock, "codegen");
+}
+
 /* Codegen into `tmp`, then link it when an executable is wanted. */
 static bool produce(const w2n_options *o, const ir_module *m,
-                    const cg_options *options, const w2n_host_link *host,
-                    const char *tmp, w2n_diags *d)
+                    const cg_options *co, const uint8_t digest[32],
+                    const w2n_host_link *host, char *const *slices,
+                    size_t nslices, const char *tmp, w2n_diags *d)
 {
-	phase_clock clock = {o->verbose, now()};
-	cg_options timed = *options;
-	timed.phase = phase;
-	timed.phase_ctx = &clock;
-	const cg_options *co = &timed;
-	bool linked = o->output_kind == W2N_OUT_EXECUTABLE ||
-	              o->output_kind == W2N_OUT_SHARED;
-	if (!linked)
-		return cg_compile(m, co, emit_kind(o->output_kind), tmp, d);
+	if (o->slice != UINT32_MAX)
+		return w2n_build_slice(o, m, co, digest, tmp, d);
+	if (o->output_kind == W2N_OUT_ASSEMBLY ||
+	    o->output_kind == W2N_OUT_LLVM_IR) {
+		double cpu[CG_PHASES] = {0}, t0 = now();
+		bool ok = cg_compile(m, co, emit_kind(o->output_kind), tmp, cpu,
+		                     d);
+		report_codegen(o, t0, cpu);
+		return ok;
+	}
+	if (o->output_kind == W2N_OUT_OBJECT)
+		return w2n_build_object(o, m, co, digest, slices, nslices, tmp,
+		                        d);
 	char obj[] = "/tmp/wasm2native-XXXXXX.o";
 	int fd = mkstemps(obj, 2);
 	if (fd < 0)
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
 		                 "temporary object: %s", strerror(errno));
 	close(fd);
-	bool ok = cg_compile(m, co, CG_EMIT_OBJECT, obj, d);
+	bool ok = w2n_build_object(o, m, co, digest, slices, nslices, obj, d);
+	phase_clock clock = {o->verbose, now()};
 	if (o->output_kind == W2N_OUT_SHARED)
 		ok = ok && link_shared(co->target, obj, tmp, d);
 	else
@@ -604,18 +623,69 @@ static bool produce(const w2n_options *o, const ir_module *m,
 	return ok;
 }
 
-int w2n_compile(const w2n_options *o)
+/* Moves the slice files among the host inputs of `o` to `slices`; `own`
+ * gets the options without them. */
+static size_t take_slice_inputs(const w2n_options *o, w2n_options *own,
+                                char **slices)
 {
+	*own = *o;
+	own->host_inputs = w2n_xmalloc((o->nhost_inputs + 1) *
+	                               sizeof *own->host_inputs);
+	own->nhost_inputs = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < o->nhost_inputs; i++) {
+		if (w2n_is_slice_file(o->host_inputs[i]))
+			slices[n++] = o->host_inputs[i];
+		else
+			own->host_inputs[own->nhost_inputs++] =
+				o->host_inputs[i];
+	}
+	return n;
+}
+
+/* --slice and --slices go with the outputs they make sense for. */
+static bool check_slicing(const w2n_options *o, size_t nslices,
+                          w2n_diags *d)
+{
+	if (o->slice != UINT32_MAX && o->output_kind != W2N_OUT_OBJECT)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "--slice needs -c (a slice file is an input of"
+		                 " the final build)");
+	if (o->slices && o->slice == UINT32_MAX && nslices == 0)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "--slices=N needs --slice=K, or slice files "
+		                 "as inputs");
+	if (nslices && o->output_kind != W2N_OUT_OBJECT &&
+	    o->output_kind != W2N_OUT_EXECUTABLE &&
+	    o->output_kind != W2N_OUT_SHARED)
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+		                 "slice files make objects, programs and "
+		                 "plugins, not -S or --emit-llvm");
+	return true;
+}
+
+int w2n_compile(const w2n_options *given)
+{
+	w2n_options own;
+	char **slices = w2n_xmalloc((given->nhost_inputs + 1) *
+	                            sizeof *slices);
+	size_t nslices = take_slice_inputs(given, &own, slices);
+	const w2n_options *o = &own;
 	w2n_diags d = {.file = o->input};
 	cg_options co = {0};
-	if (!choose_target(o, &co, &d)) {
+	if (!check_slicing(o, nslices, &d) || !choose_target(o, &co, &d)) {
 		free((char *)co.main_config);
+		free(own.host_inputs);
+		free(slices);
 		return report(&d);
 	}
 	uint8_t digest[32];
 	ir_module *m = load(o, &d, digest);
-	if (!m)
+	if (!m) {
+		free(own.host_inputs);
+		free(slices);
 		return report(&d);
+	}
 	co.input_sha256 = digest;
 	w2n_host_link host = {0};
 	uint8_t *policy = w2n_xmalloc(m->nfunc_imports + 1);
@@ -630,7 +700,7 @@ int w2n_compile(const w2n_options *o)
 		               "-MD with -o - needs -MF FILE");
 	ok = ok && (tmp = temp_beside(to_stdout ? P_tmpdir "/wasm2native-out"
 	                                        : path, &d)) != NULL;
-	ok = ok && produce(o, m, &co, &host, tmp, &d);
+	ok = ok && produce(o, m, &co, digest, &host, slices, nslices, tmp, &d);
 	if (ok && o->output_kind != W2N_OUT_OBJECT &&
 	    o->output_kind != W2N_OUT_ASSEMBLY &&
 	    o->output_kind != W2N_OUT_LLVM_IR)
@@ -638,7 +708,7 @@ int w2n_compile(const w2n_options *o)
 	ok = ok && publish(tmp, path, &d);
 	if (!ok && tmp)
 		unlink(tmp);
-	if (ok && o->depfile && !write_depfile(o, path, &d)) {
+	if (ok && o->depfile && !write_depfile(given, path, &d)) {
 		if (!to_stdout)
 			unlink(path); /* no output without its depfile */
 		ok = false;
@@ -648,6 +718,8 @@ int w2n_compile(const w2n_options *o)
 	free(policy);
 	w2n_host_link_free(&host);
 	free((char *)co.main_config);
+	free(own.host_inputs);
+	free(slices);
 	ir_module_free(m);
 	if (!ok)
 		return report(&d);

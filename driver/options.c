@@ -106,6 +106,21 @@ static bool parse_bounds(w2n_options *o, const char *v)
 	return true;
 }
 
+/* A decimal number in [min, max] for option `name`. */
+static bool parse_count(const char *name, const char *v, uint32_t min,
+                        uint32_t max, uint32_t *out)
+{
+	char *end;
+	unsigned long n = strtoul(v, &end, 10);
+	if (v[0] < '0' || v[0] > '9' || *end || n < min || n > max) {
+		char range[48];
+		snprintf(range, sizeof range, "%s: %u to %u", v, min, max);
+		return fail("invalid %s value %s", name, range);
+	}
+	*out = (uint32_t)n;
+	return true;
+}
+
 /* Keeps a WASI item as "--dir=V" or "--env=V", the form the runtime
  * reads (wasi-libc-shim/README.md). */
 static bool add_wasi_item(w2n_options *o, const char *prefix, const char *v)
@@ -164,6 +179,10 @@ static bool apply(w2n_options *o, option_id id, const char *v)
 	case OPT_INVOKE: o->invoke = v; return true;
 	case OPT_VALIDATE: o->action = W2N_ACTION_VALIDATE; return true;
 	case OPT_VERBOSE: o->verbose = true; return true;
+	case OPT_JOBS: return parse_count("-j", v, 1, 1024, &o->jobs);
+	case OPT_SLICES: return parse_count("--slices", v, 1, 65536, &o->slices);
+	case OPT_SLICE:
+		return parse_count("--slice", v, 0, 65535, &o->slice);
 	case OPT_HELP: o->action = W2N_ACTION_HELP; return true;
 	case OPT_VERSION: o->action = W2N_ACTION_VERSION; return true;
 	case OPT_COUNT: break;
@@ -221,6 +240,7 @@ bool w2n_parse_options(int argc, char **argv, w2n_options *o)
 	memset(o, 0, sizeof *o);
 	o->opt_level = 2;
 	o->bounds = -1;
+	o->slice = UINT32_MAX;
 	int first = 1;
 	if (argc > 1 && strcmp(argv[1], "run") == 0) {
 		o->action = W2N_ACTION_RUN;

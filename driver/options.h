@@ -47,6 +47,9 @@ typedef struct w2n_options {
 	const char *module_symbol; /* NULL: the output kind's default */
 	const char *invoke;   /* --invoke: the export a program calls */
 	bool verbose;
+	uint32_t jobs;        /* -j; 0: the number of online CPUs */
+	uint32_t slices;      /* --slices; 0: none */
+	uint32_t slice;       /* --slice; UINT32_MAX: none */
 	bool depfile;             /* -MD or -MF */
 	const char *depfile_path; /* -MF, or NULL: OUTPUT.d */
 	/* WASI configuration items, "--dir=..." / "--env=..." spellings

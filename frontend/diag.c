@@ -71,6 +71,20 @@ void w2n_diags_free(w2n_diags *d)
 	d->count = 0;
 }
 
+void w2n_diags_move(w2n_diags *to, w2n_diags *from)
+{
+	if (!from->first)
+		return;
+	if (to->last)
+		to->last->next = from->first;
+	else
+		to->first = from->first;
+	to->last = from->last;
+	to->count += from->count;
+	from->first = from->last = NULL;
+	from->count = 0;
+}
+
 _Noreturn void w2n_bug(const char *file, int line, const char *what)
 {
 	fprintf(stderr, "wasm2native: internal error at %s:%d: %s\n", file,

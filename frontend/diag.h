@@ -48,6 +48,10 @@ bool w2n_error(w2n_diags *d, uint64_t offset, w2n_diag_code code,
 /* Prints one diagnostic as `file:0xOFFSET: error: message`. */
 void w2n_diag_print(const w2n_diags *d, const w2n_diag *g, FILE *out);
 
+/* Appends the diagnostics of `from` (e.g. a worker thread's) to `to`,
+ * leaving `from` empty. */
+void w2n_diags_move(w2n_diags *to, w2n_diags *from);
+
 /* Frees every recorded diagnostic. */
 void w2n_diags_free(w2n_diags *d);
 
