@@ -6,7 +6,8 @@
  *
  * The rule: defined functions in index order (toolchains lay out a
  * translation unit's functions together, so neighbours call each other)
- * are cut into runs of about CG_PARTITION_INSTRS instructions; a function
+ * are cut into runs of about cg_options.partition_instrs instructions
+ * (default CG_PARTITION_INSTRS); a function
  * of half that or more gets a partition of its own, so that one huge
  * function does not hold up a run of small ones.  Small callees in other
  * partitions are copied in for inlining (cg_module.c).
@@ -22,32 +23,35 @@ enum { CG_PARTITION_INSTRS = 40000 };
 
 /* Writes the first function of each function partition to `starts` (when
  * not NULL) and returns their number; 0 when the module is one unit. */
-static uint32_t function_runs(const ir_module *m, uint32_t *starts)
+static uint32_t function_runs(const ir_module *m, const cg_options *o,
+                              uint32_t *starts)
 {
+	uint64_t budget = o->partition_instrs ? o->partition_instrs
+	                                      : CG_PARTITION_INSTRS;
 	uint64_t total = 0;
 	for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
 		total += m->funcs[i].ncode;
-	if (total <= CG_PARTITION_INSTRS)
+	if (total <= budget)
 		return 0;
 	uint32_t n = 0;
 	uint64_t run = 0;
 	for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
 		uint32_t size = m->funcs[i].ncode;
 		bool alone = size >= CG_LARGE_FUNC_INSTRS;
-		if (n == 0 || run >= CG_PARTITION_INSTRS || (alone && run > 0)) {
+		if (n == 0 || run >= budget || (alone && run > 0)) {
 			if (starts)
 				starts[n] = i;
 			n++;
 			run = 0;
 		}
-		run += alone ? CG_PARTITION_INSTRS : size;
+		run += alone ? budget : size;
 	}
 	return n;
 }
 
-uint32_t cg_partition_count(const ir_module *m)
+uint32_t cg_partition_count(const ir_module *m, const cg_options *o)
 {
-	return 1 + function_runs(m, NULL);
+	return 1 + function_runs(m, o, NULL);
 }
 
 /* The unit of partition `p`. */
@@ -136,9 +140,9 @@ bool cg_compile_partitions(const ir_module *m, const cg_options *o,
                            char *const *paths, cg_stats *st, w2n_diags *d)
 {
 	cg_initialize_llvm();
-	uint32_t nruns = function_runs(m, NULL);
+	uint32_t nruns = function_runs(m, o, NULL);
 	uint32_t *starts = w2n_xmalloc((nruns + 1) * sizeof *starts);
-	function_runs(m, starts);
+	function_runs(m, o, starts);
 	W2N_ASSERT(first + count <= nruns + 1);
 	pool p = {.m = m, .o = o, .starts = starts, .nruns = nruns,
 	          .first = first, .count = count, .paths = paths};

@@ -102,6 +102,8 @@ typedef struct cg_options {
 	                          * export main calls instead of _start */
 	const char *main_config;
 	size_t main_config_len;
+	/* Instructions per partition (cg_partition_count); 0: 40,000. */
+	uint32_t partition_instrs;
 } cg_options;
 
 /* The phases of compiling a unit, for -v. */
@@ -128,7 +130,7 @@ bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
  * trampolines, note); a small module is partition 0 alone, compiled as
  * cg_compile does.
  */
-uint32_t cg_partition_count(const ir_module *m);
+uint32_t cg_partition_count(const ir_module *m, const cg_options *o);
 
 typedef struct cg_stats {
 	double cpu[CG_PHASES]; /* CPU seconds per phase, over all partitions */

@@ -480,6 +480,7 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 	co->cpu = o->cpu;
 	co->features = o->features;
 	co->opt_level = o->opt_level;
+	co->partition_instrs = o->partition_size;
 	co->pic = true;
 	co->compiler_version = W2N_VERSION_STRING;
 	if (!choose_symbol(o, co, d))
@@ -846,11 +847,11 @@ static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
                       char key[65])
 {
 	char flags[512];
-	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d|u%d|%s",
+	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d|u%d|%s|p%u",
 	         W2N_VERSION_STRING, o->target ? o->target : "host",
 	         o->cpu ? o->cpu : "", o->features ? o->features : "",
 	         o->opt_level, o->bounds, o->unknown_imports,
-	         o->invoke ? o->invoke : "");
+	         o->invoke ? o->invoke : "", o->partition_size);
 	w2n_sha256 s;
 	uint8_t d[32];
 	w2n_sha256_init(&s);

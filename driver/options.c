@@ -180,6 +180,9 @@ static bool apply(w2n_options *o, option_id id, const char *v)
 	case OPT_VALIDATE: o->action = W2N_ACTION_VALIDATE; return true;
 	case OPT_VERBOSE: o->verbose = true; return true;
 	case OPT_JOBS: return parse_count("-j", v, 1, 1024, &o->jobs);
+	case OPT_PARTITION_SIZE:
+		return parse_count("--partition-size", v, 1000, 100000000,
+		                   &o->partition_size);
 	case OPT_SLICES: return parse_count("--slices", v, 1, 65536, &o->slices);
 	case OPT_SLICE:
 		return parse_count("--slice", v, 0, 65535, &o->slice);

@@ -48,6 +48,7 @@ typedef struct w2n_options {
 	const char *invoke;   /* --invoke: the export a program calls */
 	bool verbose;
 	uint32_t jobs;        /* -j; 0: the number of online CPUs */
+	uint32_t partition_size; /* --partition-size; 0: codegen's default */
 	uint32_t slices;      /* --slices; 0: none */
 	uint32_t slice;       /* --slice; UINT32_MAX: none */
 	bool depfile;             /* -MD or -MF */

@@ -181,11 +181,11 @@ static void slice_key(const ir_module *m, const cg_options *co,
 	w2n_sha256_hex(digest, 32, hex);
 	char text[1024];
 	int n = snprintf(text, sizeof text,
-	                 "wasm2native %s|%s|%s|%s|%s|O%u|bounds %u|%s|%u",
+	                 "wasm2native %s|%s|%s|%s|%s|O%u|bounds %u|%s|%u|%u",
 	                 W2N_VERSION, hex, co->target->triple,
 	                 co->cpu ? co->cpu : "", co->features ? co->features : "",
 	                 co->opt_level, co->bounds, co->descriptor_symbol,
-	                 cg_partition_count(m));
+	                 co->partition_instrs, cg_partition_count(m, co));
 	w2n_sha256_hex(text, (size_t)n, key);
 }
 
@@ -232,7 +232,7 @@ bool w2n_build_slice(const w2n_options *o, const ir_module *m,
 		                 "--slice=K needs --slices=N with K < N");
 	/* Partition 0 belongs to the final step; the function partitions
 	 * are shared out in consecutive runs. */
-	uint32_t nparts = cg_partition_count(m), nfunc = nparts - 1;
+	uint32_t nparts = cg_partition_count(m, co), nfunc = nparts - 1;
 	uint32_t first = 1 + (uint32_t)((uint64_t)o->slice * nfunc / o->slices);
 	uint32_t end = 1 + (uint32_t)((uint64_t)(o->slice + 1) * nfunc /
 	                              o->slices);
@@ -347,7 +347,11 @@ static bool take_slice(const char *path, const char *key, parts *p,
 		                 "--bounds-checks, --module-symbol, version)",
 		                 path);
 	}
-	while (ok && pos < len && next_member(buf, len, &pos, &mb)) {
+	while (ok && pos < len) {
+		if (!next_member(buf, len, &pos, &mb)) {
+			ok = false;
+			break;
+		}
 		char *end;
 		unsigned long i = strtoul(mb.name + 1, &end, 10);
 		ok = mb.name[0] == 'p' && strcmp(end, ".o") == 0 &&
@@ -368,7 +372,7 @@ bool w2n_build_object(const w2n_options *o, const ir_module *m,
                       w2n_diags *d)
 {
 	parts p = {0};
-	bool ok = parts_open(&p, cg_partition_count(m), obj, d);
+	bool ok = parts_open(&p, cg_partition_count(m, co), obj, d);
 	char key[65];
 	slice_key(m, co, digest, key);
 	for (size_t i = 0; ok && i < nslices; i++)

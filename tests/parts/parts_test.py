@@ -6,14 +6,14 @@ the whole module, mid-size functions reached through a table, and a few
 functions large enough to be partitions of their own), works out its
 output here in Python, and checks that:
 
-  - the program prints that output at -O0 and -O2 (on --target, run under
-    --wrapper when given);
+  - the program prints that output at -O0 and -O2, and with partitions of
+    1,000 instructions (on --target, run under --wrapper when given);
   - -c output is byte-identical for -j1, -j2 and -j8;
   - a program linked from slice files (--slices=N --slice=K, N = 1, 2, 3
     and more slices than there are partitions) is byte-identical to the
     whole build;
-  - slices of other options, and misused slice options, are refused with
-    a one-line error;
+  - slices of other options, a damaged slice, and misused slice options
+    are refused with a one-line error;
   - every module given with --same-bytes compiles to the same object with
     -j1 and -j8.
 
@@ -215,6 +215,15 @@ def main():
                 '%r, want %r (status %d)' % (out.stdout, want,
                                              out.returncode))
 
+    # Smaller partitions (--partition-size): more of them, same output.
+    r = program('many-small', '-O1', '-v', '--partition-size=1000')
+    parts = [l for l in r.stderr.splitlines() if 'partitions on' in l]
+    t.check(bool(parts) and int(parts[0].split()[1]) >= 60,
+            '--partition-size=1000 makes more partitions', str(parts))
+    out = run(shlex.split(a.wrapper) + [w('many-small')])
+    t.check(out.stdout == want, 'output with --partition-size=1000',
+            out.stdout)
+
     # Any -j, the same object.
     if not a.quick:
         for jobs in ['1', '2', '8']:
@@ -249,7 +258,10 @@ def main():
 
     # Refusals: a one-line error, status 1, no output.
     other = '-O2' if level != '-O2' else '-O1'
+    with open(w('damaged.o'), 'wb') as f:
+        f.write(read(w('many.1-of-2.o'))[:3000])
     bad = [
+        ('damaged slice', [level, w('damaged.o')], 'damaged slice file'),
         ('slice of other options', [other, w('many.0-of-2.o')],
          'unusable slice file'),
         ('--slice without -c', [level, '--slices=2', '--slice=0'],
