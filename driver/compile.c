@@ -97,7 +97,7 @@ static int report(w2n_diags *d)
 	return 1;
 }
 
-static double now(void)
+double w2n_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -111,24 +111,28 @@ typedef struct phase_clock {
 	double t0;
 } phase_clock;
 
+void w2n_phase_done(bool verbose, const char *name, double t0)
+{
+	if (!verbose)
+		return;
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "wasm2native: %-10s %8.3f s  peak %ld MiB\n", name,
+	        w2n_now() - t0, ru.ru_maxrss / 1024);
+}
+
 static void phase(void *clock, const char *name)
 {
 	phase_clock *c = clock;
-	double t = now();
-	if (c->verbose) {
-		struct rusage ru;
-		getrusage(RUSAGE_SELF, &ru);
-		fprintf(stderr, "wasm2native: %-10s %8.3f s  peak %ld MiB\n",
-		        name, t - c->t0, ru.ru_maxrss / 1024);
-	}
-	c->t0 = t;
+	w2n_phase_done(c->verbose, name, c->t0);
+	c->t0 = w2n_now();
 }
 
 /* Reads, decodes and validates, leaving the input's SHA-256 (for the
  * module note) in `digest`; NULL after reporting. */
 static ir_module *load(const w2n_options *o, w2n_diags *d, uint8_t digest[32])
 {
-	phase_clock clock = {o->verbose, now()};
+	phase_clock clock = {o->verbose, w2n_now()};
 	size_t len;
 	uint8_t *bytes = read_input(o->input, &len, d);
 	if (!bytes)
@@ -576,18 +580,6 @@ static bool choose_imports(const w2n_options *o, const ir_module *m,
 	return true;
 }
 
-/* -v for a whole-module compile (assembly, LLVM IR). */
-static void report_codegen(const w2n_options *o, double t0,
-                           const double cpu[CG_PHASES])
-{
-	phase_clock clock = {o->verbose, t0};
-	if (o->verbose)
-		fprintf(stderr, "wasm2native:   CPU: ir %.3f s, optimise %.3f s, "
-		        "emit %.3f s\n", cpu[CG_PHASE_IR],
-		        cpu[CG_PHASE_OPTIMISE], cpu[CG_PHASE_EMIT]);
-	phase(&clock, "codegen");
-}
-
 /* Codegen into `tmp`, then link it when an executable is wanted. */
 static bool produce(const w2n_options *o, const ir_module *m,
                     const cg_options *co, const uint8_t digest[32],
@@ -598,10 +590,13 @@ static bool produce(const w2n_options *o, const ir_module *m,
 		return w2n_build_slice(o, m, co, digest, tmp, d);
 	if (o->output_kind == W2N_OUT_ASSEMBLY ||
 	    o->output_kind == W2N_OUT_LLVM_IR) {
-		double cpu[CG_PHASES] = {0}, t0 = now();
-		bool ok = cg_compile(m, co, emit_kind(o->output_kind), tmp, cpu,
-		                     d);
-		report_codegen(o, t0, cpu);
+		double t0 = w2n_now();
+		cg_stats st = {.threads = 1};
+		bool ok = cg_compile(m, co, emit_kind(o->output_kind), tmp,
+		                     st.cpu, d);
+		for (int ph = 0; ph < CG_PHASES; ph++)
+			st.slowest_cpu += st.cpu[ph];
+		w2n_report_codegen(o, t0, 1, &st);
 		return ok;
 	}
 	if (o->output_kind == W2N_OUT_OBJECT)
@@ -614,7 +609,7 @@ static bool produce(const w2n_options *o, const ir_module *m,
 		                 "temporary object: %s", strerror(errno));
 	close(fd);
 	bool ok = w2n_build_object(o, m, co, digest, slices, nslices, obj, d);
-	phase_clock clock = {o->verbose, now()};
+	phase_clock clock = {o->verbose, w2n_now()};
 	if (o->output_kind == W2N_OUT_SHARED)
 		ok = ok && link_shared(co->target, obj, tmp, d);
 	else

@@ -23,6 +23,11 @@ int w2n_emit_header_file(const w2n_options *o);
  * it cannot run or fails. */
 bool w2n_run_tool(char *const argv[], w2n_diags *d);
 
+/* -v: a monotonic clock in seconds, and the line of a phase that began
+ * at `t0` (its time and the process's peak memory so far). */
+double w2n_now(void);
+void w2n_phase_done(bool verbose, const char *name, double t0);
+
 /* Decodes and validates only; returns the exit status. */
 int w2n_validate(const w2n_options *o);
 

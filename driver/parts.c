@@ -16,8 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -96,23 +94,12 @@ static unsigned jobs(const w2n_options *o)
 	return n > 0 ? (unsigned)n : 1;
 }
 
-static double wall(void)
+void w2n_report_codegen(const w2n_options *o, double t0, uint32_t n,
+                        const cg_stats *st)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* -v: the codegen phase as a whole, then its CPU time by phase. */
-static void report(const w2n_options *o, double t0, uint32_t n,
-                   const cg_stats *st)
-{
+	w2n_phase_done(o->verbose, "codegen", t0);
 	if (!o->verbose)
 		return;
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	fprintf(stderr, "wasm2native: %-10s %8.3f s  peak %ld MiB\n", "codegen",
-	        wall() - t0, ru.ru_maxrss / 1024);
 	fprintf(stderr, "wasm2native:   %u partition%s on %u thread%s; CPU: ir "
 	        "%.3f s, optimise %.3f s, emit %.3f s; slowest partition %u: "
 	        "%.3f s\n", n, n == 1 ? "" : "s", st->threads,
@@ -126,7 +113,7 @@ static void report(const w2n_options *o, double t0, uint32_t n,
 static bool compile_missing(const w2n_options *o, const ir_module *m,
                             const cg_options *co, parts *p, w2n_diags *d)
 {
-	double t0 = wall();
+	double t0 = w2n_now();
 	cg_stats st = {0};
 	uint32_t compiled = 0;
 	bool ok = true;
@@ -143,7 +130,7 @@ static bool compile_missing(const w2n_options *o, const ir_module *m,
 		compiled += n;
 		i += n;
 	}
-	report(o, t0, compiled, &st);
+	w2n_report_codegen(o, t0, compiled, &st);
 	return ok;
 }
 
@@ -374,7 +361,8 @@ bool w2n_build_object(const w2n_options *o, const ir_module *m,
 	parts p = {0};
 	bool ok = parts_open(&p, cg_partition_count(m, co), obj, d);
 	char key[65];
-	slice_key(m, co, digest, key);
+	if (nslices)
+		slice_key(m, co, digest, key);
 	for (size_t i = 0; ok && i < nslices; i++)
 		ok = take_slice(slices[i], key, &p, d);
 	if (ok && p.count > 0)

@@ -32,4 +32,9 @@ bool w2n_build_slice(const w2n_options *o, const ir_module *m,
                      const cg_options *co, const uint8_t digest[32],
                      const char *out, w2n_diags *d);
 
+/* -v: the codegen phase's time and peak memory, then the CPU time of
+ * its phases over `n` partitions. */
+void w2n_report_codegen(const w2n_options *o, double t0, uint32_t n,
+                        const cg_stats *st);
+
 #endif
