@@ -39,10 +39,10 @@ static void call_func(cg_ctx *cx, cg_func *fx, uint32_t index)
 	LLVMValueRef slot = cg_func_ref(cx, fx, index);
 	LLVMValueRef code = cg_load_vm(
 		cx, cx->t_ptr,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, slot, 0, ""));
+		CG_RT_ADDR(cx, func, slot, code));
 	LLVMValueRef ctx = cg_load_vm(
 		cx, cx->t_ptr,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, slot, 1, ""));
+		CG_RT_ADDR(cx, func, slot, ctx));
 	cg_emit_call(cx, fx, f->type_index, code, ctx);
 }
 
@@ -53,12 +53,12 @@ LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
 	                             cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
 	LLVMValueRef size = cg_load_vm(
 		cx, cx->t_i32,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_table, tp, 1, ""));
+		CG_RT_ADDR(cx, table, tp, size));
 	LLVMValueRef oob = LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, "");
 	cg_trap_if(cx, fx, oob, trap);
 	LLVMValueRef elems = cg_load_vm(
 		cx, cx->t_ptr,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_table, tp, 0, ""));
+		CG_RT_ADDR(cx, table, tp, elems));
 	LLVMValueRef wide = LLVMBuildZExt(cx->b, index, cx->t_intptr, "");
 	LLVMValueRef p = LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide,
 	                                       1, "");
@@ -77,13 +77,13 @@ static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		cx, cx->t_i32, cg_vmctx_addr(cx, fx, CG_VM_TYPE_IDS, type));
 	LLVMValueRef got = cg_load_vm(
 		cx, cx->t_i32,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 2, ""));
+		CG_RT_ADDR(cx, func, f, type_id));
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntNE, want, got, ""),
 	           W2N_TRAP_INDIRECT_CALL_MISMATCH);
 	LLVMValueRef code = cg_load_vm(
-		cx, cx->t_ptr, LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 0, ""));
+		cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, code));
 	LLVMValueRef ctx = cg_load_vm(
-		cx, cx->t_ptr, LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 1, ""));
+		cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, ctx));
 	cg_emit_call(cx, fx, type, code, ctx);
 }
 

@@ -50,10 +50,10 @@ static LLVMValueRef const_array(cg_ctx *cx, LLVMTypeRef t,
 	return const_global(cx, LLVMConstArray2(t, vals, n), name);
 }
 
-static LLVMValueRef const_struct(cg_ctx *cx, LLVMValueRef *vals, unsigned n)
-{
-	return LLVMConstStructInContext(cx->ctx, vals, n, false);
-}
+/* A constant of runtime struct w2n_rt_NAME from the array `f`, whose
+ * entries are designated by CG_RT_NAME_MEMBER. */
+#define RT_CONST(cx, name, f) \
+	cg_rt_const(cx, CG_RT_##name, f, sizeof f / sizeof *f)
 
 /* A constant array of the struct constants v[0..n), as a pointer (NULL
  * when empty); frees v. */
@@ -115,13 +115,13 @@ static LLVMValueRef emit_trampoline(cg_ctx *cx, uint32_t type)
 	LLVMValueRef *args = value_list(t->nparams + 1);
 	args[0] = LLVMBuildLoad2(
 		cx->b, cx->t_ptr,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 1, ""), "");
+		CG_RT_ADDR(cx, func, f, ctx), "");
 	for (uint32_t i = 0; i < t->nparams; i++)
 		args[i + 1] = load_value(cx, t->params[i],
 		                         value_slot(cx, vals, i));
 	LLVMValueRef code = LLVMBuildLoad2(
 		cx->b, cx->t_ptr,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_func, f, 0, ""), "");
+		CG_RT_ADDR(cx, func, f, code), "");
 	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], code, args,
 	                                t->nparams + 1, "");
 	for (uint32_t i = 0; i < t->nresults; i++) {
@@ -195,7 +195,7 @@ static void init_elem_items(cg_ctx *cx, cg_func *fx)
 		LLVMValueRef seg = cg_vmctx_addr(cx, fx, CG_VM_ELEMS, i);
 		LLVMValueRef items = cg_load_vm(
 			cx, cx->t_ptr,
-			LLVMBuildStructGEP2(cx->b, cx->t_rt_elem, seg, 0, ""));
+			CG_RT_ADDR(cx, elem_segment, seg, items));
 		for (uint32_t j = 0; j < e->nitems; j++) {
 			LLVMValueRef v = eval_const(cx, fx, &e->items[j]);
 			LLVMValueRef idx = LLVMConstInt(cx->t_intptr, j, false);
@@ -281,11 +281,14 @@ static LLVMValueRef functype_entry(cg_ctx *cx, uint32_t i)
 		codes[j] = (uint8_t)t->params[j];
 	for (uint32_t j = 0; j < t->nresults; j++)
 		codes[t->nparams + j] = (uint8_t)t->results[j];
-	LLVMValueRef f[] = {u32(cx, t->nparams), u32(cx, t->nresults),
-	                    const_bytes(cx, codes, n),
-	                    emit_trampoline(cx, i), emit_host_adapter(cx, i)};
+	LLVMValueRef f[] = {
+		[CG_RT_functype_nparams] = u32(cx, t->nparams),
+		[CG_RT_functype_nresults] = u32(cx, t->nresults),
+		[CG_RT_functype_types] = const_bytes(cx, codes, n),
+		[CG_RT_functype_call] = emit_trampoline(cx, i),
+		[CG_RT_functype_host_adapter] = emit_host_adapter(cx, i)};
 	free(codes);
-	return const_struct(cx, f, 5);
+	return RT_CONST(cx, functype, f);
 }
 
 static LLVMValueRef types_array(cg_ctx *cx)
@@ -308,11 +311,14 @@ static LLVMValueRef imports_array(cg_ctx *cx)
 	LLVMValueRef *v = value_list(m->nimports);
 	for (uint32_t i = 0; i < m->nimports; i++) {
 		const ir_import *im = &m->imports[i];
-		LLVMValueRef f[] = {name_string(cx, im->module),
-		                    name_string(cx, im->name),
-		                    u32(cx, im->module.len), u32(cx, im->name.len),
-		                    u32(cx, im->kind), u32(cx, im->index)};
-		v[i] = const_struct(cx, f, 6);
+		LLVMValueRef f[] = {
+			[CG_RT_import_module] = name_string(cx, im->module),
+			[CG_RT_import_name] = name_string(cx, im->name),
+			[CG_RT_import_module_len] = u32(cx, im->module.len),
+			[CG_RT_import_name_len] = u32(cx, im->name.len),
+			[CG_RT_import_kind] = u32(cx, im->kind),
+			[CG_RT_import_index] = u32(cx, im->index)};
+		v[i] = RT_CONST(cx, import, f);
 	}
 	return struct_array(cx, v, m->nimports, "w2n.imports");
 }
@@ -323,10 +329,12 @@ static LLVMValueRef exports_array(cg_ctx *cx)
 	LLVMValueRef *v = value_list(m->nexports);
 	for (uint32_t i = 0; i < m->nexports; i++) {
 		const ir_export *e = &m->exports[i];
-		LLVMValueRef f[] = {name_string(cx, e->name),
-		                    u32(cx, e->name.len), u32(cx, e->kind),
-		                    u32(cx, e->index)};
-		v[i] = const_struct(cx, f, 4);
+		LLVMValueRef f[] = {
+			[CG_RT_export_name] = name_string(cx, e->name),
+			[CG_RT_export_name_len] = u32(cx, e->name.len),
+			[CG_RT_export_kind] = u32(cx, e->kind),
+			[CG_RT_export_index] = u32(cx, e->index)};
+		v[i] = RT_CONST(cx, export, f);
 	}
 	return struct_array(cx, v, m->nexports, "w2n.exports");
 }
@@ -358,9 +366,12 @@ static LLVMValueRef funcs_arrays(cg_ctx *cx, LLVMValueRef *code,
 static LLVMValueRef limits_entry(cg_ctx *cx, const ir_limits *l,
                                  uint32_t elem_type)
 {
-	LLVMValueRef f[] = {cg_i64(cx, l->min), cg_i64(cx, l->max),
-	                    u32(cx, l->has_max), u32(cx, elem_type)};
-	return const_struct(cx, f, 4);
+	LLVMValueRef f[] = {
+		[CG_RT_limits_min] = cg_i64(cx, l->min),
+		[CG_RT_limits_max] = cg_i64(cx, l->max),
+		[CG_RT_limits_has_max] = u32(cx, l->has_max),
+		[CG_RT_limits_elem_type] = u32(cx, elem_type)};
+	return RT_CONST(cx, limits, f);
 }
 
 static LLVMValueRef tables_array(cg_ctx *cx)
@@ -387,9 +398,11 @@ static LLVMValueRef globals_array(cg_ctx *cx)
 	const ir_module *m = cx->m;
 	LLVMValueRef *v = value_list(m->nglobals);
 	for (uint32_t i = 0; i < m->nglobals; i++) {
-		LLVMValueRef f[] = {u32(cx, m->globals[i].type.type),
-		                    u32(cx, m->globals[i].type.mutable_)};
-		v[i] = const_struct(cx, f, 2);
+		LLVMValueRef f[] = {
+			[CG_RT_globaltype_type] = u32(cx, m->globals[i].type.type),
+			[CG_RT_globaltype_mutable_] =
+				u32(cx, m->globals[i].type.mutable_)};
+		v[i] = RT_CONST(cx, globaltype, f);
 	}
 	return struct_array(cx, v, m->nglobals, "w2n.globals");
 }
@@ -402,10 +415,11 @@ static LLVMValueRef segments_arrays(cg_ctx *cx, LLVMValueRef *datas)
 		sizes[i] = u32(cx, m->elems[i].nitems);
 	LLVMValueRef *d = value_list(m->ndatas);
 	for (uint32_t i = 0; i < m->ndatas; i++) {
-		LLVMValueRef f[] = {const_bytes(cx, m->datas[i].bytes,
-		                                m->datas[i].len),
-		                    u32(cx, m->datas[i].len)};
-		d[i] = const_struct(cx, f, 2);
+		LLVMValueRef f[] = {
+			[CG_RT_data_segment_bytes] =
+				const_bytes(cx, m->datas[i].bytes, m->datas[i].len),
+			[CG_RT_data_segment_len] = u32(cx, m->datas[i].len)};
+		d[i] = RT_CONST(cx, data_segment, f);
 	}
 	LLVMValueRef r = const_array(cx, cx->t_i32, sizes, m->nelems,
 	                             "w2n.elem_sizes");
@@ -420,12 +434,18 @@ static LLVMValueRef segments_arrays(cg_ctx *cx, LLVMValueRef *datas)
 static LLVMValueRef layout_struct(cg_ctx *cx)
 {
 	const w2n_rt_layout *l = &cx->layout.rt;
-	LLVMValueRef f[] = {u32(cx, l->instance_size), u32(cx, l->memories),
-	                    u32(cx, l->tables), u32(cx, l->globals),
-	                    u32(cx, l->funcs), u32(cx, l->type_ids),
-	                    u32(cx, l->elems), u32(cx, l->datas),
-	                    u32(cx, l->global_storage), u32(cx, l->func_size)};
-	return const_struct(cx, f, 10);
+	LLVMValueRef f[] = {
+		[CG_RT_layout_instance_size] = u32(cx, l->instance_size),
+		[CG_RT_layout_memories] = u32(cx, l->memories),
+		[CG_RT_layout_tables] = u32(cx, l->tables),
+		[CG_RT_layout_globals] = u32(cx, l->globals),
+		[CG_RT_layout_funcs] = u32(cx, l->funcs),
+		[CG_RT_layout_type_ids] = u32(cx, l->type_ids),
+		[CG_RT_layout_elems] = u32(cx, l->elems),
+		[CG_RT_layout_datas] = u32(cx, l->datas),
+		[CG_RT_layout_global_storage] = u32(cx, l->global_storage),
+		[CG_RT_layout_func_size] = u32(cx, l->func_size)};
+	return RT_CONST(cx, layout, f);
 }
 
 /* The export an executable calls instead of _start (w2n_main_invoke). */
@@ -467,27 +487,43 @@ void cg_emit_descriptor(cg_ctx *cx)
 	LLVMValueRef elem_sizes = segments_arrays(cx, &datas);
 	LLVMValueRef types = types_array(cx);
 	LLVMValueRef init = emit_init(cx);
+#define MEMBER(name) [CG_RT_module_##name]
 	LLVMValueRef f[] = {
-		u32(cx, W2N_RT_ABI_VERSION), u32(cx, cx->o->bounds),
-		name_string(cx, m->name),
-		u32(cx, m->ntypes), types,
-		u32(cx, m->nimports), imports_array(cx),
-		u32(cx, m->nfuncs), u32(cx, m->nfunc_imports), func_types,
-		code, names, cg_import_code_array(cx),
-		u32(cx, m->ntables), u32(cx, m->ntable_imports),
-		tables_array(cx),
-		u32(cx, m->nmemories), u32(cx, m->nmemory_imports),
-		memories_array(cx),
-		u32(cx, m->nglobals), u32(cx, m->nglobal_imports),
-		globals_array(cx),
-		u32(cx, m->nexports), exports_array(cx),
-		u32(cx, m->nelems), elem_sizes,
-		u32(cx, m->ndatas), datas,
-		u32(cx, m->has_start), u32(cx, m->start),
-		init,
-		layout_struct(cx),
+		MEMBER(abi_version) = u32(cx, W2N_RT_ABI_VERSION),
+		MEMBER(bounds) = u32(cx, cx->o->bounds),
+		MEMBER(name) = name_string(cx, m->name),
+		MEMBER(ntypes) = u32(cx, m->ntypes),
+		MEMBER(types) = types,
+		MEMBER(nimports) = u32(cx, m->nimports),
+		MEMBER(imports) = imports_array(cx),
+		MEMBER(nfuncs) = u32(cx, m->nfuncs),
+		MEMBER(nfunc_imports) = u32(cx, m->nfunc_imports),
+		MEMBER(func_types) = func_types,
+		MEMBER(func_code) = code,
+		MEMBER(func_names) = names,
+		MEMBER(import_code) = cg_import_code_array(cx),
+		MEMBER(ntables) = u32(cx, m->ntables),
+		MEMBER(ntable_imports) = u32(cx, m->ntable_imports),
+		MEMBER(tables) = tables_array(cx),
+		MEMBER(nmemories) = u32(cx, m->nmemories),
+		MEMBER(nmemory_imports) = u32(cx, m->nmemory_imports),
+		MEMBER(memories) = memories_array(cx),
+		MEMBER(nglobals) = u32(cx, m->nglobals),
+		MEMBER(nglobal_imports) = u32(cx, m->nglobal_imports),
+		MEMBER(globals) = globals_array(cx),
+		MEMBER(nexports) = u32(cx, m->nexports),
+		MEMBER(exports) = exports_array(cx),
+		MEMBER(nelems) = u32(cx, m->nelems),
+		MEMBER(elem_sizes) = elem_sizes,
+		MEMBER(ndatas) = u32(cx, m->ndatas),
+		MEMBER(datas) = datas,
+		MEMBER(has_start) = u32(cx, m->has_start),
+		MEMBER(start) = u32(cx, m->start),
+		MEMBER(init) = init,
+		MEMBER(layout) = layout_struct(cx),
 	};
-	LLVMValueRef desc = const_struct(cx, f, sizeof f / sizeof *f);
+#undef MEMBER
+	LLVMValueRef desc = RT_CONST(cx, module, f);
 	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(desc),
 	                               cx->o->descriptor_symbol);
 	LLVMSetInitializer(g, desc);

@@ -66,10 +66,8 @@ void cg_reload_memory(cg_ctx *cx, cg_func *fx)
 		return;
 	LLVMValueRef slot = cg_vmctx_addr(cx, fx, CG_VM_MEMORIES, 0);
 	LLVMValueRef mem = cg_load_vm(cx, cx->t_ptr, slot);
-	LLVMValueRef base_p = LLVMBuildStructGEP2(cx->b, cx->t_rt_memory, mem,
-	                                          0, "");
-	LLVMValueRef size_p = LLVMBuildStructGEP2(cx->b, cx->t_rt_memory, mem,
-	                                          1, "");
+	LLVMValueRef base_p = CG_RT_ADDR(cx, memory, mem, base);
+	LLVMValueRef size_p = CG_RT_ADDR(cx, memory, mem, size);
 	LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_ptr, base_p), fx->mem_base);
 	LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_i64, size_p), fx->mem_size);
 }

@@ -21,22 +21,43 @@ typedef struct cg_layout {
 	w2n_rt_layout rt;
 } cg_layout;
 
+/* abi.def's rows for codegen: the runtime structs (CG_RT_func, ...),
+ * the number of each member (CG_RT_func_code, ...) and the runtime
+ * functions generated code calls (CG_HELPER_TRAP, ...). */
+#define W2N_RT_FIELD(name, kind, field)
+#define W2N_RT_END(name)
+#define W2N_RT_HELPER(id, symbol, flags, result, params)
+typedef enum cg_rt_struct {
+#define W2N_RT_STRUCT(name) CG_RT_##name,
+#include "abi.def"
+#undef W2N_RT_STRUCT
+	CG_RT_STRUCTS
+} cg_rt_struct;
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
+
+#define W2N_RT_STRUCT(name) enum {
+#define W2N_RT_FIELD(name, kind, field) CG_RT_##name##_##field,
+#define W2N_RT_END(name) CG_RT_##name##_FIELDS };
+#include "abi.def"
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
+#undef W2N_RT_HELPER
+
 /* Runtime functions generated code calls, declared on first use. */
+#define W2N_RT_STRUCT(name)
+#define W2N_RT_FIELD(name, kind, field)
+#define W2N_RT_END(name)
 typedef enum cg_helper {
-	CG_HELPER_TRAP,
-	CG_HELPER_MEMORY_GROW,
-	CG_HELPER_MEMORY_FILL,
-	CG_HELPER_MEMORY_COPY,
-	CG_HELPER_MEMORY_INIT,
-	CG_HELPER_DATA_DROP,
-	CG_HELPER_TABLE_GROW,
-	CG_HELPER_TABLE_FILL,
-	CG_HELPER_TABLE_COPY,
-	CG_HELPER_TABLE_INIT,
-	CG_HELPER_ELEM_DROP,
-	CG_HELPER_CALL_HOST,
+#define W2N_RT_HELPER(id, symbol, flags, result, params) CG_HELPER_##id,
+#include "abi.def"
+#undef W2N_RT_HELPER
 	CG_HELPER_COUNT
 } cg_helper;
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
 
 /* What one LLVM module holds: a partition of the module's functions,
  * or all of them (cg_partition.c). */
@@ -82,9 +103,8 @@ typedef struct cg_ctx {
 	LLVMValueRef helpers[CG_HELPER_COUNT];
 	LLVMTypeRef helper_types[CG_HELPER_COUNT];
 
-	/* Types mirroring runtime structs (w2n_rt.h). */
-	LLVMTypeRef t_rt_func, t_rt_memory, t_rt_table, t_rt_elem,
-		t_rt_data;
+	/* The runtime structs of abi.def for the target. */
+	LLVMTypeRef t_rt[CG_RT_STRUCTS];
 
 	cg_layout layout;
 
@@ -168,7 +188,25 @@ void cg_keep_publish(cg_ctx *cx);
 bool cg_lower_keeps(cg_ctx *cx);
 
 /* ---- cg_layout.c ---- */
+/* Builds t_rt (abi.def's structs as LLVM types) and the layout of the
+ * module's instance block. */
 void cg_layout_build(cg_ctx *cx);
+/* The lines of cg_print_abi_layout for cx's target. */
+void cg_layout_print(cg_ctx *cx, FILE *out);
+/* Address of member `field` of the runtime struct `s` at `p`. */
+LLVMValueRef cg_rt_member(cg_ctx *cx, cg_rt_struct s, LLVMValueRef p,
+                          unsigned field);
+/* The same by name: CG_RT_ADDR(cx, memory, p, base). */
+#define CG_RT_ADDR(cx, s, p, field) \
+	cg_rt_member(cx, CG_RT_##s, p, CG_RT_##s##_##field)
+/* The LLVM type of runtime function `h`, its symbol and whether it never
+ * returns (abi.def). */
+LLVMTypeRef cg_helper_type(cg_ctx *cx, cg_helper h, const char **symbol,
+                           bool *noreturn);
+/* A constant of runtime struct `s` from one value per member, in the
+ * order of abi.def (designated by CG_RT_s_member). */
+LLVMValueRef cg_rt_const(cg_ctx *cx, cg_rt_struct s, LLVMValueRef *fields,
+                         unsigned n);
 /* Address of field `field` (an index in the vmctx struct) of the instance,
  * element `index` of it when it is an array. */
 LLVMValueRef cg_vmctx_addr(cg_ctx *cx, cg_func *fx, unsigned field,

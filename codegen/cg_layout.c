@@ -3,6 +3,8 @@
  * struct for the target: codegen decides the layout, the descriptor tells
  * the runtime, and generated code addresses fields through GEPs on it.
  */
+#include <stdio.h>
+
 #include "cg_internal.h"
 
 static LLVMTypeRef array_of(LLVMTypeRef t, uint32_t n)
@@ -10,21 +12,150 @@ static LLVMTypeRef array_of(LLVMTypeRef t, uint32_t n)
 	return LLVMArrayType2(t, n);
 }
 
+/* abi.def's member types, as codes: a struct member is STRUCT_KIND plus
+ * its cg_rt_struct. */
+enum { KIND_U32, KIND_I32, KIND_U64, KIND_PTR, KIND_VOID, STRUCT_KIND };
+#define W2N_ABI_U32 KIND_U32
+#define W2N_ABI_I32 KIND_I32
+#define W2N_ABI_U64 KIND_U64
+#define W2N_ABI_VOID KIND_VOID
+#define W2N_ABI_PTR(pointee) KIND_PTR
+#define W2N_ABI_STRUCT(name) (STRUCT_KIND + CG_RT_##name)
+
+/* The member types of every runtime struct. */
+#define W2N_RT_HELPER(id, symbol, flags, result, params)
+#define W2N_RT_STRUCT(name) static const uint8_t members_##name[] = {
+#define W2N_RT_FIELD(name, kind, field) kind,
+#define W2N_RT_END(name) };
+#include "abi.def"
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
+
+/* ... and their names, for cg_layout_print. */
+#define W2N_RT_STRUCT(name) static const char *const names_##name[] = {
+#define W2N_RT_FIELD(name, kind, field) #field,
+#define W2N_RT_END(name) };
+#include "abi.def"
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
+
+static const struct {
+	const char *name;
+	const uint8_t *kinds;
+	const char *const *members;
+	unsigned n;
+} struct_members[CG_RT_STRUCTS] = {
+#define W2N_RT_STRUCT(name)                                              \
+	[CG_RT_##name] = {"w2n_rt_" #name, members_##name, names_##name, \
+	                  sizeof members_##name},
+#define W2N_RT_FIELD(name, kind, field)
+#define W2N_RT_END(name)
+#include "abi.def"
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
+};
+
+/* The runtime functions' signatures. */
+#define W2N_RT_STRUCT(name)
+#define W2N_RT_FIELD(name, kind, field)
+#define W2N_RT_END(name)
+#undef W2N_RT_HELPER
+#define ABI_LIST(...) __VA_ARGS__
+static const uint8_t params_list[][8] = {
+#define W2N_RT_HELPER(id, symbol, flags, result, params) \
+	[CG_HELPER_##id] = {ABI_LIST params},
+#include "abi.def"
+#undef W2N_RT_HELPER
+};
+static const struct {
+	const char *symbol;
+	bool noreturn;
+	uint8_t result, nparams;
+} helper_info[CG_HELPER_COUNT] = {
+#define W2N_RT_HELPER(id, symbol, flags, result, params) \
+	[CG_HELPER_##id] = {#symbol, CG_FLAGS_##flags, result, \
+	                    sizeof((uint8_t[]){ABI_LIST params})},
+#define CG_FLAGS_NONE false
+#define CG_FLAGS_NORETURN true
+#include "abi.def"
+#undef W2N_RT_HELPER
+};
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
+
+static LLVMTypeRef kind_type(cg_ctx *cx, uint8_t kind)
+{
+	switch (kind) {
+	case KIND_U32: case KIND_I32: return cx->t_i32;
+	case KIND_U64: return cx->t_i64;
+	case KIND_PTR: return cx->t_ptr;
+	case KIND_VOID: return cx->t_void;
+	}
+	W2N_ASSERT(kind >= STRUCT_KIND && kind - STRUCT_KIND < CG_RT_STRUCTS);
+	return cx->t_rt[kind - STRUCT_KIND];
+}
+
+/* Each struct after the ones it holds, as abi.def orders them. */
 static void build_runtime_types(cg_ctx *cx)
 {
-	LLVMTypeRef func[] = {cx->t_ptr, cx->t_ptr, cx->t_i32};
-	cx->t_rt_func = LLVMStructTypeInContext(cx->ctx, func, 3, false);
-	/* w2n_rt_memory: base, size, pages, max_pages, reserved, bounds */
-	LLVMTypeRef mem[] = {cx->t_ptr, cx->t_i64, cx->t_i64, cx->t_i64,
-	                     cx->t_i64, cx->t_i32};
-	cx->t_rt_memory = LLVMStructTypeInContext(cx->ctx, mem, 6, false);
-	/* w2n_rt_table: elems, size, max, elem_type */
-	LLVMTypeRef table[] = {cx->t_ptr, cx->t_i32, cx->t_i32, cx->t_i32};
-	cx->t_rt_table = LLVMStructTypeInContext(cx->ctx, table, 4, false);
-	/* w2n_rt_elem_segment and w2n_rt_data_segment: pointer, length */
-	LLVMTypeRef seg[] = {cx->t_ptr, cx->t_i32};
-	cx->t_rt_elem = LLVMStructTypeInContext(cx->ctx, seg, 2, false);
-	cx->t_rt_data = cx->t_rt_elem;
+	for (unsigned s = 0; s < CG_RT_STRUCTS; s++) {
+		LLVMTypeRef members[64];
+		unsigned n = struct_members[s].n;
+		W2N_ASSERT(n <= sizeof members / sizeof members[0]);
+		for (unsigned i = 0; i < n; i++)
+			members[i] = kind_type(cx, struct_members[s].kinds[i]);
+		cx->t_rt[s] = LLVMStructTypeInContext(cx->ctx, members, n,
+		                                      false);
+	}
+}
+
+LLVMTypeRef cg_helper_type(cg_ctx *cx, cg_helper h, const char **symbol,
+                           bool *noreturn)
+{
+	LLVMTypeRef params[8];
+	unsigned n = helper_info[h].nparams;
+	for (unsigned i = 0; i < n; i++)
+		params[i] = kind_type(cx, params_list[h][i]);
+	*symbol = helper_info[h].symbol;
+	*noreturn = helper_info[h].noreturn;
+	return LLVMFunctionType(kind_type(cx, helper_info[h].result), params,
+	                        n, false);
+}
+
+void cg_layout_print(cg_ctx *cx, FILE *out)
+{
+	build_runtime_types(cx);
+	for (unsigned s = 0; s < CG_RT_STRUCTS; s++) {
+		LLVMTypeRef t = cx->t_rt[s];
+		fprintf(out, "%s size %llu align %u\n", struct_members[s].name,
+		        LLVMABISizeOfType(cx->td, t),
+		        LLVMABIAlignmentOfType(cx->td, t));
+		for (unsigned i = 0; i < struct_members[s].n; i++)
+			fprintf(out, "%s.%s offset %llu\n",
+			        struct_members[s].name,
+			        struct_members[s].members[i],
+			        LLVMOffsetOfElement(cx->td, t, i));
+	}
+}
+
+LLVMValueRef cg_rt_member(cg_ctx *cx, cg_rt_struct s, LLVMValueRef p,
+                          unsigned field)
+{
+	return LLVMBuildStructGEP2(cx->b, cx->t_rt[s], p, field, "");
+}
+
+LLVMValueRef cg_rt_const(cg_ctx *cx, cg_rt_struct s, LLVMValueRef *fields,
+                         unsigned n)
+{
+	W2N_ASSERT(n == struct_members[s].n);
+	for (unsigned i = 0; i < n; i++)
+		W2N_ASSERT(fields[i] && LLVMTypeOf(fields[i]) ==
+		                            LLVMStructGetTypeAtIndex(cx->t_rt[s], i));
+	return LLVMConstStructInContext(cx->ctx, fields, n, false);
 }
 
 void cg_layout_build(cg_ctx *cx)
@@ -33,14 +164,16 @@ void cg_layout_build(cg_ctx *cx)
 	build_runtime_types(cx);
 	LLVMTypeRef value = array_of(cx->t_i64, 2); /* w2n_rt_value */
 	LLVMTypeRef fields[CG_VM_FIELDS] = {
-		[CG_VM_HEADER] = array_of(cx->t_ptr, 4),
+		[CG_VM_HEADER] = cx->t_rt[CG_RT_instance_header],
 		[CG_VM_MEMORIES] = array_of(cx->t_ptr, m->nmemories),
 		[CG_VM_TABLES] = array_of(cx->t_ptr, m->ntables),
 		[CG_VM_GLOBALS] = array_of(cx->t_ptr, m->nglobals),
-		[CG_VM_FUNCS] = array_of(cx->t_rt_func, m->nfuncs),
+		[CG_VM_FUNCS] = array_of(cx->t_rt[CG_RT_func], m->nfuncs),
 		[CG_VM_TYPE_IDS] = array_of(cx->t_i32, m->ntypes),
-		[CG_VM_ELEMS] = array_of(cx->t_rt_elem, m->nelems),
-		[CG_VM_DATAS] = array_of(cx->t_rt_data, m->ndatas),
+		[CG_VM_ELEMS] = array_of(cx->t_rt[CG_RT_elem_segment],
+		                         m->nelems),
+		[CG_VM_DATAS] = array_of(cx->t_rt[CG_RT_data_segment],
+		                         m->ndatas),
 		[CG_VM_GLOBAL_STORAGE] =
 			array_of(value, m->nglobals - m->nglobal_imports),
 	};
@@ -61,7 +194,8 @@ void cg_layout_build(cg_ctx *cx)
 	l->datas = OFFSET(CG_VM_DATAS);
 	l->global_storage = OFFSET(CG_VM_GLOBAL_STORAGE);
 #undef OFFSET
-	l->func_size = (uint32_t)LLVMABISizeOfType(cx->td, cx->t_rt_func);
+	l->func_size =
+		(uint32_t)LLVMABISizeOfType(cx->td, cx->t_rt[CG_RT_func]);
 }
 
 LLVMValueRef cg_vmctx_addr(cg_ctx *cx, cg_func *fx, unsigned field,

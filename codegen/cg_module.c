@@ -35,43 +35,14 @@ LLVMValueRef cg_zero(cg_ctx *cx, ir_valtype t)
 	return LLVMConstNull(cg_valtype(cx, t));
 }
 
-/* Signatures of the runtime functions in w2n_rt.h, in cg_helper order:
- * result letter, then parameters (p = pointer, i = i32). */
-static const struct {
-	const char *name, *sig;
-} helper_sigs[CG_HELPER_COUNT] = {
-	[CG_HELPER_TRAP] = {"w2n_rt_trap", "v:pii"},
-	[CG_HELPER_MEMORY_GROW] = {"w2n_rt_memory_grow", "i:pii"},
-	[CG_HELPER_MEMORY_FILL] = {"w2n_rt_memory_fill", "v:piiii"},
-	[CG_HELPER_MEMORY_COPY] = {"w2n_rt_memory_copy", "v:piiiii"},
-	[CG_HELPER_MEMORY_INIT] = {"w2n_rt_memory_init", "v:piiiii"},
-	[CG_HELPER_DATA_DROP] = {"w2n_rt_data_drop", "v:pi"},
-	[CG_HELPER_TABLE_GROW] = {"w2n_rt_table_grow", "i:pipi"},
-	[CG_HELPER_TABLE_FILL] = {"w2n_rt_table_fill", "v:piipi"},
-	[CG_HELPER_TABLE_COPY] = {"w2n_rt_table_copy", "v:piiiii"},
-	[CG_HELPER_TABLE_INIT] = {"w2n_rt_table_init", "v:piiiii"},
-	[CG_HELPER_ELEM_DROP] = {"w2n_rt_elem_drop", "v:pi"},
-	[CG_HELPER_CALL_HOST] = {"w2n_rt_call_host", "v:pp"},
-};
-
-static LLVMTypeRef sig_letter(cg_ctx *cx, char c)
-{
-	return c == 'p' ? cx->t_ptr : c == 'i' ? cx->t_i32 : cx->t_void;
-}
-
 LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type)
 {
 	if (!cx->helpers[h]) {
-		const char *sig = helper_sigs[h].sig;
-		LLVMTypeRef params[8];
-		unsigned n = 0;
-		for (const char *p = sig + 2; *p; p++)
-			params[n++] = sig_letter(cx, *p);
-		LLVMTypeRef ft = LLVMFunctionType(sig_letter(cx, sig[0]),
-		                                  params, n, false);
-		LLVMValueRef fn = LLVMAddFunction(cx->mod, helper_sigs[h].name,
-		                                  ft);
-		if (h == CG_HELPER_TRAP) {
+		const char *symbol;
+		bool noreturn;
+		LLVMTypeRef ft = cg_helper_type(cx, h, &symbol, &noreturn);
+		LLVMValueRef fn = LLVMAddFunction(cx->mod, symbol, ft);
+		if (noreturn) {
 			unsigned kinds[] = {
 				LLVMGetEnumAttributeKindForName("noreturn", 8),
 				LLVMGetEnumAttributeKindForName("cold", 4)};
@@ -209,12 +180,12 @@ LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index)
 	/* Frames larger than a page probe it, so that stack exhaustion
 	 * always hits the guard page. */
 	add_string_attribute(cx, fn, "probe-stack", "inline-asm");
-	/* The default x86-64 CPU row names x86-64-v2 for its features; its
-	 * tuning would turn rotates into slow SHLD (bench/results/
-	 * ANALYSIS.md, finding 1), so tune generically unless --cpu says
-	 * otherwise. */
-	if (!cx->o->cpu && strncmp(cx->o->target->triple, "x86_64", 6) == 0)
-		add_string_attribute(cx, fn, "tune-cpu", "generic");
+	/* A target's default CPU may tune badly: x86-64-v2's tuning turns
+	 * rotates into slow SHLD (bench/results/ANALYSIS.md, finding 1), so
+	 * the row names the tuning to use unless --cpu says otherwise. */
+	if (!cx->o->cpu && cx->o->target->tune_cpu[0])
+		add_string_attribute(cx, fn, "tune-cpu",
+		                     cx->o->target->tune_cpu);
 	cx->funcs[index] = fn;
 	return fn;
 }
@@ -535,6 +506,21 @@ bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
 	cg_unit whole = {.fbegin = m->nfunc_imports, .fend = m->nfuncs,
 	                 .shared = true};
 	return cg_compile_unit(m, o, &whole, emit, out_path, cpu, d);
+}
+
+bool cg_print_abi_layout(const cg_options *o, FILE *out, w2n_diags *d)
+{
+	cg_ctx cx = {.o = o, .diags = d};
+	cg_initialize_llvm();
+	cx.ctx = LLVMContextCreate();
+	cx.mod = LLVMModuleCreateWithNameInContext("abi", cx.ctx);
+	bool ok = make_target_machine(&cx);
+	if (ok) {
+		init_types(&cx);
+		cg_layout_print(&cx, out);
+	}
+	dispose(&cx);
+	return ok;
 }
 
 const char *cg_llvm_library(void)

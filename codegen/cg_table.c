@@ -16,12 +16,12 @@ static void emit_set(cg_ctx *cx, cg_func *fx, uint32_t table)
 	LLVMValueRef tp = table_ptr(cx, fx, table);
 	LLVMValueRef size = cg_load_vm(
 		cx, cx->t_i32,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_table, tp, 1, ""));
+		CG_RT_ADDR(cx, table, tp, size));
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, ""),
 	           W2N_TRAP_OOB_TABLE);
 	LLVMValueRef elems = cg_load_vm(
 		cx, cx->t_ptr,
-		LLVMBuildStructGEP2(cx->b, cx->t_rt_table, tp, 0, ""));
+		CG_RT_ADDR(cx, table, tp, elems));
 	LLVMValueRef wide = LLVMBuildZExt(cx->b, index, cx->t_intptr, "");
 	cg_store_vm(cx, v, LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems,
 	                                         &wide, 1, ""));
@@ -31,8 +31,7 @@ static void emit_size(cg_ctx *cx, cg_func *fx, uint32_t table)
 {
 	LLVMValueRef tp = table_ptr(cx, fx, table);
 	cg_push(fx, cg_load_vm(cx, cx->t_i32,
-	                       LLVMBuildStructGEP2(cx->b, cx->t_rt_table, tp,
-	                                           1, "")));
+	                       CG_RT_ADDR(cx, table, tp, size)));
 }
 
 static void emit_runtime_op(cg_ctx *cx, cg_func *fx, const ir_instr *in)

@@ -1,32 +1,29 @@
 /*
- * cg_target.c - the targets wasm2native compiles for, one row each.
+ * cg_target.c - the targets wasm2native compiles for: the rows of
+ * runtime/targets.def as cg_target structures.
  */
 #include <string.h>
 
 #include "codegen.h"
 #include "w2n_rt.h"
 
-static const cg_target targets[] = {
-	{"x86_64-linux-gnu", "x86_64-pc-linux-gnu", "x86-64-v2", "", "", 64,
-	 W2N_RT_BOUNDS_GUARD, "cc", "gcc", 0},
-	{"aarch64-linux-gnu", "aarch64-unknown-linux-gnu", "generic", "+neon",
-	 "", 64, W2N_RT_BOUNDS_GUARD, "aarch64-linux-gnu-gcc",
-	 "gcc-aarch64-linux-gnu", CG_QUIRK_PARTIAL_STORES},
-	{"riscv64-linux-gnu", "riscv64-unknown-linux-gnu", "generic-rv64",
-	 "+m,+a,+f,+d,+c", "lp64d", 64, W2N_RT_BOUNDS_GUARD,
-	 "riscv64-linux-gnu-gcc", "gcc-riscv64-linux-gnu",
-	 CG_QUIRK_ROUNDING_KEEPS_SNAN | CG_QUIRK_PARTIAL_STORES},
-	/* NEON flushes f32 subnormals to zero, which Wasm forbids: f32
-	 * arithmetic stays on VFP (-neonfp for scalars, the FTZ quirk for
-	 * vectors), the rest of SIMD runs on NEON. */
-	{"arm-linux-gnueabihf", "armv7a-unknown-linux-gnueabihf", "cortex-a7",
-	 "+vfp4,+neon,-neonfp", "", 32, W2N_RT_BOUNDS_EXPLICIT,
-	 "arm-linux-gnueabihf-gcc", "gcc-arm-linux-gnueabihf",
-	 CG_QUIRK_NO_VECTOR_ROUNDEVEN | CG_QUIRK_NO_F64_MINMAX |
-	     CG_QUIRK_F32_VECTOR_FTZ},
+/* Row names: TARGET_X86_64, ... */
+enum {
+#define W2N_TARGET(id, ...) TARGET_##id,
+#include "targets.def"
+#undef W2N_TARGET
+	NTARGETS
 };
 
-enum { NTARGETS = sizeof targets / sizeof targets[0] };
+static const cg_target targets[NTARGETS] = {
+#define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,   \
+                   bits, bounds, cc, cc_package, qemu, cpu_family,       \
+                   elf_machine, quirks)                                  \
+	[TARGET_##id] = {triple, llvm_triple, cpu, features, abi, tune_cpu,   \
+	                 bits, bounds, cc, cc_package, quirks},
+#include "targets.def"
+#undef W2N_TARGET
+};
 
 const cg_target *cg_target_find(const char *triple)
 {
@@ -38,22 +35,15 @@ const cg_target *cg_target_find(const char *triple)
 
 const cg_target *cg_target_host(void)
 {
-#if defined(__x86_64__)
-	return &targets[0];
-#elif defined(__aarch64__)
-	return &targets[1];
-#elif defined(__riscv) && __riscv_xlen == 64
-	return &targets[2];
-#elif defined(__arm__)
-	return &targets[3];
-#else
-	return NULL;
-#endif
+	return cg_target_find(W2N_HOST_TRIPLE);
 }
 
 const cg_target *const *cg_targets(void)
 {
 	static const cg_target *const list[] = {
-		&targets[0], &targets[1], &targets[2], &targets[3], NULL};
+#define W2N_TARGET(id, ...) &targets[TARGET_##id],
+#include "targets.def"
+#undef W2N_TARGET
+		NULL};
 	return list;
 }

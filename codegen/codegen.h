@@ -7,6 +7,7 @@
 #define W2N_CODEGEN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,13 +49,15 @@ char *cg_import_symbol(const char *module, size_t module_len,
                        const char *name, size_t name_len);
 char *cg_export_symbol(const char *name, size_t name_len);
 
-/* One row per supported target (cg_target.c). */
+/* One row per supported target: runtime/targets.def, which says what
+ * each column means. */
 typedef struct cg_target {
 	const char *triple;      /* e.g. "x86_64-linux-gnu" */
 	const char *llvm_triple; /* what LLVM is told */
 	const char *cpu;         /* default CPU */
 	const char *features;    /* default features */
 	const char *abi;         /* ABI name for LLVM, "" for the default */
+	const char *tune_cpu;    /* tuning without --cpu, "" for the CPU's */
 	unsigned pointer_bits;
 	uint32_t default_bounds; /* W2N_RT_BOUNDS_* */
 	const char *cc;          /* C compiler driver used to link */
@@ -65,10 +68,11 @@ typedef struct cg_target {
 /* The target named `triple`, or NULL. */
 const cg_target *cg_target_find(const char *triple);
 
-/* The target wasm2native runs on. */
+/* The target wasm2native runs on (W2N_HOST_TRIPLE, from the build), or
+ * NULL on a machine that is not a target. */
 const cg_target *cg_target_host(void);
 
-/* Every target, for --help; NULL-terminated. */
+/* Every target, in targets.def's order; NULL-terminated. */
 const cg_target *const *cg_targets(void);
 
 typedef enum cg_emit {
@@ -83,7 +87,6 @@ typedef struct cg_options {
 	const char *features; /* NULL: the target's default */
 	unsigned opt_level;   /* 0..3 */
 	uint32_t bounds;      /* W2N_RT_BOUNDS_* */
-	bool pic;
 	/* Symbol of the module descriptor (w2n_rt_module). */
 	const char *descriptor_symbol;
 	/* How each function import is provided (CG_IMPORT_*), one entry
@@ -150,5 +153,11 @@ bool cg_compile_partitions(const ir_module *m, const cg_options *o,
 /* The file of the LLVM library that codegen runs (NULL when unknown), so
  * that caches of compiled code can tell one LLVM build from another. */
 const char *cg_llvm_library(void);
+
+/* Prints, for o->target, every struct of runtime/abi.def as LLVM lays it
+ * out: a line "w2n_rt_NAME size BYTES align BYTES", then one line
+ * "w2n_rt_NAME.MEMBER offset BYTES" per member.  tests/unit/abi_layout
+ * compares it with what each target's C compiler says of w2n_rt.h. */
+bool cg_print_abi_layout(const cg_options *o, FILE *out, w2n_diags *d);
 
 #endif

@@ -485,7 +485,6 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 	co->features = o->features;
 	co->opt_level = o->opt_level;
 	co->partition_instrs = o->partition_size;
-	co->pic = true;
 	co->compiler_version = W2N_VERSION_STRING;
 	if (!choose_symbol(o, co, d))
 		return false;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "codegen.h"
 #include "w2n_rt.h"
 
 typedef enum option_id {
@@ -33,6 +34,17 @@ static const option_info options[OPT_COUNT] = {
 #undef W2N_OPTION
 };
 
+/* The --target list, from the target table (runtime/targets.def). */
+static void print_targets(void)
+{
+	printf("\ntargets (--target): default CPU and bounds checks\n");
+	for (const cg_target *const *t = cg_targets(); *t; t++)
+		printf("  %-26s %s, %s%s\n", (*t)->triple, (*t)->cpu,
+		       (*t)->default_bounds == W2N_RT_BOUNDS_GUARD
+		           ? "guard pages" : "explicit bounds checks",
+		       *t == cg_target_host() ? " (this machine)" : "");
+}
+
 void w2n_print_help(void)
 {
 	printf("usage: wasm2native [options] INPUT.wasm\n"
@@ -50,6 +62,7 @@ void w2n_print_help(void)
 		         p->value);
 		printf("  %-26s %s\n", left, p->help);
 	}
+	print_targets();
 }
 
 static bool fail(const char *fmt, const char *a, const char *b)

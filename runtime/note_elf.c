@@ -21,28 +21,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The machine this code runs on, as codegen's target table names it. */
-#if defined(__x86_64__)
-#define HOST_TARGET "x86_64-linux-gnu"
-#define HOST_MACHINE EM_X86_64
-#elif defined(__aarch64__)
-#define HOST_TARGET "aarch64-linux-gnu"
-#define HOST_MACHINE EM_AARCH64
-#elif defined(__riscv) && __riscv_xlen == 64
-#define HOST_TARGET "riscv64-linux-gnu"
-#define HOST_MACHINE EM_RISCV
-#elif defined(__arm__)
-#define HOST_TARGET "arm-linux-gnueabihf"
-#define HOST_MACHINE EM_ARM
-#else
-#define HOST_TARGET NULL
-#define HOST_MACHINE EM_NONE
-#endif
+/* The targets' ELF machines, to tell whether a file is this host's
+ * (W2N_HOST_TRIPLE, from the build). */
+static const struct target_machine {
+	const char *triple;
+	unsigned machine;
+} target_machines[] = {
+#define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,   \
+                   bits, bounds, cc, cc_package, qemu, cpu_family,       \
+                   elf_machine, quirks)                                  \
+	{triple, elf_machine},
+#include "targets.def"
+#undef W2N_TARGET
+};
+
+static const struct target_machine *host_row(void)
+{
+	size_t n = sizeof target_machines / sizeof target_machines[0];
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(target_machines[i].triple, W2N_HOST_TRIPLE) == 0)
+			return &target_machines[i];
+	return NULL;
+}
+
 #define HOST_CLASS (sizeof(void *) == 8 ? ELFCLASS64 : ELFCLASS32)
 
 const char *w2n_note_host_target(void)
 {
-	return HOST_TARGET;
+	return host_row() ? host_row()->triple : NULL;
 }
 
 const char *w2n_note_file_kind_name(w2n_note_file_kind kind)
@@ -293,8 +299,8 @@ static bool read_elf(elf_view *v, w2n_note_file *f, char *why, size_t n)
 	f->kind = kind_of(v, l, &t);
 	f->machine = (unsigned)field(v, offsetof(Elf64_Ehdr, e_machine), 2);
 	f->elf_class = id[EI_CLASS];
-	f->host_machine =
-	    f->machine == HOST_MACHINE && f->elf_class == HOST_CLASS;
+	f->host_machine = host_row() && f->machine == host_row()->machine &&
+	                  f->elf_class == HOST_CLASS;
 	return read_notes(v, l, &t, f) ||
 	       w2n_note_fail(why, n, "out of memory");
 }

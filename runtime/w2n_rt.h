@@ -70,208 +70,68 @@ typedef union w2n_rt_value {
 	void *ref;
 } w2n_rt_value;
 
-/*
- * A function reference: what a funcref value, a table element and an
- * import slot hold.  `code` has the Wasm calling convention of the
- * function's type and is called with `ctx` as its first argument.
- * `type_id` is the canonical id of the type (structurally equal types have
- * equal ids across all modules of the process; see w2n_rt_type_id).
- */
-typedef struct w2n_rt_func {
-	void *code;
-	void *ctx;
-	uint32_t type_id;
-} w2n_rt_func;
-
-/* A linear memory.  Generated code reads `base` and `size`. */
-typedef struct w2n_rt_memory {
-	uint8_t *base;
-	uint64_t size;      /* accessible bytes = pages * 65536 */
-	uint64_t pages;
-	uint64_t max_pages; /* from the limits, capped at 65536 */
-	uint64_t reserved;  /* bytes of address space reserved at base */
-	uint32_t bounds;    /* W2N_RT_BOUNDS_* it was created for */
-} w2n_rt_memory;
-
-/* A table.  Generated code reads `elems` and `size`. */
-typedef struct w2n_rt_table {
-	void **elems; /* funcref: w2n_rt_func *, externref: opaque; NULL null */
-	uint32_t size;
-	uint32_t max; /* UINT32_MAX when unbounded */
-	uint32_t elem_type;
-} w2n_rt_table;
-
-/* A passive or not-yet-applied element segment (evaluated references). */
-typedef struct w2n_rt_elem_segment {
-	void **items;
-	uint32_t len; /* 0 once dropped */
-} w2n_rt_elem_segment;
-
-/* A data segment as the instance sees it. */
-typedef struct w2n_rt_data_segment {
-	const uint8_t *bytes;
-	uint32_t len; /* 0 once dropped */
-} w2n_rt_data_segment;
-
-/* ---- The module descriptor, emitted by codegen as a constant. ---- */
-
 typedef struct w2n_rt_instance w2n_rt_instance;
-
-/* Calls `f` (of this type) with arguments in vals[0..nparams) and stores
- * the results in vals[0..nresults). */
-typedef void w2n_rt_trampoline(const w2n_rt_func *f, w2n_rt_value *vals);
-
 typedef struct w2n_rt_host_closure w2n_rt_host_closure;
 
-typedef struct w2n_rt_functype {
-	uint32_t nparams, nresults;
-	const uint8_t *types; /* params then results, W2N_RT_* codes */
-	w2n_rt_trampoline *call;
-	/* Wasm-convention code of this type that forwards to a host closure
-	 * (passed as ctx); see w2n_rt_host_closure. */
-	void *host_adapter;
-} w2n_rt_functype;
+/* ---- Structures generated code reads and codegen emits (abi.def) ---- */
 
-typedef struct w2n_rt_limits {
-	uint64_t min, max;
-	uint32_t has_max;
-	uint32_t elem_type; /* tables: W2N_RT_FUNCREF or W2N_RT_EXTERNREF */
-} w2n_rt_limits;
+/* Member types of abi.def's rows as C types. */
+#define W2N_ABI_U32 uint32_t
+#define W2N_ABI_I32 int32_t
+#define W2N_ABI_U64 uint64_t
+#define W2N_ABI_VOID void
+#define W2N_ABI_PTR(pointee) pointee *
+#define W2N_ABI_STRUCT(name) w2n_rt_##name
 
-typedef struct w2n_rt_globaltype {
-	uint32_t type;    /* W2N_RT_* value type */
-	uint32_t mutable_;
-} w2n_rt_globaltype;
+/* Every struct's name first, so that rows may point at later ones. */
+#define W2N_RT_STRUCT(name) typedef struct w2n_rt_##name w2n_rt_##name;
+#define W2N_RT_FIELD(name, kind, field)
+#define W2N_RT_END(name)
+#define W2N_RT_HELPER(id, symbol, flags, result, params)
+#include "abi.def"
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
 
-/* Names are UTF-8 and may contain NUL; they are also NUL-terminated, so
- * that names without NUL can be used as C strings. */
-typedef struct w2n_rt_import {
-	const char *module, *name;
-	uint32_t module_len, name_len;
-	uint32_t kind;  /* W2N_RT_EXTERN_* */
-	uint32_t index; /* in the index space of its kind */
-} w2n_rt_import;
+/* Calls `f` (of this type) with arguments in vals[0..nparams) and stores
+ * the results in vals[0..nresults) (w2n_rt_functype.call). */
+typedef void w2n_rt_trampoline(const w2n_rt_func *f, w2n_rt_value *vals);
 
-typedef struct w2n_rt_export {
-	const char *name;
-	uint32_t name_len;
-	uint32_t kind;
-	uint32_t index;
-} w2n_rt_export;
+/* The module's part of instantiation (w2n_rt_module.init). */
+typedef void w2n_rt_init_fn(w2n_rt_instance *inst);
 
-/*
- * Where things live in an instance.  An instance is one block of
- * `instance_size` bytes (aligned to 16) that starts with a
- * w2n_rt_instance_header; every offset is from the block's start.
- * Codegen computes the layout for its target; the runtime only reads it.
- */
-typedef struct w2n_rt_layout {
-	uint32_t instance_size;
-	uint32_t memories;       /* w2n_rt_memory *[nmemories] */
-	uint32_t tables;         /* w2n_rt_table *[ntables] */
-	uint32_t globals;        /* void *[nglobals]: each global's storage */
-	uint32_t funcs;          /* w2n_rt_func[nfuncs] */
-	uint32_t type_ids;       /* uint32_t[ntypes] */
-	uint32_t elems;          /* w2n_rt_elem_segment[nelems] */
-	uint32_t datas;          /* w2n_rt_data_segment[ndatas] */
-	uint32_t global_storage; /* w2n_rt_value[nglobals - nglobal_imports] */
-	uint32_t func_size;      /* sizeof(w2n_rt_func) on the target */
-} w2n_rt_layout;
-
-typedef struct w2n_rt_module {
-	uint32_t abi_version; /* W2N_RT_ABI_VERSION */
-	uint32_t bounds;      /* W2N_RT_BOUNDS_* */
-	const char *name;     /* from the name section, or "" */
-
-	uint32_t ntypes;
-	const w2n_rt_functype *types;
-
-	uint32_t nimports;
-	const w2n_rt_import *imports;
-
-	uint32_t nfuncs, nfunc_imports;
-	const uint32_t *func_types;     /* type index of every function */
-	void *const *func_code;         /* defined functions' code, in order */
-	const char *const *func_names;  /* every function; "" when unnamed */
-	/* Function imports bound when the program was linked (host C
-	 * functions, or stubs for imports nobody provides), called with the
-	 * importing instance as ctx; NULL (the table, or an entry) for
-	 * imports resolved at instantiation. */
-	void *const *import_code;
-
-	uint32_t ntables, ntable_imports;
-	const w2n_rt_limits *tables;
-	uint32_t nmemories, nmemory_imports;
-	const w2n_rt_limits *memories;
-	uint32_t nglobals, nglobal_imports;
-	const w2n_rt_globaltype *globals;
-
-	uint32_t nexports;
-	const w2n_rt_export *exports;
-
-	uint32_t nelems;
-	const uint32_t *elem_sizes; /* item count of each segment */
-	uint32_t ndatas;
-	const w2n_rt_data_segment *datas;
-
-	uint32_t has_start, start; /* start function index */
-
-	/*
-	 * Runs the module's part of instantiation (spec 4.5.4, steps after
-	 * allocation): evaluates the defined globals' initialisers into
-	 * their storage, evaluates every element segment's items into
-	 * elems[i].items (allocated by the runtime with elem_sizes[i]
-	 * entries), then applies active element segments (table.init then
-	 * elem.drop), drops declarative ones, and applies active data
-	 * segments (memory.init then data.drop), trapping like those
-	 * instructions.  It does not run the start function.
-	 */
-	void (*init)(w2n_rt_instance *inst);
-
-	w2n_rt_layout layout;
-} w2n_rt_module;
-
-/* The fixed start of every instance block. */
-typedef struct w2n_rt_instance_header {
-	const w2n_rt_module *module;
-	void *runtime; /* the runtime's private per-instance state */
-	void *user;    /* for embedders */
-	void *wasi;    /* the WASI context bound to this instance, or NULL */
-} w2n_rt_instance_header;
+#define W2N_RT_STRUCT(name) struct w2n_rt_##name {
+#define W2N_RT_FIELD(name, kind, field) kind field;
+#define W2N_RT_END(name) };
+#include "abi.def"
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
+#undef W2N_RT_HELPER
 
 /* ---- What generated code calls. ---- */
 
-/* Raises a trap: unwinds to the innermost w2n_rt_invoke on this thread.
- * `func` is the index of the trapping function in `inst`'s module. */
-_Noreturn void w2n_rt_trap(w2n_rt_instance *inst, uint32_t func,
-                           uint32_t kind);
-
-/* memory.grow: returns the old size in pages, or -1. */
-int32_t w2n_rt_memory_grow(w2n_rt_instance *inst, uint32_t memory,
-                           uint32_t delta_pages);
-
-/* Bulk memory; each traps (out of bounds memory access) per the spec. */
-void w2n_rt_memory_fill(w2n_rt_instance *inst, uint32_t memory,
-                        uint32_t dst, uint32_t value, uint32_t len);
-void w2n_rt_memory_copy(w2n_rt_instance *inst, uint32_t dst_memory,
-                        uint32_t src_memory, uint32_t dst, uint32_t src,
-                        uint32_t len);
-void w2n_rt_memory_init(w2n_rt_instance *inst, uint32_t memory,
-                        uint32_t data, uint32_t dst, uint32_t src,
-                        uint32_t len);
-void w2n_rt_data_drop(w2n_rt_instance *inst, uint32_t data);
-
-/* Tables; traps (out of bounds table access) per the spec. */
-int32_t w2n_rt_table_grow(w2n_rt_instance *inst, uint32_t table,
-                          void *init, uint32_t delta);
-void w2n_rt_table_fill(w2n_rt_instance *inst, uint32_t table, uint32_t dst,
-                       void *value, uint32_t len);
-void w2n_rt_table_copy(w2n_rt_instance *inst, uint32_t dst_table,
-                       uint32_t src_table, uint32_t dst, uint32_t src,
-                       uint32_t len);
-void w2n_rt_table_init(w2n_rt_instance *inst, uint32_t table, uint32_t elem,
-                       uint32_t dst, uint32_t src, uint32_t len);
-void w2n_rt_elem_drop(w2n_rt_instance *inst, uint32_t elem);
+/* abi.def's W2N_RT_HELPER rows: the functions generated code calls. */
+#define W2N_RT_FLAGS_NONE
+#define W2N_RT_FLAGS_NORETURN _Noreturn
+#define W2N_RT_STRUCT(name)
+#define W2N_RT_FIELD(name, kind, field)
+#define W2N_RT_END(name)
+#define W2N_RT_HELPER(id, symbol, flags, result, params) \
+	W2N_RT_FLAGS_##flags result symbol params;
+#include "abi.def"
+#undef W2N_RT_STRUCT
+#undef W2N_RT_FIELD
+#undef W2N_RT_END
+#undef W2N_RT_HELPER
+#undef W2N_RT_FLAGS_NONE
+#undef W2N_RT_FLAGS_NORETURN
+#undef W2N_ABI_U32
+#undef W2N_ABI_I32
+#undef W2N_ABI_U64
+#undef W2N_ABI_VOID
+#undef W2N_ABI_PTR
+#undef W2N_ABI_STRUCT
 
 /* ---- Host functions. ---- */
 
@@ -284,7 +144,7 @@ void w2n_rt_elem_drop(w2n_rt_instance *inst, uint32_t elem);
 typedef int w2n_rt_host_fn(void *env, w2n_rt_instance *caller,
                            w2n_rt_value *vals);
 
-/* What a host adapter receives as ctx. */
+/* What a host adapter receives as ctx (w2n_rt_call_host's closure). */
 struct w2n_rt_host_closure {
 	w2n_rt_host_fn *fn;
 	void *env;
@@ -299,9 +159,6 @@ void *w2n_host_memory(w2n_rt_instance *inst, uint32_t offset,
 
 /* The size in bytes of `inst`'s memory 0 (0 without one). */
 uint64_t w2n_host_memory_size(w2n_rt_instance *inst);
-
-/* Called by the per-type host adapters that codegen emits. */
-void w2n_rt_call_host(w2n_rt_host_closure *closure, w2n_rt_value *vals);
 
 /* ---- Reading an instance (for the runtime, WASI and host code). ---- */
 

@@ -41,14 +41,25 @@ if [ ! -f build/build.ninja ]; then
 fi
 ninja -C build
 
-# The runtime, WASI shim and embedding library for every other target,
-# with their cross compilers (what --target=TRIPLE links against), and
-# their tests (compiled by build/wasm2native, run under qemu-user).
-for cross in scripts/cross/*.ini; do
-  triple=$(basename "$cross" .ini)
+# The runtime, WASI shim and embedding library for every other target
+# of runtime/targets.def, with their cross compilers (what
+# --target=TRIPLE links against), and their tests (compiled by
+# build/wasm2native, run under qemu-user).  The cross files are made
+# from the same table.
+targets="python3 scripts/targets.py runtime/targets.def"
+case "$(uname -m)" in armv*) this=arm ;; *) this=$(uname -m) ;; esac
+mkdir -p build-cross
+$targets list | while read -r triple qemu bits bounds cc; do
+  [ "${triple%%-*}" != "$this" ] || continue  # this machine: build/
   dir=build-cross/$triple
+  $targets cross-file "$triple" > "$dir.ini.new"
+  if ! cmp -s "$dir.ini.new" "$dir.ini"; then
+    mv "$dir.ini.new" "$dir.ini"
+  else
+    rm "$dir.ini.new"
+  fi
   if [ ! -f "$dir/build.ninja" ]; then
-    meson setup "$dir" --cross-file "$cross"
+    meson setup "$dir" --cross-file "$dir.ini"
   elif ! meson introspect "$dir" --buildoptions | grep -q "\"$triple\""; then
     # configured before the cross file named the target
     meson configure "$dir" -Druntime_only=true -Dtarget="$triple"

@@ -23,13 +23,17 @@ import sys
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 from tally import Tally  # noqa: E402
 
-# triple -> (qemu-user, bounds strategies, what `file` calls the machine)
-TARGETS = {
-    "aarch64-linux-gnu": ("qemu-aarch64", ["guard", "explicit"],
-                          "ARM aarch64"),
-    "riscv64-linux-gnu": ("qemu-riscv64", ["guard", "explicit"],
-                          "UCB RISC-V"),
-    "arm-linux-gnueabihf": ("qemu-arm", ["explicit"], "ARM, EABI5"),
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] /
+                       "scripts"))
+import targets  # noqa: E402
+
+# What `file` calls each target's machine; the rest of what the tests
+# need of a target (emulator, strategies) comes from runtime/targets.def.
+MACHINE_NAMES = {
+    "x86_64-linux-gnu": "x86-64",
+    "aarch64-linux-gnu": "ARM aarch64",
+    "riscv64-linux-gnu": "UCB RISC-V",
+    "arm-linux-gnueabihf": "ARM, EABI5",
 }
 # The spec scripts CI runs per target and strategy: where the targets'
 # lowerings differ (integer and float arithmetic and conversions, NaNs,
@@ -213,6 +217,10 @@ def main():
     ap.add_argument("--ceilings", required=True, type=pathlib.Path)
     ap.add_argument("--work", required=True, type=pathlib.Path)
     ap.add_argument("--target", action="append")
+    ap.add_argument("--targets", type=pathlib.Path, required=True,
+                    help="runtime/targets.def")
+    ap.add_argument("--host", default="x86_64-linux-gnu",
+                    help="the triple of this machine (not run under qemu)")
     ap.add_argument("--full", action="store_true",
                     help="the whole spec testsuite")
     args = ap.parse_args()
@@ -221,8 +229,12 @@ def main():
     t = Tally()
     refusals(t, args, args.work)
     failed += t.report("cross[options]")
-    for triple in args.target or TARGETS:
-        qemu, strategies, machine = TARGETS[triple]
+    rows = {r["triple"]: r for r in targets.rows(args.targets)
+            if r["triple"] != args.host}
+    for triple in args.target or rows:
+        row = rows[triple]
+        qemu, strategies = row["qemu"], targets.strategies(row)
+        machine = MACHINE_NAMES[triple]
         t = Tally()
         if not (args.cross_root / triple / "build.ninja").exists():
             t.check(f"{triple} runtime", False,
