@@ -475,6 +475,19 @@ static void lap(double cpu[CG_PHASES], int phase, double *t0)
 	*t0 = t;
 }
 
+/* -d l: the unit's LLVM IR before optimisation; units dump one at a
+ * time. */
+static void dump_unit(cg_ctx *cx)
+{
+	static pthread_mutex_t dumping = PTHREAD_MUTEX_INITIALIZER;
+	char *text = LLVMPrintModuleToString(cx->mod);
+	pthread_mutex_lock(&dumping);
+	fprintf(stderr, "; unit: functions %u to %u\n%s", cx->unit->fbegin,
+	        cx->unit->fend, text);
+	pthread_mutex_unlock(&dumping);
+	LLVMDisposeMessage(text);
+}
+
 bool cg_compile_unit(const ir_module *m, const cg_options *o,
                      const cg_unit *u, cg_emit emit, const char *path,
                      double cpu[CG_PHASES], w2n_diags *d)
@@ -488,6 +501,8 @@ bool cg_compile_unit(const ir_module *m, const cg_options *o,
 	bool ok = make_target_machine(&cx);
 	if (ok) {
 		lower_unit(&cx);
+		if (o->dump_llvm)
+			dump_unit(&cx);
 		lap(cpu, CG_PHASE_IR, &t0);
 		ok = verify(&cx) && optimize(&cx);
 		if (ok && (o->target->quirks & CG_QUIRK_F32_VECTOR_FTZ))

@@ -128,6 +128,21 @@ static void phase(void *clock, const char *name)
 	c->t0 = w2n_now();
 }
 
+/* Debug builds check the IR between the frontend and codegen. */
+#ifdef NDEBUG
+enum { CHECK_IR_ALWAYS = 0 };
+#else
+enum { CHECK_IR_ALWAYS = 1 };
+#endif
+
+/* A broken IR promise is a bug of ours, not bad input. */
+static void check_ir(const ir_module *m)
+{
+	char why[256];
+	if (!ir_check(m, why, sizeof why))
+		w2n_bug(__FILE__, __LINE__, why);
+}
+
 /* Reads, decodes and validates, leaving the input's SHA-256 (for the
  * module note) in `digest`; NULL after reporting. */
 static ir_module *load(const w2n_options *o, w2n_diags *d, uint8_t digest[32])
@@ -150,6 +165,10 @@ static ir_module *load(const w2n_options *o, w2n_diags *d, uint8_t digest[32])
 		m = NULL;
 	}
 	phase(&clock, "validate");
+	if (m && (o->check_ir || CHECK_IR_ALWAYS))
+		check_ir(m);
+	if (m && o->dump_ir)
+		ir_dump(m, stderr);
 	return m;
 }
 
@@ -484,6 +503,7 @@ static bool choose_target(const w2n_options *o, cg_options *co,
 	co->cpu = o->cpu;
 	co->features = o->features;
 	co->opt_level = o->opt_level;
+	co->dump_llvm = o->dump_llvm;
 	co->partition_instrs = o->partition_size;
 	co->compiler_version = W2N_VERSION_STRING;
 	if (!choose_symbol(o, co, d))

@@ -157,6 +157,21 @@ static void add_arg(char ***list, size_t *n, const char *a, const char *b)
 	(*list)[(*n)++] = s;
 }
 
+static bool parse_dump(w2n_options *o, const char *v)
+{
+	for (const char *p = v; *p; p++) {
+		switch (*p) {
+		case 'i': o->dump_ir = true; break;
+		case 'l': o->dump_llvm = true; break;
+		case 'c': o->check_ir = true; break;
+		default:
+			return fail("-d %s: unknown stage letter (see --help)",
+			            v, "");
+		}
+	}
+	return true;
+}
+
 static bool apply(w2n_options *o, option_id id, const char *v)
 {
 	switch (id) {
@@ -192,6 +207,7 @@ static bool apply(w2n_options *o, option_id id, const char *v)
 	case OPT_INVOKE: o->invoke = v; return true;
 	case OPT_VALIDATE: o->action = W2N_ACTION_VALIDATE; return true;
 	case OPT_VERBOSE: o->verbose = true; return true;
+	case OPT_DUMP: return parse_dump(o, v);
 	case OPT_JOBS: return parse_count("-j", v, 1, 1024, &o->jobs);
 	case OPT_PARTITION_SIZE:
 		return parse_count("--partition-size", v, 1000, 100000000,

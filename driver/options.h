@@ -47,6 +47,9 @@ typedef struct w2n_options {
 	const char *module_symbol; /* NULL: the output kind's default */
 	const char *invoke;   /* --invoke: the export a program calls */
 	bool verbose;
+	/* -d: dump the IR (i), the LLVM IR before optimisation (l), check
+	 * the IR (c; debug builds always do). */
+	bool dump_ir, dump_llvm, check_ir;
 	uint32_t jobs;        /* -j; 0: the number of online CPUs */
 	uint32_t partition_size; /* --partition-size; 0: codegen's default */
 	uint32_t slices;      /* --slices; 0: none */

@@ -7,6 +7,7 @@
 #define W2N_FRONTEND_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "diag.h"
@@ -36,6 +37,20 @@ ir_module *dec_module(const uint8_t *bytes, size_t len, w2n_diags *d);
  * is not changed.
  */
 bool val_module(const ir_module *m, w2n_diags *d);
+
+/*
+ * Checks the promises of docs/ir.md that later stages rely on without
+ * checking (ir_check.c): for debug builds and tests, between stages.
+ * Requires: a module val_module accepted.  Provides: true,
+ * or false with the first broken promise in why[0..why_size).
+ */
+bool ir_check(const ir_module *m, char *why, size_t why_size);
+
+/*
+ * Writes the module IR as text to `out`, one instruction per line with
+ * its byte offset, block links and immediates (wasm2native -d i).
+ */
+void ir_dump(const ir_module *m, FILE *out);
 
 /* Decode then validate; NULL with a diagnostic on failure. */
 ir_module *w2n_frontend_load(const uint8_t *bytes, size_t len, w2n_diags *d);

@@ -1,0 +1,22 @@
+;; The module test_ir_check.c corrupts, one promise at a time: blocks of
+;; every kind, every index space, a br_table, segments and exports.
+(module
+  (type $t (func (param i32) (result i32)))
+  (import "env" "g" (global $g i32))
+  (table 2 funcref)
+  (memory 1)
+  (global $h (mut i32) (global.get $g))
+  (elem (i32.const 0) $f)
+  (data $d "hi")
+  (func $f (export "f") (type $t)
+    (block (result i32)
+      (local.get 0)
+      (if (result i32)
+        (then (i32.load (i32.const 0)))
+        (else (call_indirect (type $t) (i32.const 1) (i32.const 0))))
+      (br_table 0 0 (local.get 0))))
+  (func (export "g")
+    (memory.init $d (i32.const 0) (i32.const 0) (i32.const 1))
+    (global.set $h (i32.const 5))
+    (drop (call $f (i32.const 0))))
+  (start 1))
