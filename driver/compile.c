@@ -1,433 +1,39 @@
 /*
  * compile.c - the driver's pipeline, a straight list of stage calls:
- * read -> decode+validate (frontend) -> codegen -> link.  Every output is
- * written under a temporary name and renamed into place only when it is
- * complete, so a failure never leaves a partial file behind.
+ * load (input.c: read, decode, validate) -> codegen (parts.c) -> link
+ * (link.c), into an atomic output (output.c).  What is here decides what
+ * the stages are asked for: target, descriptor symbol, entry, imports.
  */
 #include "compile.h"
 
-#include <ctype.h>
 #include <errno.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
 #include "codegen.h"
 #include "frontend.h"
 #include "host.h"
+#include "input.h"
+#include "link.h"
+#include "output.h"
 #include "parts.h"
-#include "sha256.h"
+#include "report.h"
 #include "w2n_rt.h"
-
-extern char **environ;
-
-#ifndef W2N_VERSION
-#define W2N_VERSION "unknown"
-#endif
-#define W2N_VERSION_STRING W2N_VERSION
-
-#ifndef W2N_BUILD_ROOT
-#define W2N_BUILD_ROOT "."
-#endif
-#ifndef W2N_CROSS_ROOT
-#define W2N_CROSS_ROOT "./build-cross"
-#endif
-
-/* Offsets in the IR are 32-bit; larger inputs are refused up front. */
-#define MAX_INPUT ((size_t)UINT32_MAX)
-
-static uint8_t *read_input(const char *path, size_t *len, w2n_diags *d)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct stat st;
-	if (!f) {
-		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ, "%s",
-		          strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(f), &st) != 0)
-		memset(&st, 0, sizeof st);
-	if (S_ISDIR(st.st_mode)) {
-		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ,
-		          "is a directory");
-		fclose(f);
-		return NULL;
-	}
-	/* A regular file is read into one buffer of its size; a pipe grows
-	 * one by doubling. */
-	size_t cap = 1 << 16, n = 0;
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size < MAX_INPUT)
-		cap = (size_t)st.st_size + 1;
-	uint8_t *buf = w2n_xmalloc(cap);
-	for (;;) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap || n > MAX_INPUT)
-			break;
-		cap *= 2;
-		buf = w2n_xrealloc(buf, cap);
-	}
-	bool bad = ferror(f) || n > MAX_INPUT;
-	int err = errno;
-	if (f != stdin)
-		fclose(f);
-	if (bad) {
-		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ, "%s",
-		          n > MAX_INPUT ? "larger than 4 GiB" : strerror(err));
-		free(buf);
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
-
-/* Prints the diagnostics (stages stop at their first error, so this is
- * one line, except for lists such as every missing import). */
-static int report(w2n_diags *d)
-{
-	for (const w2n_diag *g = d->first; g; g = g->next)
-		w2n_diag_print(d, g, stderr);
-	w2n_diags_free(d);
-	return 1;
-}
-
-double w2n_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* -v: each phase's time since the previous one and the process's peak
- * memory so far. */
-typedef struct phase_clock {
-	bool verbose;
-	double t0;
-} phase_clock;
-
-void w2n_phase_done(bool verbose, const char *name, double t0)
-{
-	if (!verbose)
-		return;
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	fprintf(stderr, "wasm2native: %-10s %8.3f s  peak %ld MiB\n", name,
-	        w2n_now() - t0, ru.ru_maxrss / 1024);
-}
-
-static void phase(void *clock, const char *name)
-{
-	phase_clock *c = clock;
-	w2n_phase_done(c->verbose, name, c->t0);
-	c->t0 = w2n_now();
-}
-
-/* Debug builds check the IR between the frontend and codegen. */
-#ifdef NDEBUG
-enum { CHECK_IR_ALWAYS = 0 };
-#else
-enum { CHECK_IR_ALWAYS = 1 };
-#endif
-
-/* A broken IR promise is a bug of ours, not bad input. */
-static void check_ir(const ir_module *m)
-{
-	char why[256];
-	if (!ir_check(m, why, sizeof why))
-		w2n_bug(__FILE__, __LINE__, why);
-}
-
-/* Reads, decodes and validates, leaving the input's SHA-256 (for the
- * module note) in `digest`; NULL after reporting. */
-static ir_module *load(const w2n_options *o, w2n_diags *d, uint8_t digest[32])
-{
-	phase_clock clock = {o->verbose, w2n_now()};
-	size_t len;
-	uint8_t *bytes = read_input(o->input, &len, d);
-	if (!bytes)
-		return NULL;
-	w2n_sha256 hash;
-	w2n_sha256_init(&hash);
-	w2n_sha256_update(&hash, bytes, len);
-	w2n_sha256_final(&hash, digest);
-	phase(&clock, "read");
-	ir_module *m = dec_module(bytes, len, d);
-	free(bytes);
-	phase(&clock, "decode");
-	if (m && !val_module(m, d)) {
-		ir_module_free(m);
-		m = NULL;
-	}
-	phase(&clock, "validate");
-	if (m && (o->check_ir || CHECK_IR_ALWAYS))
-		check_ir(m);
-	if (m && o->dump_ir)
-		ir_dump(m, stderr);
-	return m;
-}
 
 int w2n_validate(const w2n_options *o)
 {
 	w2n_diags d = {.file = o->input};
 	uint8_t digest[32];
-	ir_module *m = load(o, &d, digest);
+	ir_module *m = w2n_load(o, &d, digest);
 	if (!m)
-		return report(&d);
+		return w2n_report(&d);
 	ir_module_free(m);
 	w2n_diags_free(&d);
 	return 0;
-}
-
-/* The output name when -o is absent: the input's name with the extension
- * of the output kind in place of ".wasm". */
-static char *default_output(const w2n_options *o)
-{
-	static const char *const ext[] = {"", ".o", ".s", ".ll", ".so"};
-	const char *in = strcmp(o->input, "-") == 0 ? "a.wasm" : o->input;
-	const char *base = strrchr(in, '/');
-	base = base ? base + 1 : in;
-	size_t n = strlen(base);
-	if (n > 5 && strcmp(base + n - 5, ".wasm") == 0)
-		n -= 5;
-	const char *e = ext[o->output_kind];
-	if (o->output_kind == W2N_OUT_EXECUTABLE && strcmp(base + n, "") == 0)
-		e = ".out"; /* the input had no extension to drop */
-	char *out = w2n_xmalloc(n + strlen(e) + 1);
-	memcpy(out, base, n);
-	strcpy(out + n, e);
-	return out;
-}
-
-/* A fresh temporary file beside `path`, for the atomic rename. */
-static char *temp_beside(const char *path, w2n_diags *d)
-{
-	size_t n = strlen(path);
-	char *tmp = w2n_xmalloc(n + 16);
-	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE, "%s: %s",
-		          path, strerror(errno));
-		free(tmp);
-		return NULL;
-	}
-	close(fd);
-	return tmp;
-}
-
-/* `path` for a Make rule: blanks, '#' and '$' escaped. */
-static void write_make_path(FILE *f, const char *path)
-{
-	for (const char *c = path; *c; c++) {
-		if (*c == ' ' || *c == '\t' || *c == '#')
-			fputc('\\', f);
-		else if (*c == '$')
-			fputc('$', f);
-		fputc(*c, f);
-	}
-}
-
-/* -MD/-MF: `OUTPUT: INPUT HOST-INPUTS...`, written atomically.  The
- * runtime libraries belong to the compiler, as libc does to cc -MD. */
-static bool write_depfile(const w2n_options *o, const char *out,
-                          w2n_diags *d)
-{
-	char *own = NULL;
-	const char *path = o->depfile_path;
-	if (!path) {
-		own = w2n_xmalloc(strlen(out) + 3);
-		sprintf(own, "%s.d", out);
-		path = own;
-	}
-	char *tmp = temp_beside(path, d);
-	FILE *f = tmp ? fopen(tmp, "w") : NULL;
-	bool ok = f != NULL;
-	if (f) {
-		write_make_path(f, out);
-		fputc(':', f);
-		fputc(' ', f);
-		write_make_path(f, o->input);
-		for (size_t i = 0; i < o->nhost_inputs; i++) {
-			fputs(" \\\n  ", f);
-			write_make_path(f, o->host_inputs[i]);
-		}
-		fputc('\n', f);
-		ok = !ferror(f);
-		ok = fclose(f) == 0 && ok;
-	}
-	if (tmp && (!ok || rename(tmp, path) != 0)) {
-		ok = w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE, "%s: %s",
-		               path, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
-	free(own);
-	return ok && tmp;
-}
-
-/* Puts the finished output `tmp` in place: renamed to `path`, or for
- * `-o -` copied to standard output. */
-static bool publish(const char *tmp, const char *path, w2n_diags *d)
-{
-	if (strcmp(path, "-") != 0) {
-		if (rename(tmp, path) == 0)
-			return true;
-		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
-		                 "%s: %s", path, strerror(errno));
-	}
-	FILE *in = fopen(tmp, "rb");
-	char buf[65536];
-	size_t n;
-	bool ok = in != NULL;
-	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
-		ok = fwrite(buf, 1, n, stdout) == n;
-	ok = ok && !ferror(in) && fflush(stdout) == 0;
-	if (in)
-		fclose(in);
-	unlink(tmp);
-	return ok || w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
-	                       "standard output: %s", strerror(errno));
-}
-
-bool w2n_run_tool(char *const argv[], w2n_diags *d)
-{
-	pid_t pid;
-	int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
-	int status;
-	if (err)
-		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
-		                 "cannot run %s: %s", argv[0], strerror(err));
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0)
-		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
-		                 "%s failed", argv[0]);
-	return true;
-}
-
-/* An installed wasm2native (not the one in the build tree) finds the
- * runtimes installed beside it: BINDIR/../lib/wasm2native.  NULL when
- * running from the build tree or when there is none. */
-static const char *installed_runtimes(char *dir, size_t n)
-{
-	char exe[4096];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len <= 0)
-		return NULL;
-	exe[len] = '\0';
-	char *slash = strrchr(exe, '/');
-	*slash = '\0';
-	char build[4096];
-	if (realpath(W2N_BUILD_ROOT, build) && strcmp(build, exe) == 0)
-		return NULL;
-	int w = snprintf(dir, n, "%s/../lib/wasm2native", exe);
-	return w > 0 && (size_t)w < n && access(dir, F_OK) == 0 ? dir : NULL;
-}
-
-/* The directory holding the target's runtime libraries (runtime/ and
- * wasi-libc-shim/ below it): $WASM2NATIVE_RUNTIME_DIR/TRIPLE when set;
- * for an installed wasm2native, PREFIX/lib/wasm2native/TRIPLE (meson
- * install of build/ and of each build-cross/TRIPLE); else the build tree
- * for the host and build-cross/TRIPLE for the others (scripts/setup.sh). */
-static void runtime_root(const cg_target *t, char *dir, size_t n)
-{
-	const char *env = getenv("WASM2NATIVE_RUNTIME_DIR");
-	char installed[2048];
-	if (env && env[0])
-		snprintf(dir, n, "%s/%s", env, t->triple);
-	else if (installed_runtimes(installed, sizeof installed))
-		snprintf(dir, n, "%s/%s", installed, t->triple);
-	else if (t == cg_target_host())
-		snprintf(dir, n, "%s", W2N_BUILD_ROOT);
-	else
-		snprintf(dir, n, "%s/%s", W2N_CROSS_ROOT, t->triple);
-}
-
-/* Whether `prog` can be found on PATH (or is a path that exists). */
-static bool on_path(const char *prog)
-{
-	if (strchr(prog, '/'))
-		return access(prog, X_OK) == 0;
-	const char *path = getenv("PATH");
-	char buf[4096];
-	for (const char *p = path ? path : "/usr/bin"; *p;) {
-		const char *colon = strchr(p, ':');
-		size_t n = colon ? (size_t)(colon - p) : strlen(p);
-		snprintf(buf, sizeof buf, "%.*s/%s", (int)n, p, prog);
-		if (access(buf, X_OK) == 0)
-			return true;
-		p += n + (colon != NULL);
-	}
-	return false;
-}
-
-/* The target's C compiler, used as the linker; a missing cross compiler
- * names the Debian package that provides it. */
-static bool find_linker(const cg_target *t, w2n_diags *d)
-{
-	if (on_path(t->cc))
-		return true;
-	return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
-	                 "%s not found: install the Debian package %s", t->cc,
-	                 t->cc_package);
-}
-
-/* A plugin: the object alone; the host process provides the runtime. */
-static bool link_shared(const cg_target *t, const char *obj, const char *out,
-                        w2n_diags *d)
-{
-	char *argv[] = {(char *)t->cc, "-shared", "-o", (char *)out,
-	                (char *)obj, "-lm", NULL};
-	return find_linker(t, d) && w2n_run_tool(argv, d);
-}
-
-/* The archives a program links, below runtime_root(), in link order. */
-static const char *const runtime_archives[3] = {
-	"runtime/libw2n_main.a", "wasi-libc-shim/libw2n_wasi.a",
-	"runtime/libw2n_rt.a"};
-
-/* Links the object with the runtime, the WASI shim and main(). */
-static bool link_executable(const w2n_options *o, const cg_target *t,
-                            const char *obj, const w2n_host_link *host,
-                            const char *out, w2n_diags *d)
-{
-	char root[4096], libs[3][4200];
-	runtime_root(t, root, sizeof root);
-	for (int i = 0; i < 3; i++)
-		snprintf(libs[i], sizeof libs[i], "%s/%s", root,
-		         runtime_archives[i]);
-	if (!find_linker(t, d))
-		return false;
-	if (access(libs[0], R_OK) != 0)
-		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
-		                 "no runtime for %s in %s: run scripts/setup.sh "
-		                 "(or install build-cross/%s)",
-		                 t->triple, root, t->triple);
-	/* The program, host code, main(), the WASI shim, the runtime. */
-	size_t n = 0;
-	char **argv = w2n_xmalloc((host->nobjects + o->nlink_args + 12) *
-	                          sizeof *argv);
-	argv[n++] = (char *)t->cc;
-	argv[n++] = "-o";
-	argv[n++] = (char *)out;
-	argv[n++] = (char *)obj;
-	for (size_t i = 0; i < host->nobjects; i++)
-		argv[n++] = host->objects[i];
-	for (int i = 0; i < 3; i++)
-		argv[n++] = libs[i];
-	for (size_t i = 0; i < o->nlink_args; i++)
-		argv[n++] = o->link_args[i];
-	argv[n++] = "-lpthread";
-	argv[n++] = "-lm";
-	argv[n] = NULL;
-	bool ok = w2n_run_tool(argv, d);
-	free(argv);
-	return ok;
 }
 
 static cg_emit emit_kind(w2n_output_kind k)
@@ -628,12 +234,12 @@ static bool produce(const w2n_options *o, const ir_module *m,
 		                 "temporary object: %s", strerror(errno));
 	close(fd);
 	bool ok = w2n_build_object(o, m, co, digest, slices, nslices, obj, d);
-	phase_clock clock = {o->verbose, w2n_now()};
+	w2n_phase_clock clock = {o->verbose, w2n_now()};
 	if (o->output_kind == W2N_OUT_SHARED)
-		ok = ok && link_shared(co->target, obj, tmp, d);
+		ok = ok && w2n_link_shared(co->target, obj, tmp, d);
 	else
-		ok = ok && link_executable(o, co->target, obj, host, tmp, d);
-	phase(&clock, "link");
+		ok = ok && w2n_link_executable(o, co->target, obj, host, tmp, d);
+	w2n_phase(&clock, "link");
 	unlink(obj);
 	return ok;
 }
@@ -692,19 +298,19 @@ int w2n_compile(const w2n_options *given)
 		free((char *)co.main_config);
 		free(own.host_inputs);
 		free(slices);
-		return report(&d);
+		return w2n_report(&d);
 	}
 	uint8_t digest[32];
-	ir_module *m = load(o, &d, digest);
+	ir_module *m = w2n_load(o, &d, digest);
 	if (!m) {
 		free(own.host_inputs);
 		free(slices);
-		return report(&d);
+		return w2n_report(&d);
 	}
 	co.input_sha256 = digest;
 	w2n_host_link host = {0};
 	uint8_t *policy = w2n_xmalloc(m->nfunc_imports + 1);
-	char *out = o->output ? NULL : default_output(o);
+	char *out = o->output ? NULL : w2n_default_output(o);
 	const char *path = o->output ? o->output : out;
 	char *tmp = NULL;
 	bool to_stdout = strcmp(path, "-") == 0;
@@ -713,17 +319,17 @@ int w2n_compile(const w2n_options *given)
 	if (ok && to_stdout && o->depfile && !o->depfile_path)
 		ok = w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
 		               "-MD with -o - needs -MF FILE");
-	ok = ok && (tmp = temp_beside(to_stdout ? P_tmpdir "/wasm2native-out"
+	ok = ok && (tmp = w2n_temp_beside(to_stdout ? P_tmpdir "/wasm2native-out"
 	                                        : path, &d)) != NULL;
 	ok = ok && produce(o, m, &co, digest, &host, slices, nslices, tmp, &d);
 	if (ok && o->output_kind != W2N_OUT_OBJECT &&
 	    o->output_kind != W2N_OUT_ASSEMBLY &&
 	    o->output_kind != W2N_OUT_LLVM_IR)
 		chmod(tmp, 0755);
-	ok = ok && publish(tmp, path, &d);
+	ok = ok && w2n_publish(tmp, path, &d);
 	if (!ok && tmp)
 		unlink(tmp);
-	if (ok && o->depfile && !write_depfile(given, path, &d)) {
+	if (ok && o->depfile && !w2n_write_depfile(given, path, &d)) {
 		if (!to_stdout)
 			unlink(path); /* no output without its depfile */
 		ok = false;
@@ -737,7 +343,7 @@ int w2n_compile(const w2n_options *given)
 	free(slices);
 	ir_module_free(m);
 	if (!ok)
-		return report(&d);
+		return w2n_report(&d);
 	w2n_diags_free(&d);
 	return 0;
 }
@@ -746,9 +352,9 @@ int w2n_emit_header_file(const w2n_options *o)
 {
 	w2n_diags d = {.file = o->input};
 	uint8_t digest[32];
-	ir_module *m = load(o, &d, digest);
+	ir_module *m = w2n_load(o, &d, digest);
 	if (!m)
-		return report(&d);
+		return w2n_report(&d);
 	FILE *f = o->output ? fopen(o->output, "w") : stdout;
 	bool ok = f != NULL;
 	if (ok) {
@@ -760,183 +366,8 @@ int w2n_emit_header_file(const w2n_options *o)
 		          o->output ? o->output : "stdout", strerror(errno));
 	ir_module_free(m);
 	if (!ok)
-		return report(&d);
+		return w2n_report(&d);
 	w2n_diags_free(&d);
 	return 0;
 }
 
-/* ---- wasm2native run ---- */
-
-/* Where compiled programs are cached: $XDG_CACHE_HOME/wasm2native, else
- * ~/.cache/wasm2native, else a directory per user in /tmp. */
-static bool cache_dir(char *dir, size_t n)
-{
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	if (xdg && xdg[0])
-		snprintf(dir, n, "%s/wasm2native", xdg);
-	else if (home && home[0])
-		snprintf(dir, n, "%s/.cache/wasm2native", home);
-	else
-		snprintf(dir, n, "/tmp/wasm2native-cache-%u",
-		         (unsigned)getuid());
-	char parent[4096];
-	snprintf(parent, sizeof parent, "%s", dir);
-	char *slash = strrchr(parent, '/');
-	if (slash && slash != parent) {
-		*slash = '\0';
-		mkdir(parent, 0755);
-	}
-	return mkdir(dir, 0755) == 0 || errno == EEXIST;
-}
-
-/* Hashes the bytes of file `path` (its name alone when unreadable). */
-static void hash_file(w2n_sha256 *s, const char *path)
-{
-	w2n_diags ignored = {0};
-	size_t n = 0;
-	uint8_t *b = read_input(path, &n, &ignored);
-	w2n_sha256_update(s, path, strlen(path) + 1);
-	if (b)
-		w2n_sha256_update(s, b, n);
-	free(b);
-	w2n_diags_free(&ignored);
-}
-
-/* Host code given to `run` is part of what gets cached: its bytes and
- * the flags for compiling and linking it. */
-static void hash_host_inputs(const w2n_options *o, w2n_sha256 *s)
-{
-	for (size_t i = 0; i < o->nhost_inputs; i++)
-		hash_file(s, o->host_inputs[i]);
-	for (size_t i = 0; i < o->ncompile_args; i++)
-		w2n_sha256_update(s, o->compile_args[i],
-		                  strlen(o->compile_args[i]) + 1);
-	for (size_t i = 0; i < o->nlink_args; i++)
-		w2n_sha256_update(s, o->link_args[i],
-		                  strlen(o->link_args[i]) + 1);
-}
-
-/* Hashes what the file `path` is without reading it: its identity and
- * modification time (for the LLVM library, which is large). */
-static void hash_file_identity(w2n_sha256 *s, const char *path)
-{
-	struct stat st;
-	char id[256];
-	if (stat(path, &st) != 0)
-		memset(&st, 0, sizeof st);
-	snprintf(id, sizeof id, "%s|%llu|%llu|%lld|%lld.%09ld", path,
-	         (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-	         (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-	         st.st_mtim.tv_nsec);
-	w2n_sha256_update(s, id, strlen(id) + 1);
-}
-
-/*
- * What produces the program, beyond the version string (the same for
- * every build): this compiler's own bytes, the LLVM library it runs, and
- * the runtime archives it links for the target.  Rebuilding any of them
- * gives new cache keys.
- */
-static void hash_toolchain(const w2n_options *o, w2n_sha256 *s)
-{
-	hash_file(s, "/proc/self/exe");
-	const char *llvm = cg_llvm_library();
-	if (llvm)
-		hash_file_identity(s, llvm);
-	const cg_target *t = o->target ? cg_target_find(o->target)
-	                               : cg_target_host();
-	if (!t)
-		return;
-	char root[4096], lib[4200];
-	runtime_root(t, root, sizeof root);
-	for (int i = 0; i < 3; i++) {
-		snprintf(lib, sizeof lib, "%s/%s", root, runtime_archives[i]);
-		hash_file(s, lib);
-	}
-}
-
-/* The cache key: the input's bytes, every option that changes the code,
- * and the compiler, LLVM and runtime that build it. */
-static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
-                      char key[65])
-{
-	char flags[512];
-	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d|u%d|%s|p%u",
-	         W2N_VERSION_STRING, o->target ? o->target : "host",
-	         o->cpu ? o->cpu : "", o->features ? o->features : "",
-	         o->opt_level, o->bounds, o->unknown_imports,
-	         o->invoke ? o->invoke : "", o->partition_size);
-	w2n_sha256 s;
-	uint8_t d[32];
-	w2n_sha256_init(&s);
-	w2n_sha256_update(&s, flags, strlen(flags) + 1);
-	w2n_sha256_update(&s, bytes, len);
-	hash_host_inputs(o, &s);
-	hash_toolchain(o, &s);
-	w2n_sha256_final(&s, d);
-	for (int i = 0; i < 32; i++)
-		snprintf(key + 2 * i, 3, "%02x", d[i]);
-}
-
-/* Appends the --dir/--env items to WASM2NATIVE_OPTIONS, each blank and
- * backslash quoted with a backslash. */
-static void export_wasi_items(const w2n_options *o)
-{
-	const char *old = getenv("WASM2NATIVE_OPTIONS");
-	size_t n = (old ? strlen(old) : 0) + 1;
-	for (size_t i = 0; i < o->nwasi_items; i++)
-		n += 2 * strlen(o->wasi_items[i]) + 1;
-	char *s = w2n_xmalloc(n), *p = s;
-	p += snprintf(s, n, "%s", old ? old : "");
-	for (size_t i = 0; i < o->nwasi_items; i++) {
-		if (p != s)
-			*p++ = ' ';
-		for (const char *q = o->wasi_items[i]; *q; q++) {
-			if (isspace((unsigned char)*q) || *q == '\\')
-				*p++ = '\\';
-			*p++ = *q;
-		}
-	}
-	*p = '\0';
-	setenv("WASM2NATIVE_OPTIONS", s, 1);
-	free(s);
-}
-
-int w2n_run(const w2n_options *o)
-{
-	w2n_diags d = {.file = o->input};
-	size_t len;
-	char dir[4096], path[4200], key[65];
-	uint8_t *bytes = read_input(o->input, &len, &d);
-	if (!bytes)
-		return report(&d);
-	cache_key(o, bytes, len, key);
-	free(bytes);
-	if (!cache_dir(dir, sizeof dir)) {
-		w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
-		          "cache directory %s: %s", dir, strerror(errno));
-		return report(&d);
-	}
-	snprintf(path, sizeof path, "%s/%s", dir, key);
-	if (access(path, X_OK) != 0) {
-		w2n_options c = *o;
-		c.action = W2N_ACTION_COMPILE;
-		c.output_kind = W2N_OUT_EXECUTABLE;
-		c.output = path;
-		c.nwasi_items = 0; /* given at run time, not compiled in */
-		int status = w2n_compile(&c);
-		if (status != 0)
-			return status;
-	}
-	export_wasi_items(o);
-	char **argv = w2n_xmalloc(((size_t)o->prog_argc + 2) * sizeof *argv);
-	argv[0] = (char *)o->input;
-	for (int i = 0; i < o->prog_argc; i++)
-		argv[i + 1] = o->prog_argv[i];
-	argv[o->prog_argc + 1] = NULL;
-	execv(path, argv);
-	w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ, "cannot run %s: %s",
-	          path, strerror(errno));
-	free(argv);
-	return report(&d);
-}

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "arena.h"
-#include "compile.h"
+#include "tool.h"
 #include "w2n_rt.h"
 
 

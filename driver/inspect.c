@@ -21,6 +21,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "note.h"
+#include "report.h"
 
 static void print_module(const w2n_note *n)
 {
@@ -43,9 +44,7 @@ static void print_module(const w2n_note *n)
 static int fail(w2n_diags *d, const char *why)
 {
 	w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_INSPECT, "%s", why);
-	w2n_diag_print(d, d->first, stderr);
-	w2n_diags_free(d);
-	return 1;
+	return w2n_report(d);
 }
 
 int w2n_inspect(const w2n_options *o)

@@ -1,25 +1,24 @@
 /*
  * main.c - the wasm2native command: parse options, run the pipeline
- * (compile.c).  Exit status 0 on success, 1 on any error in the input or
- * the command line.
+ * (compile.c) or another action.  Exit status 0 on success, 1 on any
+ * error in the input or the command line.
  */
 #include <stdio.h>
 
 #include "compile.h"
 #include "inspect.h"
 #include "options.h"
-
-#ifndef W2N_VERSION
-#define W2N_VERSION "unknown"
-#endif
+#include "report.h"
+#include "run.h"
 
 int main(int argc, char **argv)
 {
 	w2n_options o;
+	w2n_diags d = {0};
 	int status = 1;
-	if (!w2n_parse_options(argc, argv, &o)) {
+	if (!w2n_parse_options(argc, argv, &o, &d)) {
 		w2n_free_options(&o);
-		return 1;
+		return w2n_report(&d);
 	}
 	switch (o.action) {
 	case W2N_ACTION_HELP:

@@ -65,12 +65,13 @@ void w2n_print_help(void)
 	print_targets();
 }
 
-static bool fail(const char *fmt, const char *a, const char *b)
+/* A command-line error, recorded as every other error is. */
+static bool fail(w2n_diags *d, const char *fmt, const char *a,
+                 const char *b)
 {
-	fputs("wasm2native: error: ", stderr);
-	fprintf(stderr, fmt, a, b);
-	fputc('\n', stderr);
-	return false;
+	char detail[512];
+	snprintf(detail, sizeof detail, fmt, a, b);
+	return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE, "%s", detail);
 }
 
 /* Matches `arg` against option `p`; sets *value for options that take
@@ -99,36 +100,36 @@ static bool match(const option_info *p, int argc, char **argv, int *i,
 	return true;
 }
 
-static bool parse_opt_level(w2n_options *o, const char *v)
+static bool parse_opt_level(w2n_options *o, const char *v, w2n_diags *d)
 {
 	if (strlen(v) != 1 || v[0] < '0' || v[0] > '3')
-		return fail("invalid optimisation level '-O%s' (0 to 3)", v, "");
+		return fail(d, "invalid optimisation level '-O%s' (0 to 3)", v, "");
 	o->opt_level = (unsigned)(v[0] - '0');
 	return true;
 }
 
-static bool parse_bounds(w2n_options *o, const char *v)
+static bool parse_bounds(w2n_options *o, const char *v, w2n_diags *d)
 {
 	if (strcmp(v, "guard") == 0)
 		o->bounds = W2N_RT_BOUNDS_GUARD;
 	else if (strcmp(v, "explicit") == 0)
 		o->bounds = W2N_RT_BOUNDS_EXPLICIT;
 	else
-		return fail("invalid --bounds-checks '%s' (guard or explicit)",
+		return fail(d, "invalid --bounds-checks '%s' (guard or explicit)",
 		            v, "");
 	return true;
 }
 
 /* A decimal number in [min, max] for option `name`. */
 static bool parse_count(const char *name, const char *v, uint32_t min,
-                        uint32_t max, uint32_t *out)
+                        uint32_t max, uint32_t *out, w2n_diags *d)
 {
 	char *end;
 	unsigned long n = strtoul(v, &end, 10);
 	if (v[0] < '0' || v[0] > '9' || *end || n < min || n > max) {
 		char range[48];
 		snprintf(range, sizeof range, "%s: %u to %u", v, min, max);
-		return fail("invalid %s value %s", name, range);
+		return fail(d, "invalid %s value %s", name, range);
 	}
 	*out = (uint32_t)n;
 	return true;
@@ -157,7 +158,7 @@ static void add_arg(char ***list, size_t *n, const char *a, const char *b)
 	(*list)[(*n)++] = s;
 }
 
-static bool parse_dump(w2n_options *o, const char *v)
+static bool parse_dump(w2n_options *o, const char *v, w2n_diags *d)
 {
 	for (const char *p = v; *p; p++) {
 		switch (*p) {
@@ -165,14 +166,15 @@ static bool parse_dump(w2n_options *o, const char *v)
 		case 'l': o->dump_llvm = true; break;
 		case 'c': o->check_ir = true; break;
 		default:
-			return fail("-d %s: unknown stage letter (see --help)",
+			return fail(d, "-d %s: unknown stage letter (see --help)",
 			            v, "");
 		}
 	}
 	return true;
 }
 
-static bool apply(w2n_options *o, option_id id, const char *v)
+static bool apply(w2n_options *o, option_id id, const char *v,
+                  w2n_diags *d)
 {
 	switch (id) {
 	case OPT_INCLUDE_DIR:
@@ -199,22 +201,23 @@ static bool apply(w2n_options *o, option_id id, const char *v)
 	case OPT_PIC: o->pic = true; return true;
 	case OPT_MODULE_SYMBOL: o->module_symbol = v; return true;
 	case OPT_INSPECT: o->action = W2N_ACTION_INSPECT; return true;
-	case OPT_OPT: return parse_opt_level(o, v);
+	case OPT_OPT: return parse_opt_level(o, v, d);
 	case OPT_TARGET: o->target = v; return true;
 	case OPT_CPU: o->cpu = v; return true;
 	case OPT_FEATURES: o->features = v; return true;
-	case OPT_BOUNDS: return parse_bounds(o, v);
+	case OPT_BOUNDS: return parse_bounds(o, v, d);
 	case OPT_INVOKE: o->invoke = v; return true;
 	case OPT_VALIDATE: o->action = W2N_ACTION_VALIDATE; return true;
 	case OPT_VERBOSE: o->verbose = true; return true;
-	case OPT_DUMP: return parse_dump(o, v);
-	case OPT_JOBS: return parse_count("-j", v, 1, 1024, &o->jobs);
+	case OPT_DUMP: return parse_dump(o, v, d);
+	case OPT_JOBS: return parse_count("-j", v, 1, 1024, &o->jobs, d);
 	case OPT_PARTITION_SIZE:
 		return parse_count("--partition-size", v, 1000, 100000000,
-		                   &o->partition_size);
-	case OPT_SLICES: return parse_count("--slices", v, 1, 65536, &o->slices);
+		                   &o->partition_size, d);
+	case OPT_SLICES:
+		return parse_count("--slices", v, 1, 65536, &o->slices, d);
 	case OPT_SLICE:
-		return parse_count("--slice", v, 0, 65535, &o->slice);
+		return parse_count("--slice", v, 0, 65535, &o->slice, d);
 	case OPT_HELP: o->action = W2N_ACTION_HELP; return true;
 	case OPT_VERSION: o->action = W2N_ACTION_VERSION; return true;
 	case OPT_COUNT: break;
@@ -222,7 +225,8 @@ static bool apply(w2n_options *o, option_id id, const char *v)
 	return false;
 }
 
-static bool parse_option(w2n_options *o, int argc, char **argv, int *i)
+static bool parse_option(w2n_options *o, int argc, char **argv, int *i,
+                         w2n_diags *d)
 {
 	for (int id = 0; id < OPT_COUNT; id++) {
 		const char *value = NULL;
@@ -230,11 +234,11 @@ static bool parse_option(w2n_options *o, int argc, char **argv, int *i)
 		if (!match(&options[id], argc, argv, i, &value, &missing))
 			continue;
 		if (missing)
-			return fail("option '%s' needs a value (%s)",
+			return fail(d, "option '%s' needs a value (%s)",
 			            options[id].spelling, options[id].value);
-		return apply(o, (option_id)id, value);
+		return apply(o, (option_id)id, value, d);
 	}
-	return fail("unknown option '%s' (see --help)", argv[*i], "");
+	return fail(d, "unknown option '%s' (see --help)", argv[*i], "");
 }
 
 static void free_list(char **list, size_t n)
@@ -267,7 +271,8 @@ void w2n_free_options(w2n_options *o)
 	o->nwasi_items = 0;
 }
 
-bool w2n_parse_options(int argc, char **argv, w2n_options *o)
+bool w2n_parse_options(int argc, char **argv, w2n_options *o,
+                       w2n_diags *d)
 {
 	memset(o, 0, sizeof *o);
 	o->opt_level = 2;
@@ -281,13 +286,13 @@ bool w2n_parse_options(int argc, char **argv, w2n_options *o)
 	for (int i = first; i < argc; i++) {
 		const char *arg = argv[i];
 		if (arg[0] == '-' && arg[1] != '\0') {
-			if (!parse_option(o, argc, argv, &i))
+			if (!parse_option(o, argc, argv, &i, d))
 				return false;
 		} else if (is_host_input(arg)) {
 			add_arg(&o->host_inputs, &o->nhost_inputs, arg, NULL);
 		} else if (o->input) {
-			return fail("more than one input module ('%s' and '%s')",
-			            o->input, arg);
+			return fail(d, "more than one input module ('%s' and "
+			            "'%s')", o->input, arg);
 		} else {
 			o->input = arg;
 			if (o->action == W2N_ACTION_RUN) {
@@ -305,6 +310,6 @@ bool w2n_parse_options(int argc, char **argv, w2n_options *o)
 	    o->nhost_inputs == 1)
 		o->input = o->host_inputs[0];
 	if (!o->input)
-		return fail("no input file (see --help)%s%s", "", "");
+		return fail(d, "no input file (see --help)%s%s", "", "");
 	return true;
 }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
+
 typedef enum w2n_action {
 	W2N_ACTION_COMPILE, /* the default: an executable, object, ... */
 	W2N_ACTION_RUN,     /* `wasm2native run`: compile (cached), run */
@@ -72,8 +74,9 @@ typedef struct w2n_options {
 	int prog_argc;
 } w2n_options;
 
-/* Parses argv.  Returns false after printing a one-line error. */
-bool w2n_parse_options(int argc, char **argv, w2n_options *o);
+/* Parses argv.  Returns false with the error recorded in `d`. */
+bool w2n_parse_options(int argc, char **argv, w2n_options *o,
+                       w2n_diags *d);
 
 /* Frees what w2n_parse_options allocated. */
 void w2n_free_options(w2n_options *o);

@@ -20,11 +20,10 @@
 
 #include "arena.h"
 #include "compile.h"
+#include "report.h"
 #include "sha256.h"
+#include "tool.h"
 
-#ifndef W2N_VERSION
-#define W2N_VERSION "unknown"
-#endif
 #ifndef W2N_LLD
 #define W2N_LLD "ld.lld"
 #endif
@@ -169,7 +168,7 @@ static void slice_key(const ir_module *m, const cg_options *co,
 	char text[1024];
 	int n = snprintf(text, sizeof text,
 	                 "wasm2native %s|%s|%s|%s|%s|O%u|bounds %u|%s|%u|%u",
-	                 W2N_VERSION, hex, co->target->triple,
+	                 W2N_VERSION_STRING, hex, co->target->triple,
 	                 co->cpu ? co->cpu : "", co->features ? co->features : "",
 	                 co->opt_level, co->bounds, co->descriptor_symbol,
 	                 co->partition_instrs, cg_partition_count(m, co));

@@ -48,18 +48,18 @@ ninja -C build
 # from the same table.
 targets="python3 scripts/targets.py runtime/targets.def"
 case "$(uname -m)" in armv*) this=arm ;; *) this=$(uname -m) ;; esac
-mkdir -p build-cross
 $targets list | while read -r triple qemu bits bounds cc; do
   [ "${triple%%-*}" != "$this" ] || continue  # this machine: build/
   dir=build-cross/$triple
-  $targets cross-file "$triple" > "$dir.ini.new"
-  if ! cmp -s "$dir.ini.new" "$dir.ini"; then
-    mv "$dir.ini.new" "$dir.ini"
+  mkdir -p "$dir"
+  $targets cross-file "$triple" > "$dir/cross.ini.new"
+  if ! cmp -s "$dir/cross.ini.new" "$dir/cross.ini"; then
+    mv "$dir/cross.ini.new" "$dir/cross.ini"
   else
-    rm "$dir.ini.new"
+    rm "$dir/cross.ini.new"
   fi
   if [ ! -f "$dir/build.ninja" ]; then
-    meson setup "$dir" --cross-file "$dir.ini"
+    meson setup "$dir" --cross-file "$dir/cross.ini"
   elif ! meson introspect "$dir" --buildoptions | grep -q "\"$triple\""; then
     # configured before the cross file named the target
     meson configure "$dir" -Druntime_only=true -Dtarget="$triple"
