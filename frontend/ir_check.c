@@ -39,6 +39,23 @@ static bool in_range(checker *c, uint32_t i, uint32_t n, const char *what,
 	                     i, n);
 }
 
+/* Whether entry `index` of the index space of `kind` is import `i`. */
+static bool points_back(const ir_module *m, ir_extern_kind kind,
+                        uint32_t index, uint32_t i)
+{
+#define IMPORTED(space, count)                                           \
+	(index < m->count && m->space[index].imported &&                 \
+	 m->space[index].import_index == i)
+	switch (kind) {
+	case IR_EXTERN_FUNC: return IMPORTED(funcs, nfuncs);
+	case IR_EXTERN_TABLE: return IMPORTED(tables, ntables);
+	case IR_EXTERN_MEMORY: return IMPORTED(memories, nmemories);
+	case IR_EXTERN_GLOBAL: return IMPORTED(globals, nglobals);
+	}
+#undef IMPORTED
+	return false;
+}
+
 /* Each import names an entry of its kind's index space, in order, and
  * that entry points back at it. */
 static bool check_imports(checker *c)
@@ -54,30 +71,7 @@ static bool check_imports(checker *c)
 		if (im->index != seen[im->kind]++)
 			return fail(c, "import %u: index %u out of order", i,
 			            im->index);
-		bool back = true;
-		switch (im->kind) {
-		case IR_EXTERN_FUNC:
-			back = im->index < m->nfuncs &&
-			       m->funcs[im->index].imported &&
-			       m->funcs[im->index].import_index == i;
-			break;
-		case IR_EXTERN_TABLE:
-			back = im->index < m->ntables &&
-			       m->tables[im->index].imported &&
-			       m->tables[im->index].import_index == i;
-			break;
-		case IR_EXTERN_MEMORY:
-			back = im->index < m->nmemories &&
-			       m->memories[im->index].imported &&
-			       m->memories[im->index].import_index == i;
-			break;
-		case IR_EXTERN_GLOBAL:
-			back = im->index < m->nglobals &&
-			       m->globals[im->index].imported &&
-			       m->globals[im->index].import_index == i;
-			break;
-		}
-		if (!back)
+		if (!points_back(m, im->kind, im->index, i))
 			return fail(c, "import %u: its entry does not point "
 			            "back at it", i);
 	}
