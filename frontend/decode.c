@@ -632,14 +632,14 @@ static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
 	return true;
 }
 
-/* memory.init and data.drop need the data count section (spec 5.5.16). */
+/* Instructions naming a data segment (memory.init, data.drop) need the
+ * data count section (spec 5.5.16). */
 static bool check_data_count_use(module_reader *r, const ir_func *f)
 {
 	if (r->s.m->has_data_count)
 		return true;
 	for (uint32_t i = 0; i < f->ncode; i++)
-		if (f->code[i].op == OP_MEMORY_INIT ||
-		    f->code[i].op == OP_DATA_DROP)
+		if (ir_mem_uses_data(ir_opcodes[f->code[i].op].mem))
 			return w2n_error(r->s.diags, f->code[i].offset,
 			                 W2N_DIAG_DATA_COUNT_REQUIRED, NULL);
 	return true;

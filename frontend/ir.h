@@ -315,4 +315,8 @@ const char *ir_valtype_name(ir_valtype t);
 /* True for funcref and externref. */
 bool ir_is_reftype(ir_valtype t);
 
+/* The value type of a letter of the PARAMS and RESULTS columns of
+ * opcodes.def: i = i32, l = i64, f = f32, d = f64, v = v128. */
+ir_valtype ir_letter_type(char c);
+
 #endif

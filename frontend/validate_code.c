@@ -541,21 +541,38 @@ static bool check_ref(body_ctx *b)
 	}
 }
 
-/* Memory index, data index, alignment and lane immediates; the operand
- * types then come from the opcode table. */
+static bool data_index(body_ctx *b, uint32_t d)
+{
+	if (d >= b->m->data_count)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_DATA, "%u", d);
+	return true;
+}
+
+/* The lane immediate of a lane instruction (spec 3.3.3): below the lane
+ * count of its shape. */
+static bool check_lane(body_ctx *b, uint8_t lane)
+{
+	const ir_opcode_info *info = &ir_opcodes[b->in->op];
+	if (lane >= ir_shapes[info->shape].lanes)
+		return fail(b, W2N_DIAG_LANE_INDEX, info->name);
+	return true;
+}
+
+/* Memory index, data index, alignment and lane immediates of a memory
+ * instruction (spec 3.3.7); its operand types then come from the opcode
+ * table. */
 static bool check_memory_immediates(body_ctx *b)
 {
 	const ir_opcode_info *info = &ir_opcodes[b->in->op];
 	ir_imm_kind kind = (ir_imm_kind)info->imm;
-	if (b->in->op == OP_DATA_DROP || kind == IMM_DATA_MEM0) {
-		uint32_t d = b->in->op == OP_DATA_DROP ? b->in->imm.index
-		                                        : b->in->imm.index2.a;
-		if (d >= b->m->data_count)
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_UNKNOWN_DATA, "%u", d);
-		if (b->in->op == OP_DATA_DROP)
-			return true;
-	}
+	ir_mem_kind mem = (ir_mem_kind)info->mem;
+	if (ir_mem_uses_data(mem) &&
+	    !data_index(b, kind == IMM_DATA_MEM0 ? b->in->imm.index2.a
+	                                         : b->in->imm.index))
+		return false;
+	if (!ir_mem_uses_memory(mem))
+		return true;
 	if (b->m->nmemories == 0)
 		return w2n_error(b->vc->diags, b->in->offset,
 		                 W2N_DIAG_UNKNOWN_MEMORY, "%u", 0u);
@@ -566,21 +583,7 @@ static bool check_memory_immediates(body_ctx *b)
 		if (b->in->imm.mem.align_log2 > natural)
 			return fail(b, W2N_DIAG_ALIGNMENT, info->name);
 	}
-	if (kind == IMM_MEMARG_LANE && b->in->imm.mem.lane >= 16 / info->width)
-		return fail(b, W2N_DIAG_LANE_INDEX, info->name);
-	return true;
-}
-
-static val_type letter_type(char c)
-{
-	switch (c) {
-	case 'i': return IR_I32;
-	case 'l': return IR_I64;
-	case 'f': return IR_F32;
-	case 'd': return IR_F64;
-	case 'v': return IR_V128;
-	}
-	W2N_UNREACHABLE();
+	return kind != IMM_MEMARG_LANE || check_lane(b, b->in->imm.mem.lane);
 }
 
 /* Opcodes typed by their opcodes.def row alone. */
@@ -588,27 +591,21 @@ static bool check_simple(body_ctx *b)
 {
 	const ir_opcode_info *info = &ir_opcodes[b->in->op];
 	ir_imm_kind kind = (ir_imm_kind)info->imm;
-	if (kind == IMM_LANE && b->in->imm.lane >= 16 / info->width)
-		return fail(b, W2N_DIAG_LANE_INDEX, info->name);
+	if (kind == IMM_LANE && !check_lane(b, b->in->imm.lane))
+		return false;
+	/* A shuffle picks from the lanes of both operands. */
+	unsigned both = 2u * ir_shapes[info->shape].lanes;
 	if (kind == IMM_SHUFFLE)
 		for (int i = 0; i < 16; i++)
-			if (b->in->imm.shuffle[i] >= 32)
+			if (b->in->imm.shuffle[i] >= both)
 				return fail(b, W2N_DIAG_LANE_INDEX, info->name);
 	size_t np = strlen(info->params);
 	for (size_t i = np; i-- > 0;)
-		if (!pop(b, letter_type(info->params[i])))
+		if (!pop(b, (val_type)ir_letter_type(info->params[i])))
 			return false;
 	for (const char *r = info->results; *r; r++)
-		push(b, letter_type(*r));
+		push(b, (val_type)ir_letter_type(*r));
 	return true;
-}
-
-static bool is_memory_op(const ir_instr *in)
-{
-	ir_imm_kind kind = (ir_imm_kind)ir_opcodes[in->op].imm;
-	return kind == IMM_MEMARG || kind == IMM_MEMARG_LANE ||
-	       kind == IMM_MEM0 || kind == IMM_DATA_MEM0 ||
-	       kind == IMM_MEM0_MEM0 || in->op == OP_DATA_DROP;
 }
 
 static bool check_instr(body_ctx *b)
@@ -654,7 +651,8 @@ static bool check_instr(body_ctx *b)
 	case OP_REF_NULL: case OP_REF_IS_NULL: case OP_REF_FUNC:
 		return check_ref(b);
 	default:
-		if (is_memory_op(b->in) && !check_memory_immediates(b))
+		if (ir_opcodes[b->in->op].mem != IR_MEM_NONE &&
+		    !check_memory_immediates(b))
 			return false;
 		return check_simple(b);
 	}
