@@ -86,15 +86,12 @@ static bool zero_byte(dec_cursor *c)
 static bool read_blocktype(dec_cursor *c, ir_blocktype *bt)
 {
 	uint64_t off = dec_offset(c);
-	if (dec_at_end(c)) {
-		uint8_t unused;
-		return dec_u8(c, &unused);
-	}
-	uint8_t b = *c->pos;
+	uint8_t b;
+	if (!dec_peek_u8(c, &b))
+		return dec_u8(c, &b); /* records the end */
 	if (b == 0x40) {
-		c->pos++;
 		bt->kind = IR_BLOCK_EMPTY;
-		return true;
+		return dec_u8(c, &b);
 	}
 	if (b >= 0x40 && b < 0x80) {
 		ir_valtype t;
@@ -120,10 +117,8 @@ static bool read_br_table(dec_state *s, dec_cursor *c, ir_instr *in)
 	uint32_t n;
 	if (!dec_u32(c, &n))
 		return false;
-	if (n > dec_remaining(c)) {
-		c->pos = c->end; /* the first missing byte */
-		return w2n_error(c->diags, dec_offset(c), c->end_code, NULL);
-	}
+	if (n > dec_remaining(c)) /* each label takes a byte at least */
+		return dec_fail_at_end(c);
 	uint32_t *labels = w2n_arena_array(&s->m->arena, (size_t)n + 1,
 	                                   sizeof *labels);
 	for (uint32_t i = 0; i <= n; i++)
@@ -159,12 +154,8 @@ static bool read_select_types(dec_cursor *c, ir_instr *in)
 static bool read_fixed(dec_cursor *c, uint8_t *out, size_t n)
 {
 	const uint8_t *p;
-	if (dec_remaining(c) < n) {
-		c->pos = c->end;
-		uint8_t unused;
-		return dec_u8(c, &unused);
-	}
-	dec_bytes(c, n, &p);
+	if (!dec_fixed(c, n, &p))
+		return false;
 	memcpy(out, p, n);
 	return true;
 }
