@@ -202,6 +202,10 @@ static bool read_type_section(module_reader *r, dec_cursor *c)
 	              &m->ntypes))
 		return false;
 	m->types = types;
+	m->blocktypes = w2n_arena_array(&m->arena, m->ntypes,
+	                                sizeof *m->blocktypes);
+	for (uint32_t i = 0; i < m->ntypes; i++)
+		m->blocktypes[i] = (ir_blocktype){.type = m->types[i]};
 	return true;
 }
 

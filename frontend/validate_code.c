@@ -167,49 +167,19 @@ static bool label_frame(body_ctx *b, uint32_t depth, ctrl_frame **out)
 	return true;
 }
 
-/* A one-element result list for a value block type, with static storage
- * so that control frames can point at it. */
-static const ir_valtype *single_type(ir_valtype t)
-{
-	static const ir_valtype all[] = {IR_I32, IR_I64, IR_F32, IR_F64,
-	                                 IR_V128, IR_FUNCREF, IR_EXTERNREF};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (all[i] == t)
-			return &all[i];
-	W2N_UNREACHABLE();
-}
-
-/* The function type that a block type stands for (spec 3.2.8). */
-static bool block_type(body_ctx *b, const ir_blocktype *bt, ir_functype *out)
-{
-	memset(out, 0, sizeof *out);
-	switch (bt->kind) {
-	case IR_BLOCK_EMPTY:
-		return true;
-	case IR_BLOCK_VALUE:
-		out->results = single_type((ir_valtype)bt->value);
-		out->nresults = 1;
-		return true;
-	default:
-		if (bt->type_index >= b->m->ntypes)
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_UNKNOWN_TYPE, "%u",
-			                 bt->type_index);
-		*out = b->m->types[bt->type_index];
-		return true;
-	}
-}
-
+/* block, loop, if: the block type, resolved by the decoder, must name a
+ * type of the module (spec 3.2.8). */
 static bool check_block(body_ctx *b)
 {
-	ir_functype t;
-	if (!block_type(b, &b->in->imm.block.type, &t))
-		return false;
+	const ir_blocktype *bt = b->in->imm.block.type;
+	if (bt->unknown)
+		return w2n_error(b->vc->diags, b->in->offset,
+		                 W2N_DIAG_UNKNOWN_TYPE, "%u", bt->unknown_index);
 	if (b->in->op == OP_IF && !pop(b, IR_I32))
 		return false;
-	if (!pop_types(b, t.params, t.nparams))
+	if (!pop_types(b, bt->type.params, bt->type.nparams))
 		return false;
-	push_ctrl(b, b->in->op, &t);
+	push_ctrl(b, b->in->op, &bt->type);
 	return true;
 }
 
