@@ -530,8 +530,9 @@ static bool read_elem(module_reader *r, dec_cursor *c, void *item)
 	if (!dec_u32(c, &flags))
 		return false;
 	if (flags > 7)
-		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_ELEM_KIND,
-		                 "%u", flags);
+		return w2n_error_named(c->diags, off,
+		                       W2N_DIAG_MALFORMED_ELEM_KIND, "%u",
+		                       flags);
 	bool active = !(flags & 1), exprs = flags & 4;
 	e->type = IR_FUNCREF;
 	if (active) {
@@ -677,8 +678,9 @@ static bool read_data(module_reader *r, dec_cursor *c, void *item)
 	if (!dec_u32(c, &flags))
 		return false;
 	if (flags > 2)
-		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_DATA_KIND,
-		                 "%u", flags);
+		return w2n_error_named(c->diags, off,
+		                       W2N_DIAG_MALFORMED_DATA_KIND, "%u",
+		                       flags);
 	d->mode = flags == 1 ? IR_SEG_PASSIVE : IR_SEG_ACTIVE;
 	if (flags == 2 && !dec_u32(c, &d->memory))
 		return false;
@@ -771,9 +773,10 @@ static bool read_section(module_reader *r, dec_cursor *c, uint8_t *last_rank)
 	if (!dec_u8(c, &id))
 		return false;
 	if (id >= SEC_COUNT)
-		return w2n_error(c->diags, start, W2N_DIAG_MALFORMED_SECTION_ID,
-		                 "%u%s", id,
-		                 dec_unsupported(DEC_SITE_SECTION, id));
+		return w2n_error_named(c->diags, start,
+		                       W2N_DIAG_MALFORMED_SECTION_ID, "%u%s",
+		                       id,
+		                       dec_unsupported(DEC_SITE_SECTION, id));
 	if (!dec_sized(c, &body))
 		return false;
 	if (id != SEC_CUSTOM) {

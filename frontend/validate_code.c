@@ -38,6 +38,12 @@ static bool fail(body_ctx *b, w2n_diag_code code, const char *detail)
 	return w2n_error(b->vc->diags, b->in->offset, code, "%s", detail);
 }
 
+/* An error naming the index it is about: "unknown local 7". */
+static bool fail_index(body_ctx *b, w2n_diag_code code, uint32_t index)
+{
+	return w2n_error_named(b->vc->diags, b->in->offset, code, "%u", index);
+}
+
 static const char *type_name(val_type t)
 {
 	return t == VAL_UNKNOWN ? "unknown" : ir_valtype_name((ir_valtype)t);
@@ -161,8 +167,7 @@ static const ir_valtype *label_types(const ctrl_frame *c, uint32_t *n)
 static bool label_frame(body_ctx *b, uint32_t depth, ctrl_frame **out)
 {
 	if (depth >= b->nctrls)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_LABEL, "%u", depth);
+		return fail_index(b, W2N_DIAG_UNKNOWN_LABEL, depth);
 	*out = &b->ctrls[b->nctrls - 1 - depth];
 	return true;
 }
@@ -173,8 +178,7 @@ static bool check_block(body_ctx *b)
 {
 	const ir_blocktype *bt = b->in->imm.block.type;
 	if (bt->unknown)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_TYPE, "%u", bt->unknown_index);
+		return fail_index(b, W2N_DIAG_UNKNOWN_TYPE, bt->unknown_index);
 	if (b->in->op == OP_IF && !pop(b, IR_I32))
 		return false;
 	if (!pop_types(b, bt->type.params, bt->type.nparams))
@@ -312,16 +316,14 @@ static bool check_call(body_ctx *b)
 {
 	uint32_t fi = b->in->imm.index;
 	if (fi >= b->m->nfuncs)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_FUNCTION, "%u", fi);
+		return fail_index(b, W2N_DIAG_UNKNOWN_FUNCTION, fi);
 	return apply_call(b, ir_func_type(b->m, fi));
 }
 
 static bool table_index(body_ctx *b, uint32_t t, ir_valtype *elem)
 {
 	if (t >= b->m->ntables)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_TABLE, "%u", t);
+		return fail_index(b, W2N_DIAG_UNKNOWN_TABLE, t);
 	*elem = b->m->tables[t].type.elem;
 	return true;
 }
@@ -336,8 +338,7 @@ static bool check_call_indirect(body_ctx *b)
 		return fail(b, W2N_DIAG_TYPE_MISMATCH,
 		            "call_indirect through a table of externref");
 	if (type >= b->m->ntypes)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_TYPE, "%u", type);
+		return fail_index(b, W2N_DIAG_UNKNOWN_TYPE, type);
 	if (!pop(b, IR_I32))
 		return false;
 	return apply_call(b, &b->m->types[type]);
@@ -378,8 +379,7 @@ static bool local_index(body_ctx *b, val_type *t)
 {
 	uint32_t i = b->in->imm.index;
 	if (i >= b->nlocals)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_LOCAL, "%u", i);
+		return fail_index(b, W2N_DIAG_UNKNOWN_LOCAL, i);
 	*t = (val_type)ir_local_type(b->m, b->f, i);
 	return true;
 }
@@ -407,24 +407,21 @@ static bool check_global(body_ctx *b)
 {
 	uint32_t i = b->in->imm.index;
 	if (i >= b->m->nglobals)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_GLOBAL, "%u", i);
+		return fail_index(b, W2N_DIAG_UNKNOWN_GLOBAL, i);
 	const ir_globaltype *g = &b->m->globals[i].type;
 	if (b->in->op == OP_GLOBAL_GET) {
 		push(b, g->type);
 		return true;
 	}
 	if (!g->mutable_)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_IMMUTABLE_GLOBAL, "%u", i);
+		return fail_index(b, W2N_DIAG_IMMUTABLE_GLOBAL, i);
 	return pop(b, g->type);
 }
 
 static bool elem_index(body_ctx *b, uint32_t e, ir_valtype *type)
 {
 	if (e >= b->m->nelems)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_ELEM, "%u", e);
+		return fail_index(b, W2N_DIAG_UNKNOWN_ELEM, e);
 	*type = b->m->elems[e].type;
 	return true;
 }
@@ -500,11 +497,9 @@ static bool check_ref(body_ctx *b)
 	default: { /* OP_REF_FUNC */
 		uint32_t fi = b->in->imm.index;
 		if (fi >= b->m->nfuncs)
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_UNKNOWN_FUNCTION, "%u", fi);
+			return fail_index(b, W2N_DIAG_UNKNOWN_FUNCTION, fi);
 		if (!b->vc->declared_refs[fi])
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_UNDECLARED_FUNC_REF, "%u", fi);
+			return fail_index(b, W2N_DIAG_UNDECLARED_FUNC_REF, fi);
 		push(b, IR_FUNCREF);
 		return true;
 	}
@@ -514,8 +509,7 @@ static bool check_ref(body_ctx *b)
 static bool data_index(body_ctx *b, uint32_t d)
 {
 	if (d >= b->m->data_count)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_DATA, "%u", d);
+		return fail_index(b, W2N_DIAG_UNKNOWN_DATA, d);
 	return true;
 }
 
@@ -544,8 +538,7 @@ static bool check_memory_immediates(body_ctx *b)
 	if (!ir_mem_uses_memory(mem))
 		return true;
 	if (b->m->nmemories == 0)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_MEMORY, "%u", 0u);
+		return fail_index(b, W2N_DIAG_UNKNOWN_MEMORY, 0u);
 	if (kind == IMM_MEMARG || kind == IMM_MEMARG_LANE) {
 		uint32_t natural = 0;
 		while ((1u << natural) < info->width)

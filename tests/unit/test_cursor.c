@@ -378,12 +378,16 @@ static void test_diag_messages(void)
 	w2n_diags d = {.file = "m.wasm"};
 	check_context("diagnostic messages");
 	CHECK(!w2n_error(&d, 0x10, W2N_DIAG_TYPE_MISMATCH, NULL));
-	CHECK(!w2n_error(&d, 3, W2N_DIAG_UNKNOWN_MEMORY, "%u", 1u));
+	CHECK(!w2n_error_named(&d, 3, W2N_DIAG_UNKNOWN_MEMORY, "%u", 1u));
+	CHECK(!w2n_error(&d, 4, W2N_DIAG_TYPE_MISMATCH, "%u values left", 2u));
 	CHECK(
 	    !w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ, "%s", "gone"));
-	CHECK_EQ(d.count, 3);
+	CHECK_EQ(d.count, 4);
 	CHECK(strcmp(d.first->message, "type mismatch") == 0);
 	CHECK(strcmp(d.first->next->message, "unknown memory 1") == 0);
+	/* The caller says how a detail joins the text, not its format. */
+	CHECK(strcmp(d.first->next->next->message,
+	             "type mismatch: 2 values left") == 0);
 	CHECK(strcmp(d.last->message, "cannot read file: gone") == 0);
 
 	char buf[256] = {0};
