@@ -21,21 +21,6 @@ static cg_block *push_block(cg_func *fx)
 	return b;
 }
 
-static void block_type(cg_ctx *cx, const ir_blocktype *bt, ir_functype *out)
-{
-	static const ir_valtype single[] = {IR_I32, IR_I64, IR_F32, IR_F64,
-	                                    IR_V128, IR_FUNCREF, IR_EXTERNREF};
-	memset(out, 0, sizeof *out);
-	if (bt->kind == IR_BLOCK_TYPEIDX) {
-		*out = cx->m->types[bt->type_index];
-	} else if (bt->kind == IR_BLOCK_VALUE) {
-		for (size_t i = 0; i < sizeof single / sizeof *single; i++)
-			if (single[i] == bt->value)
-				out->results = &single[i];
-		out->nresults = 1;
-	}
-}
-
 /* Phi nodes for `types` at the start of `bb`. */
 static LLVMValueRef *make_phis(cg_ctx *cx, LLVMBasicBlockRef bb,
                                const ir_valtype *types, uint32_t n)
@@ -104,42 +89,38 @@ void cg_control_enter_body(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 
 static void enter_block(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	ir_functype t;
-	block_type(cx, &in->imm.block.type, &t);
-	open_block(cx, fx, in, &t);
+	open_block(cx, fx, in, &in->imm.block.type->type);
 }
 
 static void enter_loop(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	ir_functype t;
-	block_type(cx, &in->imm.block.type, &t);
-	open_block(cx, fx, in, &t);
+	const ir_functype *t = &in->imm.block.type->type;
+	open_block(cx, fx, in, t);
 	cg_block *b = &fx->blocks[fx->nblocks - 1];
 	b->branch = cg_new_block(cx, fx, "loop");
-	b->phis = make_phis(cx, b->branch, t.params, t.nparams);
-	add_incoming(cx, fx, b->phis, t.nparams);
+	b->phis = make_phis(cx, b->branch, t->params, t->nparams);
+	add_incoming(cx, fx, b->phis, t->nparams);
 	LLVMBuildBr(cx->b, b->branch);
 	LLVMPositionBuilderAtEnd(cx->b, b->branch);
-	for (uint32_t i = 0; i < t.nparams; i++)
+	for (uint32_t i = 0; i < t->nparams; i++)
 		fx->vals[b->height + i] = b->phis[i];
 }
 
 static void enter_if(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	ir_functype t;
+	const ir_functype *t = &in->imm.block.type->type;
 	LLVMValueRef cond = cg_pop(fx);
-	block_type(cx, &in->imm.block.type, &t);
-	open_block(cx, fx, in, &t);
+	open_block(cx, fx, in, t);
 	cg_block *b = &fx->blocks[fx->nblocks - 1];
 	LLVMBasicBlockRef then = cg_new_block(cx, fx, "then");
 	b->else_bb = cg_new_block(cx, fx, "else");
 	LLVMValueRef nz = LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0),
 	                                "");
 	LLVMBuildCondBr(cx->b, nz, then, b->else_bb);
-	if (t.nparams) {
-		b->if_params = w2n_xmalloc(t.nparams * sizeof *b->if_params);
+	if (t->nparams) {
+		b->if_params = w2n_xmalloc(t->nparams * sizeof *b->if_params);
 		memcpy(b->if_params, fx->vals + b->height,
-		       t.nparams * sizeof *b->if_params);
+		       t->nparams * sizeof *b->if_params);
 	}
 	LLVMPositionBuilderAtEnd(cx->b, then);
 }

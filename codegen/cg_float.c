@@ -4,8 +4,6 @@
  * (a signalling NaN must come out quiet), min/max, and rounding.  What a
  * target's backend gets wrong is a row of quirks in its cg_target.
  */
-#include <string.h>
-
 #include "cg_internal.h"
 
 /* The element type of a float scalar or vector, and the lane count. */
@@ -139,14 +137,21 @@ static LLVMValueRef nearest_by_adding(cg_ctx *cx, LLVMValueRef a)
 	return LLVMBuildSelect(cx->b, small, r, a, "");
 }
 
-LLVMValueRef cg_float_round(cg_ctx *cx, const char *intrinsic, LLVMValueRef a)
+/* The intrinsic of each rounding operation. */
+static const char *const rounding[IR_OPER_COUNT] = {
+	[IR_OPER_CEIL] = "llvm.ceil", [IR_OPER_FLOOR] = "llvm.floor",
+	[IR_OPER_TRUNC] = "llvm.trunc", [IR_OPER_NEAREST] = "llvm.roundeven",
+};
+
+LLVMValueRef cg_float_round(cg_ctx *cx, ir_operation oper, LLVMValueRef a)
 {
 	unsigned quirks = cx->o->target->quirks;
 	bool vector = LLVMGetTypeKind(LLVMTypeOf(a)) == LLVMVectorTypeKind;
-	if (strcmp(intrinsic, "llvm.roundeven") == 0 && vector &&
+	W2N_ASSERT(rounding[oper]);
+	if (oper == IR_OPER_NEAREST && vector &&
 	    (quirks & CG_QUIRK_NO_VECTOR_ROUNDEVEN))
 		return nearest_by_adding(cx, a);
-	LLVMValueRef r = cg_intrinsic(cx, intrinsic, LLVMTypeOf(a), &a, 1);
+	LLVMValueRef r = cg_intrinsic(cx, rounding[oper], LLVMTypeOf(a), &a, 1);
 	if (quirks & CG_QUIRK_ROUNDING_KEEPS_SNAN)
 		r = cg_quiet_nan(cx, r);
 	return r;

@@ -110,46 +110,34 @@ void cg_func_end(cg_func *fx)
 	memset(fx, 0, sizeof *fx);
 }
 
-static void dispatch(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+/*
+ * The emitter of each instruction family (the FAMILY column of
+ * opcodes.def), and for the families lowered through tables of
+ * operations, whether an opcode has a row in them.
+ */
+static const struct {
+	void (*emit)(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+	bool (*lowers)(const ir_opcode_info *info); /* NULL: all do */
+} families[IR_FAMILY_COUNT] = {
+	[IR_FAMILY_CONTROL] = {cg_control, NULL},
+	[IR_FAMILY_CALL] = {cg_call, NULL},
+	[IR_FAMILY_PARAMETRIC] = {cg_control, NULL},
+	[IR_FAMILY_VARIABLE] = {cg_variable, NULL},
+	[IR_FAMILY_REFERENCE] = {cg_variable, NULL},
+	[IR_FAMILY_TABLE] = {cg_table, NULL},
+	[IR_FAMILY_MEMORY] = {cg_memory, NULL},
+	[IR_FAMILY_NUMERIC] = {cg_numeric, cg_numeric_lowers},
+	[IR_FAMILY_CONVERT] = {cg_convert, cg_convert_lowers},
+	[IR_FAMILY_VECTOR] = {cg_simd, cg_simd_lowers},
+};
+
+bool cg_lowers(uint16_t op)
 {
-	switch (in->op) {
-	case OP_UNREACHABLE: case OP_NOP: case OP_BLOCK: case OP_LOOP:
-	case OP_IF: case OP_ELSE: case OP_END: case OP_BR: case OP_BR_IF:
-	case OP_BR_TABLE: case OP_RETURN: case OP_DROP: case OP_SELECT:
-	case OP_SELECT_T:
-		cg_control(cx, fx, in);
-		return;
-	case OP_CALL: case OP_CALL_INDIRECT:
-		cg_call(cx, fx, in);
-		return;
-	case OP_LOCAL_GET: case OP_LOCAL_SET: case OP_LOCAL_TEE:
-	case OP_GLOBAL_GET: case OP_GLOBAL_SET: case OP_REF_NULL:
-	case OP_REF_IS_NULL: case OP_REF_FUNC:
-		cg_variable(cx, fx, in);
-		return;
-	case OP_TABLE_GET: case OP_TABLE_SET: case OP_TABLE_SIZE:
-	case OP_TABLE_GROW: case OP_TABLE_FILL: case OP_TABLE_COPY:
-	case OP_TABLE_INIT: case OP_ELEM_DROP:
-		cg_table(cx, fx, in);
-		return;
-	default:
-		break;
-	}
-	const ir_opcode_info *info = &ir_opcodes[in->op];
-	ir_imm_kind kind = (ir_imm_kind)info->imm;
-	if (info->prefix == 0xFD)
-		cg_simd(cx, fx, in);
-	else if (kind == IMM_MEMARG || kind == IMM_MEM0 ||
-	         kind == IMM_MEM0_MEM0 || kind == IMM_DATA_MEM0 ||
-	         in->op == OP_DATA_DROP)
-		cg_memory(cx, fx, in);
-	else if (in->op >= OP_I32_WRAP_I64 && in->op <= OP_F64_REINTERPRET_I64)
-		cg_convert(cx, fx, in);
-	else if (in->op >= OP_I32_TRUNC_SAT_F32_S &&
-	         in->op <= OP_I64_TRUNC_SAT_F64_U)
-		cg_convert(cx, fx, in);
-	else
-		cg_numeric(cx, fx, in);
+	const ir_opcode_info *info = &ir_opcodes[op];
+	if (info->family >= IR_FAMILY_COUNT || !families[info->family].emit)
+		return false;
+	return !families[info->family].lowers ||
+	       families[info->family].lowers(info);
 }
 
 /* In dead code only block structure matters: skip everything but the
@@ -179,7 +167,8 @@ void cg_emit_code(cg_ctx *cx, cg_func *fx, const ir_instr *code, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++)
 		if (!skip_dead(fx, &code[i]))
-			dispatch(cx, fx, &code[i]);
+			families[ir_opcodes[code[i].op].family].emit(
+				cx, fx, &code[i]);
 }
 
 void cg_function(cg_ctx *cx, uint32_t index)

@@ -236,8 +236,12 @@ void cg_func_begin(cg_ctx *cx, cg_func *fx, LLVMValueRef fn);
 void cg_func_end(cg_func *fx);
 /* Compiles defined function `index` into cx->funcs[index]. */
 void cg_function(cg_ctx *cx, uint32_t index);
+/* Whether codegen can lower opcode `op`: its family (the FAMILY column of
+ * opcodes.def) has an emitter and, when the family works from tables of
+ * operations, a rule for it (for the unit test of opcodes.def). */
+bool cg_lowers(uint16_t op);
 
-/* ---- instruction families ---- */
+/* ---- instruction families (cg_func.c dispatches on the FAMILY column) */
 /* Opens the function body's block, whose end returns. */
 void cg_control_enter_body(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in);
@@ -248,6 +252,11 @@ void cg_table(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 void cg_numeric(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 void cg_convert(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 void cg_simd(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+/* Whether the families lowered through tables of operations have a rule
+ * for the operation (and types or shape) of an opcode's row. */
+bool cg_numeric_lowers(const ir_opcode_info *info);
+bool cg_convert_lowers(const ir_opcode_info *info);
+bool cg_simd_lowers(const ir_opcode_info *info);
 
 /* Reloads the cached memory base and size (after calls, memory.grow). */
 void cg_reload_memory(cg_ctx *cx, cg_func *fx);
@@ -271,6 +280,14 @@ LLVMValueRef cg_func_ref(cg_ctx *cx, cg_func *fx, uint32_t index);
 /* A call of the overloaded intrinsic `name` at type `t`. */
 LLVMValueRef cg_intrinsic(cg_ctx *cx, const char *name, LLVMTypeRef t,
                           LLVMValueRef *args, unsigned nargs);
+/* A call of an intrinsic overloaded on its result and operand types (a
+ * conversion such as llvm.fptosi.sat). */
+LLVMValueRef cg_cast_intrinsic(cg_ctx *cx, const char *name,
+                               LLVMTypeRef result, LLVMValueRef x);
+/* The i1 (vector) comparison a, b of a comparison row (EQ, LT... with its
+ * SIGN), on integer or float operands or lanes as the row says. */
+LLVMValueRef cg_compare(cg_ctx *cx, const ir_opcode_info *info,
+                        LLVMValueRef a, LLVMValueRef b);
 
 /* ---- cg_float.c: float operations for scalars and vectors ---- */
 /* Quiets the signalling NaNs (lanes) of `v`, where LLVM's folds or
@@ -279,9 +296,9 @@ LLVMValueRef cg_quiet_nan(cg_ctx *cx, LLVMValueRef v);
 /* Wasm fmin/fmax (max selects) of two floats or float vectors. */
 LLVMValueRef cg_float_minmax(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
                              bool max);
-/* llvm.ceil, floor, trunc or roundeven with Wasm's NaN rules. */
-LLVMValueRef cg_float_round(cg_ctx *cx, const char *intrinsic,
-                            LLVMValueRef a);
+/* Rounding `oper` (CEIL, FLOOR, TRUNC, NEAREST) of a float or float
+ * vector, with Wasm's NaN rules. */
+LLVMValueRef cg_float_round(cg_ctx *cx, ir_operation oper, LLVMValueRef a);
 /* CG_QUIRK_F32_VECTOR_FTZ: splits every f32 vector operation of the
  * module into lanes; run after optimisation. */
 void cg_float_split_f32_vectors(cg_ctx *cx);

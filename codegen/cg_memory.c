@@ -63,37 +63,29 @@ LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, LLVMValueRef addr,
 	return LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, base, &ea, 1, "");
 }
 
-/* Width in bits of the memory access and whether it sign-extends. */
-static LLVMTypeRef access_type(cg_ctx *cx, const ir_instr *in, bool *sext)
+/* The type of the bytes a load or store accesses: the row's value type,
+ * or an integer of the row's WIDTH for a narrow one (OPER EXTEND or WRAP).
+ * `value` is the letter of the loaded or stored value's type. */
+static LLVMTypeRef access_type(cg_ctx *cx, const ir_opcode_info *info,
+                               char value)
 {
-	const ir_opcode_info *info = &ir_opcodes[in->op];
-	*sext = false;
-	switch (in->op) {
-	case OP_F32_LOAD: case OP_F32_STORE:
-		return cx->t_f32;
-	case OP_F64_LOAD: case OP_F64_STORE:
-		return cx->t_f64;
-	case OP_I32_LOAD8_S: case OP_I32_LOAD16_S: case OP_I64_LOAD8_S:
-	case OP_I64_LOAD16_S: case OP_I64_LOAD32_S:
-		*sext = true;
-		break;
-	default:
-		break;
+	switch (value) {
+	case 'f': return cx->t_f32;
+	case 'd': return cx->t_f64;
+	default: return LLVMIntTypeInContext(cx->ctx, info->width * 8u);
 	}
-	return LLVMIntTypeInContext(cx->ctx, info->width * 8u);
 }
 
 static void emit_load(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	bool sext;
 	const ir_opcode_info *info = &ir_opcodes[in->op];
-	LLVMTypeRef t = access_type(cx, in, &sext);
+	LLVMTypeRef t = access_type(cx, info, info->results[0]);
 	LLVMValueRef p = cg_memory_address(cx, fx, cg_pop(fx),
 	                                   in->imm.mem.offset, info->width);
 	LLVMValueRef v = cg_load_memory(cx, t, p);
-	LLVMTypeRef result = info->results[0] == 'l' ? cx->t_i64 : cx->t_i32;
-	if (LLVMGetTypeKind(t) == LLVMIntegerTypeKind &&
-	    LLVMGetIntTypeWidth(t) < LLVMGetIntTypeWidth(result))
+	LLVMTypeRef result = cg_valtype(cx, ir_letter_type(info->results[0]));
+	bool sext = info->sign == IR_SIGN_S;
+	if (info->oper == IR_OPER_EXTEND)
 		v = sext ? LLVMBuildSExt(cx->b, v, result, "")
 		         : LLVMBuildZExt(cx->b, v, result, "");
 	cg_push(fx, v);
@@ -101,13 +93,12 @@ static void emit_load(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 
 static void emit_store(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	bool sext;
 	const ir_opcode_info *info = &ir_opcodes[in->op];
-	LLVMTypeRef t = access_type(cx, in, &sext);
+	LLVMTypeRef t = access_type(cx, info, info->params[1]);
 	LLVMValueRef v = cg_pop(fx);
 	LLVMValueRef p = cg_memory_address(cx, fx, cg_pop(fx),
 	                                   in->imm.mem.offset, info->width);
-	if (LLVMTypeOf(v) != t)
+	if (info->oper == IR_OPER_WRAP)
 		v = LLVMBuildTrunc(cx->b, v, t, "");
 	cg_store_memory(cx, v, p);
 }
@@ -131,40 +122,55 @@ static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	LLVMValueRef n = cg_pop(fx), s = cg_pop(fx), d = cg_pop(fx);
 	LLVMValueRef zero = cg_i32(cx, 0);
-	if (in->op == OP_MEMORY_FILL) {
+	switch (ir_opcodes[in->op].mem) {
+	case IR_MEM_FILL: {
 		LLVMValueRef args[] = {fx->inst, zero, d, s, n};
 		cg_call_helper(cx, CG_HELPER_MEMORY_FILL, args, 5);
-	} else if (in->op == OP_MEMORY_COPY) {
+		return;
+	}
+	case IR_MEM_COPY: {
 		LLVMValueRef args[] = {fx->inst, zero, zero, d, s, n};
 		cg_call_helper(cx, CG_HELPER_MEMORY_COPY, args, 6);
-	} else {
+		return;
+	}
+	default: { /* IR_MEM_INIT */
 		LLVMValueRef args[] = {fx->inst, zero,
 		                       cg_i32(cx, in->imm.index2.a), d, s, n};
 		cg_call_helper(cx, CG_HELPER_MEMORY_INIT, args, 6);
+		return;
+	}
 	}
 }
 
+static void emit_data_drop(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	LLVMValueRef args[] = {fx->inst, cg_i32(cx, in->imm.index)};
+	cg_call_helper(cx, CG_HELPER_DATA_DROP, args, 2);
+}
+
+/* Scalar memory instructions, by their MEM column. */
 void cg_memory(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	switch (in->op) {
-	case OP_MEMORY_SIZE:
+	switch (ir_opcodes[in->op].mem) {
+	case IR_MEM_LOAD:
+		emit_load(cx, fx, in);
+		return;
+	case IR_MEM_STORE:
+		emit_store(cx, fx, in);
+		return;
+	case IR_MEM_SIZE:
 		emit_size(cx, fx);
 		return;
-	case OP_MEMORY_GROW:
+	case IR_MEM_GROW:
 		emit_grow(cx, fx);
 		return;
-	case OP_MEMORY_FILL: case OP_MEMORY_COPY: case OP_MEMORY_INIT:
+	case IR_MEM_FILL: case IR_MEM_COPY: case IR_MEM_INIT:
 		emit_bulk(cx, fx, in);
 		return;
-	case OP_DATA_DROP: {
-		LLVMValueRef args[] = {fx->inst, cg_i32(cx, in->imm.index)};
-		cg_call_helper(cx, CG_HELPER_DATA_DROP, args, 2);
+	case IR_MEM_DATA_DROP:
+		emit_data_drop(cx, fx, in);
 		return;
-	}
 	default:
-		if (ir_opcodes[in->op].results[0])
-			emit_load(cx, fx, in);
-		else
-			emit_store(cx, fx, in);
+		W2N_UNREACHABLE();
 	}
 }

@@ -58,6 +58,35 @@ bool dec_bytes(dec_cursor *c, size_t n, const uint8_t **out)
 	return true;
 }
 
+bool dec_fail_at_end(dec_cursor *c)
+{
+	c->pos = c->end;
+	return ran_off_end(c);
+}
+
+bool dec_fixed(dec_cursor *c, size_t n, const uint8_t **out)
+{
+	if (n > dec_remaining(c))
+		return dec_fail_at_end(c);
+	*out = c->pos;
+	c->pos += n;
+	return true;
+}
+
+bool dec_peek_u8(const dec_cursor *c, uint8_t *out)
+{
+	if (dec_at_end(c))
+		return false;
+	*out = *c->pos;
+	return true;
+}
+
+size_t dec_peek(const dec_cursor *c, size_t n, const uint8_t **out)
+{
+	*out = c->pos;
+	return n < dec_remaining(c) ? n : dec_remaining(c);
+}
+
 /*
  * Reads an LEB128 number of `bits` bits.  For the last permitted byte,
  * the bits beyond `bits` must be zero (unsigned) or copies of the sign bit
@@ -147,11 +176,8 @@ bool dec_s64(dec_cursor *c, int64_t *out)
 static bool read_le(dec_cursor *c, unsigned n, uint64_t *out)
 {
 	const uint8_t *p;
-	if (dec_remaining(c) < n) {
-		c->pos = c->end; /* report the first missing byte */
-		return ran_off_end(c);
-	}
-	dec_bytes(c, n, &p);
+	if (!dec_fixed(c, n, &p))
+		return false;
 	uint64_t v = 0;
 	for (unsigned i = 0; i < n; i++)
 		v |= (uint64_t)p[i] << (8 * i);

@@ -45,7 +45,21 @@ static inline bool dec_at_end(const dec_cursor *c)
 bool dec_sized(dec_cursor *c, dec_cursor *sub);
 
 bool dec_u8(dec_cursor *c, uint8_t *out);
+/* The next n bytes; "length out of bounds" when fewer remain (n is a
+ * length read from the input). */
 bool dec_bytes(dec_cursor *c, size_t n, const uint8_t **out);
+/* The next n bytes of a fixed-size field; running off the end when fewer
+ * remain, reported at the end (the first missing byte). */
+bool dec_fixed(dec_cursor *c, size_t n, const uint8_t **out);
+
+/* Looking ahead without reading: the next byte (false at the end, with
+ * nothing recorded), and the next min(n, remaining) bytes (their count). */
+bool dec_peek_u8(const dec_cursor *c, uint8_t *out);
+size_t dec_peek(const dec_cursor *c, size_t n, const uint8_t **out);
+
+/* Records running off the end of `c`, at its end, where a read of more
+ * items than can fit would stop; always false. */
+bool dec_fail_at_end(dec_cursor *c);
 
 /* LEB128 with the spec's rules: at most ceil(N/7) bytes ("integer
  * representation too long"), unused bits of the last byte zero for

@@ -202,6 +202,10 @@ static bool read_type_section(module_reader *r, dec_cursor *c)
 	              &m->ntypes))
 		return false;
 	m->types = types;
+	m->blocktypes = w2n_arena_array(&m->arena, m->ntypes,
+	                                sizeof *m->blocktypes);
+	for (uint32_t i = 0; i < m->ntypes; i++)
+		m->blocktypes[i] = (ir_blocktype){.type = m->types[i]};
 	return true;
 }
 
@@ -526,8 +530,9 @@ static bool read_elem(module_reader *r, dec_cursor *c, void *item)
 	if (!dec_u32(c, &flags))
 		return false;
 	if (flags > 7)
-		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_ELEM_KIND,
-		                 "%u", flags);
+		return w2n_error_named(c->diags, off,
+		                       W2N_DIAG_MALFORMED_ELEM_KIND, "%u",
+		                       flags);
 	bool active = !(flags & 1), exprs = flags & 4;
 	e->type = IR_FUNCREF;
 	if (active) {
@@ -570,7 +575,8 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 	uint32_t nruns;
 	if (!dec_u32(c, &nruns))
 		return false;
-	const uint8_t *runs_start = c->pos;
+	/* A second pass over the runs expands them once they are checked. */
+	dec_cursor again = *c;
 	uint64_t total = 0;
 	for (uint32_t i = 0; i < nruns; i++) {
 		uint64_t off = dec_offset(c);
@@ -593,9 +599,6 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 		return w2n_error(c->diags, dec_offset(c), W2N_DIAG_IMPL_LIMIT,
 		                 "more than %d locals in the module",
 		                 DEC_MAX_MODULE_LOCALS);
-	/* Second pass over the already checked runs to expand them. */
-	dec_cursor again = *c;
-	again.pos = runs_start;
 	uint8_t *locals = w2n_arena_array(&r->s.m->arena, total,
 	                                  sizeof *locals);
 	uint32_t k = 0;
@@ -632,14 +635,14 @@ static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
 	return true;
 }
 
-/* memory.init and data.drop need the data count section (spec 5.5.16). */
+/* Instructions naming a data segment (memory.init, data.drop) need the
+ * data count section (spec 5.5.16). */
 static bool check_data_count_use(module_reader *r, const ir_func *f)
 {
 	if (r->s.m->has_data_count)
 		return true;
 	for (uint32_t i = 0; i < f->ncode; i++)
-		if (f->code[i].op == OP_MEMORY_INIT ||
-		    f->code[i].op == OP_DATA_DROP)
+		if (ir_mem_uses_data(ir_opcodes[f->code[i].op].mem))
 			return w2n_error(r->s.diags, f->code[i].offset,
 			                 W2N_DIAG_DATA_COUNT_REQUIRED, NULL);
 	return true;
@@ -675,8 +678,9 @@ static bool read_data(module_reader *r, dec_cursor *c, void *item)
 	if (!dec_u32(c, &flags))
 		return false;
 	if (flags > 2)
-		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_DATA_KIND,
-		                 "%u", flags);
+		return w2n_error_named(c->diags, off,
+		                       W2N_DIAG_MALFORMED_DATA_KIND, "%u",
+		                       flags);
 	d->mode = flags == 1 ? IR_SEG_PASSIVE : IR_SEG_ACTIVE;
 	if (flags == 2 && !dec_u32(c, &d->memory))
 		return false;
@@ -769,9 +773,10 @@ static bool read_section(module_reader *r, dec_cursor *c, uint8_t *last_rank)
 	if (!dec_u8(c, &id))
 		return false;
 	if (id >= SEC_COUNT)
-		return w2n_error(c->diags, start, W2N_DIAG_MALFORMED_SECTION_ID,
-		                 "%u%s", id,
-		                 dec_unsupported(DEC_SITE_SECTION, id));
+		return w2n_error_named(c->diags, start,
+		                       W2N_DIAG_MALFORMED_SECTION_ID, "%u%s",
+		                       id,
+		                       dec_unsupported(DEC_SITE_SECTION, id));
 	if (!dec_sized(c, &body))
 		return false;
 	if (id != SEC_CUSTOM) {
@@ -796,24 +801,25 @@ static bool read_section(module_reader *r, dec_cursor *c, uint8_t *last_rank)
 static bool read_tag(dec_cursor *c, const uint8_t want[4], w2n_diag_code code)
 {
 	uint64_t off = dec_offset(c);
-	size_t n = dec_remaining(c) < 4 ? dec_remaining(c) : 4;
-	if (memcmp(c->pos, want, n) != 0)
+	const uint8_t *p;
+	size_t n = dec_peek(c, 4, &p);
+	if (memcmp(p, want, n) != 0)
 		return w2n_error(c->diags, off, code, NULL);
 	if (n < 4)
 		return w2n_error(c->diags, off + n, W2N_DIAG_UNEXPECTED_END,
 		                 NULL);
-	c->pos += 4;
-	return true;
+	return dec_fixed(c, 4, &p);
 }
 
 /* A version this decoder does not read, named when it is a known one. */
 static bool check_version(dec_cursor *c)
 {
 	uint64_t off = dec_offset(c);
-	if (dec_remaining(c) < 4)
+	const uint8_t *p;
+	if (dec_peek(c, 4, &p) < 4)
 		return true; /* read_tag reports the short file */
-	uint32_t v = (uint32_t)c->pos[0] | (uint32_t)c->pos[1] << 8 |
-	             (uint32_t)c->pos[2] << 16 | (uint32_t)c->pos[3] << 24;
+	uint32_t v = (uint32_t)p[0] | (uint32_t)p[1] << 8 |
+	             (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 	const char *note = dec_unsupported(DEC_SITE_VERSION, v);
 	if (!note[0])
 		return true;

@@ -82,26 +82,55 @@ static bool zero_byte(dec_cursor *c)
 	return true;
 }
 
-/* Block type (spec 5.4.1): 0x40, a value type, or an s33 type index. */
-static bool read_blocktype(dec_cursor *c, ir_blocktype *bt)
+/* The block types [] -> [] and [] -> [t] for every value type t, shared
+ * by all modules. */
+static const ir_valtype value_types[] = {IR_I32, IR_I64, IR_F32, IR_F64,
+                                         IR_V128, IR_FUNCREF, IR_EXTERNREF};
+#define VALUE_BLOCK(i) {.type = {0, 1, NULL, &value_types[i]}}
+static const ir_blocktype empty_block;
+static const ir_blocktype value_blocks[] = {
+	VALUE_BLOCK(0), VALUE_BLOCK(1), VALUE_BLOCK(2), VALUE_BLOCK(3),
+	VALUE_BLOCK(4), VALUE_BLOCK(5), VALUE_BLOCK(6),
+};
+
+static const ir_blocktype *value_block(ir_valtype t)
+{
+	for (size_t i = 0; i < sizeof value_types / sizeof *value_types; i++)
+		if (value_types[i] == t)
+			return &value_blocks[i];
+	W2N_UNREACHABLE();
+}
+
+/* Type index `idx` as a block type: the module's, or an unknown one for
+ * the validator to reject. */
+static const ir_blocktype *indexed_block(ir_module *m, uint32_t idx)
+{
+	if (idx < m->ntypes)
+		return &m->blocktypes[idx];
+	ir_blocktype *bt = w2n_arena_zalloc(&m->arena, sizeof *bt);
+	bt->unknown = true;
+	bt->unknown_index = idx;
+	return bt;
+}
+
+/* Block type (spec 5.4.1): 0x40, a value type, or an s33 type index;
+ * resolved to the block's parameters and results. */
+static bool read_blocktype(dec_state *s, dec_cursor *c,
+                           const ir_blocktype **bt)
 {
 	uint64_t off = dec_offset(c);
-	if (dec_at_end(c)) {
-		uint8_t unused;
-		return dec_u8(c, &unused);
-	}
-	uint8_t b = *c->pos;
+	uint8_t b;
+	if (!dec_peek_u8(c, &b))
+		return dec_u8(c, &b); /* records the end */
 	if (b == 0x40) {
-		c->pos++;
-		bt->kind = IR_BLOCK_EMPTY;
-		return true;
+		*bt = &empty_block;
+		return dec_u8(c, &b);
 	}
 	if (b >= 0x40 && b < 0x80) {
 		ir_valtype t;
 		if (!dec_valtype(c, &t))
 			return false;
-		bt->kind = IR_BLOCK_VALUE;
-		bt->value = (uint8_t)t;
+		*bt = value_block(t);
 		return true;
 	}
 	int64_t idx;
@@ -110,8 +139,7 @@ static bool read_blocktype(dec_cursor *c, ir_blocktype *bt)
 	if (idx < 0 || idx > UINT32_MAX)
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_VALTYPE,
 		                 NULL);
-	bt->kind = IR_BLOCK_TYPEIDX;
-	bt->type_index = (uint32_t)idx;
+	*bt = indexed_block(s->m, (uint32_t)idx);
 	return true;
 }
 
@@ -120,10 +148,8 @@ static bool read_br_table(dec_state *s, dec_cursor *c, ir_instr *in)
 	uint32_t n;
 	if (!dec_u32(c, &n))
 		return false;
-	if (n > dec_remaining(c)) {
-		c->pos = c->end; /* the first missing byte */
-		return w2n_error(c->diags, dec_offset(c), c->end_code, NULL);
-	}
+	if (n > dec_remaining(c)) /* each label takes a byte at least */
+		return dec_fail_at_end(c);
 	uint32_t *labels = w2n_arena_array(&s->m->arena, (size_t)n + 1,
 	                                   sizeof *labels);
 	for (uint32_t i = 0; i <= n; i++)
@@ -159,12 +185,8 @@ static bool read_select_types(dec_cursor *c, ir_instr *in)
 static bool read_fixed(dec_cursor *c, uint8_t *out, size_t n)
 {
 	const uint8_t *p;
-	if (dec_remaining(c) < n) {
-		c->pos = c->end;
-		uint8_t unused;
-		return dec_u8(c, &unused);
-	}
-	dec_bytes(c, n, &p);
+	if (!dec_fixed(c, n, &p))
+		return false;
 	memcpy(out, p, n);
 	return true;
 }
@@ -177,7 +199,7 @@ static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
 	case IMM_NONE:
 		return true;
 	case IMM_BLOCK:
-		return read_blocktype(c, &in->imm.block.type);
+		return read_blocktype(s, c, &in->imm.block.type);
 	case IMM_INDEX:
 		return dec_u32(c, &in->imm.index);
 	case IMM_INDEX2:

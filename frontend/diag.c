@@ -19,8 +19,9 @@ const char *w2n_diag_text(w2n_diag_code code)
 	return code < W2N_DIAG_COUNT ? diag_texts[code] : "?";
 }
 
-bool w2n_error(w2n_diags *d, uint64_t offset, w2n_diag_code code,
-               const char *detail, ...)
+/* Records the code's text, then `separator` and the detail if any. */
+static bool record(w2n_diags *d, uint64_t offset, w2n_diag_code code,
+                   const char *separator, const char *detail, va_list ap)
 {
 	w2n_diag *g = w2n_xmalloc(sizeof *g);
 	g->next = NULL;
@@ -29,16 +30,11 @@ bool w2n_error(w2n_diags *d, uint64_t offset, w2n_diag_code code,
 	g->func = UINT32_MAX;
 	size_t n = (size_t)snprintf(g->message, sizeof g->message, "%s",
 	                            w2n_diag_text(code));
-	if (detail && n + 2 < sizeof g->message) {
-		va_list ap;
-		va_start(ap, detail);
-		/* An index reads as "unknown memory 1"; other details
-		 * follow a colon. */
-		bool number = detail[0] == '%' && detail[1] == 'u';
-		memcpy(g->message + n, number ? "  " : ": ", 2);
-		n += number ? 1 : 2;
+	size_t sep = strlen(separator);
+	if (detail && n + sep < sizeof g->message) {
+		memcpy(g->message + n, separator, sep);
+		n += sep;
 		vsnprintf(g->message + n, sizeof g->message - n, detail, ap);
-		va_end(ap);
 	}
 	if (d->last)
 		d->last->next = g;
@@ -46,6 +42,26 @@ bool w2n_error(w2n_diags *d, uint64_t offset, w2n_diag_code code,
 		d->first = g;
 	d->last = g;
 	d->count++;
+	return false;
+}
+
+bool w2n_error(w2n_diags *d, uint64_t offset, w2n_diag_code code,
+               const char *detail, ...)
+{
+	va_list ap;
+	va_start(ap, detail);
+	record(d, offset, code, ": ", detail, ap);
+	va_end(ap);
+	return false;
+}
+
+bool w2n_error_named(w2n_diags *d, uint64_t offset, w2n_diag_code code,
+                     const char *name, ...)
+{
+	va_list ap;
+	va_start(ap, name);
+	record(d, offset, code, " ", name, ap);
+	va_end(ap);
 	return false;
 }
 

@@ -39,10 +39,18 @@ typedef struct w2n_diags {
 const char *w2n_diag_text(w2n_diag_code code);
 
 /* Records an error at `offset`; `detail` (printf format, may be NULL) is
- * appended to the code's text after ": ". Always returns false, so that a
- * failing check can `return w2n_error(...)`. */
+ * appended to the code's text after ": ", as an explanation ("type
+ * mismatch: i32.add expected i32, found i64"). Always returns false, so
+ * that a failing check can `return w2n_error(...)`. */
 bool w2n_error(w2n_diags *d, uint64_t offset, w2n_diag_code code,
                const char *detail, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* The same for a detail that names what the text is about, an index or a
+ * code (printf format): it follows after a space, "unknown memory 1",
+ * "malformed section id 13". */
+bool w2n_error_named(w2n_diags *d, uint64_t offset, w2n_diag_code code,
+                     const char *name, ...)
 	__attribute__((format(printf, 4, 5)));
 
 /* Prints one diagnostic as `file:0xOFFSET: error: message`. */

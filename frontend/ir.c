@@ -51,6 +51,18 @@ bool ir_is_reftype(ir_valtype t)
 	return t == IR_FUNCREF || t == IR_EXTERNREF;
 }
 
+ir_valtype ir_letter_type(char c)
+{
+	switch (c) {
+	case 'i': return IR_I32;
+	case 'l': return IR_I64;
+	case 'f': return IR_F32;
+	case 'd': return IR_F64;
+	case 'v': return IR_V128;
+	}
+	W2N_UNREACHABLE();
+}
+
 ir_module *w2n_frontend_load(const uint8_t *bytes, size_t len, w2n_diags *d)
 {
 	ir_module *m = dec_module(bytes, len, d);

@@ -69,17 +69,16 @@ typedef struct ir_globaltype {
 	bool mutable_;
 } ir_globaltype;
 
-/* Block type immediate: empty, one value type, or a type index. */
-typedef enum ir_blocktype_kind {
-	IR_BLOCK_EMPTY,
-	IR_BLOCK_VALUE,
-	IR_BLOCK_TYPEIDX,
-} ir_blocktype_kind;
-
+/*
+ * A block's type (spec 3.2.8), resolved by the decoder from the immediate
+ * (empty, one value type or a type index): the block's parameters and
+ * results.  A type index the module does not define resolves to no types
+ * with `unknown` set; the validator rejects it ("unknown type").
+ */
 typedef struct ir_blocktype {
-	uint8_t kind;  /* ir_blocktype_kind */
-	uint8_t value; /* ir_valtype when kind == IR_BLOCK_VALUE */
-	uint32_t type_index; /* when kind == IR_BLOCK_TYPEIDX */
+	ir_functype type;       /* parameters and results */
+	bool unknown;           /* an undefined type index ... */
+	uint32_t unknown_index; /* ... this one */
 } ir_blocktype;
 
 /*
@@ -90,11 +89,11 @@ typedef struct ir_instr {
 	uint16_t op;     /* ir_opcode */
 	uint32_t offset; /* byte offset of the opcode in the input file */
 	union {
-		/* IMM_BLOCK (block, loop, if): the block type, and the indices
-		 * (within the function's code) of the matching `else` (if any,
-		 * else equal to end) and `end`. */
+		/* IMM_BLOCK (block, loop, if): the resolved block type, and
+		 * the indices (within the function's code) of the matching
+		 * `else` (if any, else equal to end) and `end`. */
 		struct {
-			ir_blocktype type;
+			const ir_blocktype *type;
 			uint32_t else_index;
 			uint32_t end_index;
 		} block;
@@ -262,6 +261,9 @@ typedef struct ir_module {
 
 	uint32_t ntypes;
 	ir_functype *types;
+	/* types[i] as a block type, for the blocks whose immediate is type
+	 * index i. */
+	ir_blocktype *blocktypes;
 
 	uint32_t nimports;
 	ir_import *imports;
@@ -314,5 +316,9 @@ const char *ir_valtype_name(ir_valtype t);
 
 /* True for funcref and externref. */
 bool ir_is_reftype(ir_valtype t);
+
+/* The value type of a letter of the PARAMS and RESULTS columns of
+ * opcodes.def: i = i32, l = i64, f = f32, d = f64, v = v128. */
+ir_valtype ir_letter_type(char c);
 
 #endif

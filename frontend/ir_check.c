@@ -146,9 +146,9 @@ static bool check_block(checker *c, const ir_func *f, uint32_t at)
 	if (e != end && (b->op != OP_IF || f->code[e].op != OP_ELSE ||
 	                 f->code[e].imm.index != at))
 		return fail(c, "0x%x: its else does not point back", b->offset);
-	const ir_blocktype *bt = &b->imm.block.type;
-	return bt->kind != IR_BLOCK_TYPEIDX ||
-	       in_range(c, bt->type_index, c->m->ntypes, "type", b->offset);
+	const ir_blocktype *bt = b->imm.block.type;
+	return (bt && !bt->unknown) ||
+	       fail(c, "0x%x: unresolved block type", b->offset);
 }
 
 static bool check_instr(checker *c, const ir_func *f, uint32_t at,

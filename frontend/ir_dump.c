@@ -23,10 +23,16 @@ static void dump_types(const ir_valtype *t, uint32_t n, FILE *out)
 
 static void dump_blocktype(const ir_blocktype *bt, FILE *out)
 {
-	if (bt->kind == IR_BLOCK_VALUE)
-		fprintf(out, " (result %s)", ir_valtype_name(bt->value));
-	else if (bt->kind == IR_BLOCK_TYPEIDX)
-		fprintf(out, " (type %u)", bt->type_index);
+	if (bt->type.nparams) {
+		fprintf(out, " (param");
+		dump_types(bt->type.params, bt->type.nparams, out);
+		fputc(')', out);
+	}
+	if (bt->type.nresults) {
+		fprintf(out, " (result");
+		dump_types(bt->type.results, bt->type.nresults, out);
+		fputc(')', out);
+	}
 }
 
 static void dump_bytes(const uint8_t *b, unsigned n, FILE *out)
@@ -45,7 +51,7 @@ static void dump_imm(const ir_instr *in, FILE *out)
 	}
 	switch (ir_opcodes[in->op].imm) {
 	case IMM_BLOCK:
-		dump_blocktype(&in->imm.block.type, out);
+		dump_blocktype(in->imm.block.type, out);
 		fprintf(out, " -> else %u end %u", in->imm.block.else_index,
 		        in->imm.block.end_index);
 		break;

@@ -1,25 +1,55 @@
 /*
- * opcodes.c - opcode tables generated from opcodes.def.
+ * opcodes.c - opcode tables generated from opcodes.def, and the facts of
+ * the vocabularies its columns use.
  */
 #include "opcodes.h"
 
+/* `_` in a column of opcodes.def: none. */
+#define IR_OPER__ IR_OPER_NONE
+#define IR_SHAPE__ IR_SHAPE_NONE
+#define IR_SIGN__ IR_SIGN_NONE
+#define IR_MEM__ IR_MEM_NONE
+
+#define ROW(prefix, name, text, code, imm, params, results, family, oper, \
+            shape, sign, mem, width)                                      \
+	[OP_##name] = {text, prefix, code, IMM_##imm, params, results,    \
+	               IR_FAMILY_##family, IR_OPER_##oper, IR_SHAPE_##shape, \
+	               IR_SIGN_##sign, IR_MEM_##mem, width},
+
 const ir_opcode_info ir_opcodes[OP_COUNT] = {
-#define W2N_OP(name, text, code, imm, params, results, width) \
-	[OP_##name] = {text, 0, code, IMM_##imm, params, results, width},
-#define W2N_OP_FC(name, text, code, imm, params, results, width) \
-	[OP_##name] = {text, 0xFC, code, IMM_##imm, params, results, width},
-#define W2N_OP_FD(name, text, code, imm, params, results, width) \
-	[OP_##name] = {text, 0xFD, code, IMM_##imm, params, results, width},
+#define W2N_OP(...) ROW(0, __VA_ARGS__)
+#define W2N_OP_FC(...) ROW(0xFC, __VA_ARGS__)
+#define W2N_OP_FD(...) ROW(0xFD, __VA_ARGS__)
 #include "opcodes.def"
 #undef W2N_OP
 #undef W2N_OP_FC
 #undef W2N_OP_FD
 };
 
+const ir_shape_info ir_shapes[IR_SHAPE_COUNT] = {
+	[IR_SHAPE_NONE] = {"", 0, 0, false},
+	[IR_SHAPE_V128] = {"v128", 1, 128, false},
+	[IR_SHAPE_I8X16] = {"i8x16", 16, 8, false},
+	[IR_SHAPE_I16X8] = {"i16x8", 8, 16, false},
+	[IR_SHAPE_I32X4] = {"i32x4", 4, 32, false},
+	[IR_SHAPE_I64X2] = {"i64x2", 2, 64, false},
+	[IR_SHAPE_F32X4] = {"f32x4", 4, 32, true},
+	[IR_SHAPE_F64X2] = {"f64x2", 2, 64, true},
+};
+
+bool ir_mem_uses_data(ir_mem_kind k)
+{
+	return k == IR_MEM_INIT || k == IR_MEM_DATA_DROP;
+}
+
+bool ir_mem_uses_memory(ir_mem_kind k)
+{
+	return k != IR_MEM_NONE && k != IR_MEM_DATA_DROP;
+}
+
 /* Decode tables hold opcode + 1 so that zero means "no instruction". */
-#define IGNORE(name, text, code, imm, params, results, width)
-#define ENTRY(name, text, code, imm, params, results, width) \
-	[code] = OP_##name + 1,
+#define IGNORE(...)
+#define ENTRY(name, text, code, ...) [code] = OP_##name + 1,
 
 static const uint16_t single_byte[256] = {
 #define W2N_OP ENTRY

@@ -28,9 +28,9 @@ static bool check_types_of_funcs(val_module_ctx *vc)
 	for (uint32_t i = 0; i < m->nfuncs; i++) {
 		const ir_func *f = &m->funcs[i];
 		if (f->type_index >= m->ntypes)
-			return w2n_error(vc->diags, f->type_offset,
-			                 W2N_DIAG_UNKNOWN_TYPE, "%u",
-			                 f->type_index);
+			return w2n_error_named(vc->diags, f->type_offset,
+			                       W2N_DIAG_UNKNOWN_TYPE, "%u",
+			                       f->type_index);
 	}
 	return true;
 }
@@ -81,16 +81,18 @@ static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
 		case OP_REF_NULL: t = (ir_valtype)in->imm.type; break;
 		case OP_REF_FUNC:
 			if (in->imm.index >= m->nfuncs)
-				return w2n_error(vc->diags, in->offset,
-				                 W2N_DIAG_UNKNOWN_FUNCTION, "%u",
-				                 in->imm.index);
+				return w2n_error_named(
+					vc->diags, in->offset,
+					W2N_DIAG_UNKNOWN_FUNCTION, "%u",
+					in->imm.index);
 			t = IR_FUNCREF;
 			break;
 		case OP_GLOBAL_GET:
 			if (in->imm.index >= nglobals)
-				return w2n_error(vc->diags, in->offset,
-				                 W2N_DIAG_UNKNOWN_GLOBAL, "%u",
-				                 in->imm.index);
+				return w2n_error_named(
+					vc->diags, in->offset,
+					W2N_DIAG_UNKNOWN_GLOBAL, "%u",
+					in->imm.index);
 			if (m->globals[in->imm.index].type.mutable_)
 				return w2n_error(vc->diags, in->offset,
 				                 W2N_DIAG_CONST_EXPR,
@@ -137,8 +139,8 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 	if (e->mode != IR_SEG_ACTIVE)
 		return true;
 	if (e->table >= m->ntables)
-		return w2n_error(vc->diags, e->pos, W2N_DIAG_UNKNOWN_TABLE,
-		                 "%u", e->table);
+		return w2n_error_named(vc->diags, e->pos,
+		                       W2N_DIAG_UNKNOWN_TABLE, "%u", e->table);
 	if (m->tables[e->table].type.elem != e->type)
 		return w2n_error(vc->diags, e->pos, W2N_DIAG_TYPE_MISMATCH,
 		                 "segment of %s for a table of %s",
@@ -158,8 +160,9 @@ static bool check_segments(val_module_ctx *vc)
 		if (d->mode != IR_SEG_ACTIVE)
 			continue;
 		if (d->memory >= m->nmemories)
-			return w2n_error(vc->diags, d->pos,
-			                 W2N_DIAG_UNKNOWN_MEMORY, "%u", d->memory);
+			return w2n_error_named(vc->diags, d->pos,
+			                       W2N_DIAG_UNKNOWN_MEMORY, "%u",
+			                       d->memory);
 		if (!check_constexpr(vc, &d->offset, IR_I32,
 		                     m->nglobal_imports))
 			return false;
@@ -178,8 +181,8 @@ static bool check_export_index(val_module_ctx *vc, const ir_export *e)
 	};
 	uint32_t count[] = {m->nfuncs, m->ntables, m->nmemories, m->nglobals};
 	if (e->index >= count[e->kind])
-		return w2n_error(vc->diags, e->offset, unknown[e->kind], "%u",
-		                 e->index);
+		return w2n_error_named(vc->diags, e->offset, unknown[e->kind],
+		                       "%u", e->index);
 	return true;
 }
 
@@ -225,8 +228,9 @@ static bool check_start(val_module_ctx *vc)
 	if (!m->has_start)
 		return true;
 	if (m->start >= m->nfuncs)
-		return w2n_error(vc->diags, m->start_offset,
-		                 W2N_DIAG_UNKNOWN_FUNCTION, "%u", m->start);
+		return w2n_error_named(vc->diags, m->start_offset,
+		                       W2N_DIAG_UNKNOWN_FUNCTION, "%u",
+		                       m->start);
 	const ir_functype *t = ir_func_type(m, m->start);
 	if (t->nparams || t->nresults)
 		return w2n_error(vc->diags, m->start_offset,

@@ -38,6 +38,12 @@ static bool fail(body_ctx *b, w2n_diag_code code, const char *detail)
 	return w2n_error(b->vc->diags, b->in->offset, code, "%s", detail);
 }
 
+/* An error naming the index it is about: "unknown local 7". */
+static bool fail_index(body_ctx *b, w2n_diag_code code, uint32_t index)
+{
+	return w2n_error_named(b->vc->diags, b->in->offset, code, "%u", index);
+}
+
 static const char *type_name(val_type t)
 {
 	return t == VAL_UNKNOWN ? "unknown" : ir_valtype_name((ir_valtype)t);
@@ -161,55 +167,23 @@ static const ir_valtype *label_types(const ctrl_frame *c, uint32_t *n)
 static bool label_frame(body_ctx *b, uint32_t depth, ctrl_frame **out)
 {
 	if (depth >= b->nctrls)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_LABEL, "%u", depth);
+		return fail_index(b, W2N_DIAG_UNKNOWN_LABEL, depth);
 	*out = &b->ctrls[b->nctrls - 1 - depth];
 	return true;
 }
 
-/* A one-element result list for a value block type, with static storage
- * so that control frames can point at it. */
-static const ir_valtype *single_type(ir_valtype t)
-{
-	static const ir_valtype all[] = {IR_I32, IR_I64, IR_F32, IR_F64,
-	                                 IR_V128, IR_FUNCREF, IR_EXTERNREF};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (all[i] == t)
-			return &all[i];
-	W2N_UNREACHABLE();
-}
-
-/* The function type that a block type stands for (spec 3.2.8). */
-static bool block_type(body_ctx *b, const ir_blocktype *bt, ir_functype *out)
-{
-	memset(out, 0, sizeof *out);
-	switch (bt->kind) {
-	case IR_BLOCK_EMPTY:
-		return true;
-	case IR_BLOCK_VALUE:
-		out->results = single_type((ir_valtype)bt->value);
-		out->nresults = 1;
-		return true;
-	default:
-		if (bt->type_index >= b->m->ntypes)
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_UNKNOWN_TYPE, "%u",
-			                 bt->type_index);
-		*out = b->m->types[bt->type_index];
-		return true;
-	}
-}
-
+/* block, loop, if: the block type, resolved by the decoder, must name a
+ * type of the module (spec 3.2.8). */
 static bool check_block(body_ctx *b)
 {
-	ir_functype t;
-	if (!block_type(b, &b->in->imm.block.type, &t))
-		return false;
+	const ir_blocktype *bt = b->in->imm.block.type;
+	if (bt->unknown)
+		return fail_index(b, W2N_DIAG_UNKNOWN_TYPE, bt->unknown_index);
 	if (b->in->op == OP_IF && !pop(b, IR_I32))
 		return false;
-	if (!pop_types(b, t.params, t.nparams))
+	if (!pop_types(b, bt->type.params, bt->type.nparams))
 		return false;
-	push_ctrl(b, b->in->op, &t);
+	push_ctrl(b, b->in->op, &bt->type);
 	return true;
 }
 
@@ -342,16 +316,14 @@ static bool check_call(body_ctx *b)
 {
 	uint32_t fi = b->in->imm.index;
 	if (fi >= b->m->nfuncs)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_FUNCTION, "%u", fi);
+		return fail_index(b, W2N_DIAG_UNKNOWN_FUNCTION, fi);
 	return apply_call(b, ir_func_type(b->m, fi));
 }
 
 static bool table_index(body_ctx *b, uint32_t t, ir_valtype *elem)
 {
 	if (t >= b->m->ntables)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_TABLE, "%u", t);
+		return fail_index(b, W2N_DIAG_UNKNOWN_TABLE, t);
 	*elem = b->m->tables[t].type.elem;
 	return true;
 }
@@ -366,8 +338,7 @@ static bool check_call_indirect(body_ctx *b)
 		return fail(b, W2N_DIAG_TYPE_MISMATCH,
 		            "call_indirect through a table of externref");
 	if (type >= b->m->ntypes)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_TYPE, "%u", type);
+		return fail_index(b, W2N_DIAG_UNKNOWN_TYPE, type);
 	if (!pop(b, IR_I32))
 		return false;
 	return apply_call(b, &b->m->types[type]);
@@ -408,8 +379,7 @@ static bool local_index(body_ctx *b, val_type *t)
 {
 	uint32_t i = b->in->imm.index;
 	if (i >= b->nlocals)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_LOCAL, "%u", i);
+		return fail_index(b, W2N_DIAG_UNKNOWN_LOCAL, i);
 	*t = (val_type)ir_local_type(b->m, b->f, i);
 	return true;
 }
@@ -437,24 +407,21 @@ static bool check_global(body_ctx *b)
 {
 	uint32_t i = b->in->imm.index;
 	if (i >= b->m->nglobals)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_GLOBAL, "%u", i);
+		return fail_index(b, W2N_DIAG_UNKNOWN_GLOBAL, i);
 	const ir_globaltype *g = &b->m->globals[i].type;
 	if (b->in->op == OP_GLOBAL_GET) {
 		push(b, g->type);
 		return true;
 	}
 	if (!g->mutable_)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_IMMUTABLE_GLOBAL, "%u", i);
+		return fail_index(b, W2N_DIAG_IMMUTABLE_GLOBAL, i);
 	return pop(b, g->type);
 }
 
 static bool elem_index(body_ctx *b, uint32_t e, ir_valtype *type)
 {
 	if (e >= b->m->nelems)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_ELEM, "%u", e);
+		return fail_index(b, W2N_DIAG_UNKNOWN_ELEM, e);
 	*type = b->m->elems[e].type;
 	return true;
 }
@@ -530,35 +497,48 @@ static bool check_ref(body_ctx *b)
 	default: { /* OP_REF_FUNC */
 		uint32_t fi = b->in->imm.index;
 		if (fi >= b->m->nfuncs)
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_UNKNOWN_FUNCTION, "%u", fi);
+			return fail_index(b, W2N_DIAG_UNKNOWN_FUNCTION, fi);
 		if (!b->vc->declared_refs[fi])
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_UNDECLARED_FUNC_REF, "%u", fi);
+			return fail_index(b, W2N_DIAG_UNDECLARED_FUNC_REF, fi);
 		push(b, IR_FUNCREF);
 		return true;
 	}
 	}
 }
 
-/* Memory index, data index, alignment and lane immediates; the operand
- * types then come from the opcode table. */
+static bool data_index(body_ctx *b, uint32_t d)
+{
+	if (d >= b->m->data_count)
+		return fail_index(b, W2N_DIAG_UNKNOWN_DATA, d);
+	return true;
+}
+
+/* The lane immediate of a lane instruction (spec 3.3.3): below the lane
+ * count of its shape. */
+static bool check_lane(body_ctx *b, uint8_t lane)
+{
+	const ir_opcode_info *info = &ir_opcodes[b->in->op];
+	if (lane >= ir_shapes[info->shape].lanes)
+		return fail(b, W2N_DIAG_LANE_INDEX, info->name);
+	return true;
+}
+
+/* Memory index, data index, alignment and lane immediates of a memory
+ * instruction (spec 3.3.7); its operand types then come from the opcode
+ * table. */
 static bool check_memory_immediates(body_ctx *b)
 {
 	const ir_opcode_info *info = &ir_opcodes[b->in->op];
 	ir_imm_kind kind = (ir_imm_kind)info->imm;
-	if (b->in->op == OP_DATA_DROP || kind == IMM_DATA_MEM0) {
-		uint32_t d = b->in->op == OP_DATA_DROP ? b->in->imm.index
-		                                        : b->in->imm.index2.a;
-		if (d >= b->m->data_count)
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_UNKNOWN_DATA, "%u", d);
-		if (b->in->op == OP_DATA_DROP)
-			return true;
-	}
+	ir_mem_kind mem = (ir_mem_kind)info->mem;
+	if (ir_mem_uses_data(mem) &&
+	    !data_index(b, kind == IMM_DATA_MEM0 ? b->in->imm.index2.a
+	                                         : b->in->imm.index))
+		return false;
+	if (!ir_mem_uses_memory(mem))
+		return true;
 	if (b->m->nmemories == 0)
-		return w2n_error(b->vc->diags, b->in->offset,
-		                 W2N_DIAG_UNKNOWN_MEMORY, "%u", 0u);
+		return fail_index(b, W2N_DIAG_UNKNOWN_MEMORY, 0u);
 	if (kind == IMM_MEMARG || kind == IMM_MEMARG_LANE) {
 		uint32_t natural = 0;
 		while ((1u << natural) < info->width)
@@ -566,21 +546,7 @@ static bool check_memory_immediates(body_ctx *b)
 		if (b->in->imm.mem.align_log2 > natural)
 			return fail(b, W2N_DIAG_ALIGNMENT, info->name);
 	}
-	if (kind == IMM_MEMARG_LANE && b->in->imm.mem.lane >= 16 / info->width)
-		return fail(b, W2N_DIAG_LANE_INDEX, info->name);
-	return true;
-}
-
-static val_type letter_type(char c)
-{
-	switch (c) {
-	case 'i': return IR_I32;
-	case 'l': return IR_I64;
-	case 'f': return IR_F32;
-	case 'd': return IR_F64;
-	case 'v': return IR_V128;
-	}
-	W2N_UNREACHABLE();
+	return kind != IMM_MEMARG_LANE || check_lane(b, b->in->imm.mem.lane);
 }
 
 /* Opcodes typed by their opcodes.def row alone. */
@@ -588,27 +554,21 @@ static bool check_simple(body_ctx *b)
 {
 	const ir_opcode_info *info = &ir_opcodes[b->in->op];
 	ir_imm_kind kind = (ir_imm_kind)info->imm;
-	if (kind == IMM_LANE && b->in->imm.lane >= 16 / info->width)
-		return fail(b, W2N_DIAG_LANE_INDEX, info->name);
+	if (kind == IMM_LANE && !check_lane(b, b->in->imm.lane))
+		return false;
+	/* A shuffle picks from the lanes of both operands. */
+	unsigned both = 2u * ir_shapes[info->shape].lanes;
 	if (kind == IMM_SHUFFLE)
 		for (int i = 0; i < 16; i++)
-			if (b->in->imm.shuffle[i] >= 32)
+			if (b->in->imm.shuffle[i] >= both)
 				return fail(b, W2N_DIAG_LANE_INDEX, info->name);
 	size_t np = strlen(info->params);
 	for (size_t i = np; i-- > 0;)
-		if (!pop(b, letter_type(info->params[i])))
+		if (!pop(b, (val_type)ir_letter_type(info->params[i])))
 			return false;
 	for (const char *r = info->results; *r; r++)
-		push(b, letter_type(*r));
+		push(b, (val_type)ir_letter_type(*r));
 	return true;
-}
-
-static bool is_memory_op(const ir_instr *in)
-{
-	ir_imm_kind kind = (ir_imm_kind)ir_opcodes[in->op].imm;
-	return kind == IMM_MEMARG || kind == IMM_MEMARG_LANE ||
-	       kind == IMM_MEM0 || kind == IMM_DATA_MEM0 ||
-	       kind == IMM_MEM0_MEM0 || in->op == OP_DATA_DROP;
 }
 
 static bool check_instr(body_ctx *b)
@@ -654,7 +614,8 @@ static bool check_instr(body_ctx *b)
 	case OP_REF_NULL: case OP_REF_IS_NULL: case OP_REF_FUNC:
 		return check_ref(b);
 	default:
-		if (is_memory_op(b->in) && !check_memory_immediates(b))
+		if (ir_opcodes[b->in->op].mem != IR_MEM_NONE &&
+		    !check_memory_immediates(b))
 			return false;
 		return check_simple(b);
 	}

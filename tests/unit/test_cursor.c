@@ -1,9 +1,9 @@
 /*
  * test_cursor.c - unit tests of the bounded cursor (frontend/cursor.c):
  * LEB128 of every width against the spec's rules (spec 5.2.2), sized
- * sub-cursors, raw reads and the UTF-8 check, plus the text and printing
- * of diagnostics.  Every failure case checks the recorded diagnostic code
- * and the byte offset it names.
+ * sub-cursors, raw reads, looking ahead and the UTF-8 check, plus the
+ * text and printing of diagnostics.  Every failure case checks the
+ * recorded diagnostic code and the byte offset it names.
  */
 #include <string.h>
 
@@ -291,6 +291,38 @@ static void test_raw_reads(void)
 	w2n_diags_free(&d);
 }
 
+/* Looking ahead reads nothing; a fixed-size field that does not fit runs
+ * off the end, reported at the end (the first missing byte). */
+static void test_peek_and_fixed(void)
+{
+	static const uint8_t bytes[] = {0x00, 0x61, 0x73};
+	w2n_diags d = {0};
+	dec_cursor c = dec_cursor_init(bytes, sizeof bytes, &d);
+	const uint8_t *p;
+	uint8_t b;
+
+	check_context("peeking");
+	CHECK(dec_peek_u8(&c, &b) && b == 0x00);
+	CHECK(dec_peek(&c, 4, &p) == 3 && p == bytes);
+	CHECK(dec_peek(&c, 2, &p) == 2 && p == bytes);
+	CHECK_EQ(dec_offset(&c), 0);
+	CHECK(dec_fixed(&c, 2, &p) && p == bytes && dec_offset(&c) == 2);
+	CHECK(d.first == NULL);
+
+	check_context("fixed field past the end");
+	CHECK(!dec_fixed(&c, 2, &p));
+	CHECK_DIAG(&d, W2N_DIAG_UNEXPECTED_END, 3);
+	CHECK(dec_at_end(&c) && !dec_peek_u8(&c, &b));
+	CHECK_EQ(d.count, 1); /* peeking at the end records nothing */
+	w2n_diags_free(&d);
+
+	check_context("dec_fail_at_end");
+	c = dec_cursor_init(bytes, sizeof bytes, &d);
+	CHECK(!dec_fail_at_end(&c));
+	CHECK_DIAG(&d, W2N_DIAG_UNEXPECTED_END, 3);
+	w2n_diags_free(&d);
+}
+
 typedef struct utf8_case {
 	const char *name;
 	const uint8_t *bytes;
@@ -346,12 +378,16 @@ static void test_diag_messages(void)
 	w2n_diags d = {.file = "m.wasm"};
 	check_context("diagnostic messages");
 	CHECK(!w2n_error(&d, 0x10, W2N_DIAG_TYPE_MISMATCH, NULL));
-	CHECK(!w2n_error(&d, 3, W2N_DIAG_UNKNOWN_MEMORY, "%u", 1u));
+	CHECK(!w2n_error_named(&d, 3, W2N_DIAG_UNKNOWN_MEMORY, "%u", 1u));
+	CHECK(!w2n_error(&d, 4, W2N_DIAG_TYPE_MISMATCH, "%u values left", 2u));
 	CHECK(
 	    !w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_READ, "%s", "gone"));
-	CHECK_EQ(d.count, 3);
+	CHECK_EQ(d.count, 4);
 	CHECK(strcmp(d.first->message, "type mismatch") == 0);
 	CHECK(strcmp(d.first->next->message, "unknown memory 1") == 0);
+	/* The caller says how a detail joins the text, not its format. */
+	CHECK(strcmp(d.first->next->next->message,
+	             "type mismatch: 2 values left") == 0);
 	CHECK(strcmp(d.last->message, "cannot read file: gone") == 0);
 
 	char buf[256] = {0};
@@ -378,6 +414,7 @@ int main(void)
 	test_offsets_are_file_offsets();
 	test_sized();
 	test_raw_reads();
+	test_peek_and_fixed();
 	test_diag_messages();
 	return check_report("test_cursor");
 }

@@ -265,7 +265,8 @@ static const uint8_t instr_body[] = {
 };
 /* clang-format on */
 
-static void check_control(const ir_instr *c, size_t at)
+static void check_control(const ir_module *m, const ir_instr *c,
+                          size_t at)
 {
 	static const uint16_t ops[] = {
 	    OP_BLOCK, OP_I32_CONST, OP_IF,       OP_NOP, OP_ELSE, OP_NOP,
@@ -276,17 +277,21 @@ static void check_control(const ir_instr *c, size_t at)
 		CHECK_EQ(c[i].op, ops[i]);
 		CHECK_EQ(c[i].offset, at + offsets[i]);
 	}
-	CHECK(c[0].imm.block.type.kind == IR_BLOCK_VALUE &&
-	      c[0].imm.block.type.value == IR_I32);
+	/* Block types come resolved: [] -> [i32], [] -> [], type 0. */
+	const ir_functype *t0 = &c[0].imm.block.type->type;
+	CHECK(t0->nparams == 0 && t0->nresults == 1 &&
+	      t0->results[0] == IR_I32);
 	CHECK(c[0].imm.block.else_index == 10 &&
 	      c[0].imm.block.end_index == 10);
 	CHECK_EQ(c[1].imm.i32, -128);
-	CHECK(c[2].imm.block.type.kind == IR_BLOCK_EMPTY);
+	const ir_functype *t2 = &c[2].imm.block.type->type;
+	CHECK(t2->nparams == 0 && t2->nresults == 0);
 	CHECK(c[2].imm.block.else_index == 4 && c[2].imm.block.end_index == 6);
 	CHECK_EQ(c[4].imm.index, 2); /* else -> its if */
 	CHECK_EQ(c[6].imm.index, 2); /* end -> its if */
-	CHECK(c[7].imm.block.type.kind == IR_BLOCK_TYPEIDX &&
-	      c[7].imm.block.type.type_index == 0);
+	CHECK(c[7].imm.block.type == &m->blocktypes[0] &&
+	      c[7].imm.block.type->type.results == m->types[0].results);
+	CHECK(!c[0].imm.block.type->unknown && !c[7].imm.block.type->unknown);
 	CHECK(c[7].imm.block.else_index == 9 && c[7].imm.block.end_index == 9);
 	CHECK_EQ(c[8].imm.br_table.count, 2);
 	CHECK(c[8].imm.br_table.labels[0] == 0 &&
@@ -339,7 +344,7 @@ static void test_instructions(void)
 		CHECK_EQ(f->max_depth, 2);
 		CHECK_EQ(f->nlocals, 0);
 		if (f->ncode == 26) {
-			check_control(f->code, at);
+			check_control(m, f->code, at);
 			check_immediates(f->code);
 		}
 	}

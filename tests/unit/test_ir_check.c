@@ -52,6 +52,13 @@ static void break_last_end(ir_module *m)
 	((ir_instr *)&f->code[f->ncode - 1])->op = OP_NOP;
 }
 
+static void break_block_type(ir_module *m)
+{
+	static const ir_blocktype unknown = {.unknown = true,
+	                                     .unknown_index = 9};
+	find(m, F, OP_BLOCK)->imm.block.type = &unknown;
+}
+
 static void break_offsets(ir_module *m)
 {
 	ir_instr *c = (ir_instr *)m->funcs[F].code;
@@ -117,6 +124,7 @@ static const struct {
 	{"end link", break_end_link, "end does not point back"},
 	{"else link", break_else_link, "else does not point back"},
 	{"last end", break_last_end, "does not end with its end"},
+	{"block type", break_block_type, "unresolved block type"},
 	{"offsets", break_offsets, "offsets do not increase"},
 	{"br_table label", break_label, "label 5 out of range"},
 	{"call", break_call, "function 2 out of range"},
