@@ -63,7 +63,7 @@ static int report_trap(const w2n_rt_error *err)
 
 static int report(const w2n_rt_error *err)
 {
-	if (err->trap != W2N_TRAP_NONE)
+	if (err->kind == W2N_RT_ERROR_TRAP)
 		return report_trap(err);
 	return report_error(err->message);
 }
@@ -225,10 +225,9 @@ static int run_invoke(w2n_rt_instance *inst, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	void *wasi = NULL;
-	char why[W2N_RT_ERROR_MAX] = "";
-	if (!w2n_rt_main_wasi_setup(argc, argv, &wasi, why, sizeof why))
-		return report_error(why[0] ? why : "cannot set up WASI");
 	w2n_rt_error err;
+	if (!w2n_rt_main_wasi_setup(argc, argv, &wasi, &err))
+		return report_error(err.message);
 	w2n_rt_instance *inst = w2n_rt_instantiate(
 	    &w2n_main_module, w2n_rt_main_resolve, wasi, &err);
 	int status = EXIT_ERROR;

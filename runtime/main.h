@@ -19,10 +19,10 @@
  * Creates the WASI context of the program: arguments from argv exactly as
  * main received them (argv[0] included), the environment from environ,
  * and the preopened directories.  Stores it in *wasi_out (may be NULL
- * when there is none).  False with a message in `why` on failure.
+ * when there is none).  False with `err` filled on failure.
  */
-bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out, char *why,
-                            size_t why_size);
+bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out,
+                            w2n_rt_error *err);
 
 /*
  * The resolver main instantiates the program with (w2n_rt_resolve_fn),
@@ -33,7 +33,7 @@ bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out, char *why,
 bool w2n_rt_main_resolve(void *env, w2n_rt_instance *inst,
                          const w2n_rt_import *import,
                          const w2n_rt_functype *type, w2n_rt_extern *out,
-                         char *why, size_t why_size);
+                         w2n_rt_error *err);
 
 /* Frees the context from w2n_rt_main_wasi_setup; NULL is allowed. */
 void w2n_rt_main_wasi_free(void *wasi);

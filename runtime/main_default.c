@@ -7,13 +7,12 @@
 #include "main.h"
 
 __attribute__((weak)) bool w2n_rt_main_wasi_setup(int argc, char **argv,
-                                                  void **wasi_out, char *why,
-                                                  size_t why_size)
+                                                  void **wasi_out,
+                                                  w2n_rt_error *err)
 {
 	(void)argc;
 	(void)argv;
-	(void)why;
-	(void)why_size;
+	(void)err;
 	*wasi_out = NULL;
 	return true;
 }
@@ -21,16 +20,15 @@ __attribute__((weak)) bool w2n_rt_main_wasi_setup(int argc, char **argv,
 __attribute__((weak)) bool w2n_rt_main_resolve(void *env, w2n_rt_instance *inst,
                                                const w2n_rt_import *import,
                                                const w2n_rt_functype *type,
-                                               w2n_rt_extern *out, char *why,
-                                               size_t why_size)
+                                               w2n_rt_extern *out,
+                                               w2n_rt_error *err)
 {
 	(void)env;
 	(void)inst;
 	(void)import;
 	(void)type;
 	(void)out;
-	(void)why;
-	(void)why_size;
+	(void)err;
 	return false;
 }
 

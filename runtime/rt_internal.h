@@ -40,10 +40,6 @@ typedef void w2n_rt_protected_fn(void *arg);
 bool w2n_rt_run_protected(w2n_rt_protected_fn *fn, void *arg,
                           w2n_rt_error *err);
 
-/* Fills `err` (may be NULL) with a non-trap message. */
-void w2n_rt_error_set(w2n_rt_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
 /* Fills `err` (may be NULL) for a trap of `kind`. */
 void w2n_rt_error_trap(w2n_rt_error *err, uint32_t kind,
                        const w2n_rt_module *module, uint32_t func);

@@ -29,13 +29,6 @@ typedef struct options {
 	const char *origin; /* where the items come from, for messages */
 } options;
 
-static bool oom(char *why, size_t n)
-{
-	if (n)
-		snprintf(why, n, "out of memory");
-	return false;
-}
-
 /* Grows an array of `size`-byte items by one; false when out of memory. */
 static bool grow(void *array, size_t count, size_t size)
 {
@@ -47,7 +40,7 @@ static bool grow(void *array, size_t count, size_t size)
 }
 
 /* Sets "NAME=VALUE" (owned by the caller until it succeeds). */
-static bool set_env(options *o, char *entry, char *why, size_t n)
+static bool set_env(options *o, char *entry, w2n_rt_error *err)
 {
 	size_t name_len = (size_t)(strchr(entry, '=') - entry);
 	for (size_t i = 0; i < o->nenv; i++) {
@@ -58,31 +51,30 @@ static bool set_env(options *o, char *entry, char *why, size_t n)
 		}
 	}
 	if (!grow(&o->env, o->nenv, sizeof *o->env))
-		return oom(why, n);
+		return wasi_out_of_memory(err);
 	o->env[o->nenv++] = entry;
 	return true;
 }
 
 /* `--env=NAME=VALUE`, or `--env=NAME` to pass the host's value. */
-static bool add_env(options *o, const char *spec, char *why, size_t n)
+static bool add_env(options *o, const char *spec, w2n_rt_error *err)
 {
 	const char *eq = strchr(spec, '=');
 	const char *host = eq ? NULL : getenv(spec);
-	if (spec[0] == '=' || !spec[0]) {
-		snprintf(why, n, "%s: --env needs a NAME", o->origin);
-		return false;
-	}
+	if (spec[0] == '=' || !spec[0])
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "%s: --env needs a NAME", o->origin);
 	if (!eq && !host)
 		return true; /* not set on the host: nothing to pass */
 	size_t len = strlen(spec) + (eq ? 0 : 1 + strlen(host));
 	char *entry = wasi_malloc(len + 1);
 	if (!entry)
-		return oom(why, n);
+		return wasi_out_of_memory(err);
 	if (eq)
 		memcpy(entry, spec, len + 1);
 	else
 		snprintf(entry, len + 1, "%s=%s", spec, host);
-	if (!set_env(o, entry, why, n)) {
+	if (!set_env(o, entry, err)) {
 		free(entry);
 		return false;
 	}
@@ -90,21 +82,20 @@ static bool add_env(options *o, const char *spec, char *why, size_t n)
 }
 
 /* `--dir=HOST[::GUEST]`; the first "::" separates them. */
-static bool add_dir(options *o, const char *spec, char *why, size_t n)
+static bool add_dir(options *o, const char *spec, w2n_rt_error *err)
 {
 	const char *sep = strstr(spec, "::");
 	size_t host_len = sep ? (size_t)(sep - spec) : strlen(spec);
-	if (host_len == 0 || (sep && !sep[2])) {
-		snprintf(why, n, "%s: bad --dir=%s (HOST[::GUEST])", o->origin,
-		         spec);
-		return false;
-	}
+	if (host_len == 0 || (sep && !sep[2]))
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "%s: bad --dir=%s (HOST[::GUEST])",
+		                        o->origin, spec);
 	char *host = wasi_malloc(host_len + 1);
 	char *guest = wasi_strdup(sep ? sep + 2 : spec);
 	if (!host || !guest || !grow(&o->dirs, o->ndirs, sizeof *o->dirs)) {
 		free(host);
 		free(guest);
-		return oom(why, n);
+		return wasi_out_of_memory(err);
 	}
 	memcpy(host, spec, host_len);
 	host[host_len] = 0;
@@ -121,25 +112,24 @@ static bool add_dir(options *o, const char *spec, char *why, size_t n)
 	return true;
 }
 
-static bool add_item(options *o, const char *item, char *why, size_t n)
+static bool add_item(options *o, const char *item, w2n_rt_error *err)
 {
 	if (strncmp(item, "--dir=", 6) == 0)
-		return add_dir(o, item + 6, why, n);
+		return add_dir(o, item + 6, err);
 	if (strncmp(item, "--env=", 6) == 0)
-		return add_env(o, item + 6, why, n);
-	snprintf(why, n,
-	         "%s: unknown item '%s' (expected --dir=HOST[::GUEST] "
-	         "or --env=NAME[=VALUE])",
-	         o->origin, item);
-	return false;
+		return add_env(o, item + 6, err);
+	return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+	                        "%s: unknown item '%s' (expected "
+	                        "--dir=HOST[::GUEST] or --env=NAME[=VALUE])",
+	                        o->origin, item);
 }
 
 /* The compiled-in list: NUL-separated items up to an empty one. */
-static bool add_list(options *o, const char *list, char *why, size_t n)
+static bool add_list(options *o, const char *list, w2n_rt_error *err)
 {
 	o->origin = "compiled-in WASI configuration";
 	for (const char *p = list; p && *p; p += strlen(p) + 1)
-		if (!add_item(o, p, why, n))
+		if (!add_item(o, p, err))
 			return false;
 	return true;
 }
@@ -165,17 +155,17 @@ static bool next_word(const char **p, char *word)
 }
 
 /* The run-time list: blank-separated items. */
-static bool add_words(options *o, const char *text, char *why, size_t n)
+static bool add_words(options *o, const char *text, w2n_rt_error *err)
 {
 	o->origin = "WASM2NATIVE_OPTIONS";
 	if (!text)
 		return true;
 	char *word = wasi_malloc(strlen(text) + 1);
 	if (!word)
-		return oom(why, n);
+		return wasi_out_of_memory(err);
 	bool ok = true;
 	while (ok && next_word(&text, word))
-		ok = add_item(o, word, why, n);
+		ok = add_item(o, word, err);
 	free(word);
 	return ok;
 }
@@ -193,11 +183,11 @@ static void options_free(options *o)
 }
 
 wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
-                                const char *runtime, char *why, size_t n)
+                                const char *runtime, w2n_rt_error *err)
 {
 	options o = {0};
 	wasi_ctx *ctx = NULL;
-	if (add_list(&o, compiled, why, n) && add_words(&o, runtime, why, n)) {
+	if (add_list(&o, compiled, err) && add_words(&o, runtime, err)) {
 		wasi_config config;
 		wasi_config_init(&config);
 		config.argc = argc > 0 ? (size_t)argc : 0;
@@ -206,18 +196,17 @@ wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
 		config.env = (const char *const *)o.env;
 		config.npreopens = o.ndirs;
 		config.preopens = o.dirs;
-		ctx = wasi_ctx_new(&config, why, n);
+		ctx = wasi_ctx_new(&config, err);
 	}
 	options_free(&o);
 	return ctx;
 }
 
-bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out, char *why,
-                            size_t why_size)
+bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out,
+                            w2n_rt_error *err)
 {
-	wasi_ctx *ctx =
-	    wasi_ctx_from_options(argc, argv, w2n_main_config,
-	                          getenv("WASM2NATIVE_OPTIONS"), why, why_size);
+	wasi_ctx *ctx = wasi_ctx_from_options(
+	    argc, argv, w2n_main_config, getenv("WASM2NATIVE_OPTIONS"), err);
 	if (!ctx)
 		return false;
 	signal(SIGPIPE, SIG_IGN);
@@ -228,9 +217,9 @@ bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out, char *why,
 bool w2n_rt_main_resolve(void *env, w2n_rt_instance *inst,
                          const w2n_rt_import *import,
                          const w2n_rt_functype *type, w2n_rt_extern *out,
-                         char *why, size_t why_size)
+                         w2n_rt_error *err)
 {
-	return wasi_resolve(env, inst, import, type, out, why, why_size);
+	return wasi_resolve(env, inst, import, type, out, err);
 }
 
 void w2n_rt_main_wasi_free(void *wasi)

@@ -54,18 +54,21 @@ void wasi_config_init(wasi_config *config);
  * A context for one program run.  Opens every preopen (a directory that
  * is missing or not a directory is an error) and duplicates the stdio
  * fds, so closing guest fd 1 never closes the host's stdout.  On failure
- * returns NULL with a one-line message in why[0..n).
+ * returns NULL with `err` (may be NULL) filled: W2N_RT_ERROR_RESOURCE
+ * when out of memory, W2N_RT_ERROR_HOST when the configuration is
+ * refused, with a one-line message.
  */
-wasi_ctx *wasi_ctx_new(const wasi_config *config, char *why, size_t n);
+wasi_ctx *wasi_ctx_new(const wasi_config *config, w2n_rt_error *err);
 
 /*
  * A context configured as compiled executables are (README.md): argv as
  * given, then the items of `compiled` (NUL-separated, ending with an
  * empty item; NULL for none) and of `runtime` (blank-separated, `\`
- * quoting; NULL for none).  NULL with a one-line message on failure.
+ * quoting; NULL for none).  NULL with `err` filled on failure, as
+ * wasi_ctx_new (a malformed item is W2N_RT_ERROR_HOST).
  */
 wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
-                                const char *runtime, char *why, size_t n);
+                                const char *runtime, w2n_rt_error *err);
 
 /* Closes every descriptor the context holds and frees it.  NULL is a
  * no-op. */
@@ -76,12 +79,13 @@ void wasi_ctx_free(wasi_ctx *ctx);
  * instance.h; env is a wasi_ctx).  For a function of
  * wasi_snapshot_preview1 whose declared type matches wasi.def, binds the
  * context to the instance (header->wasi = env) and fills `out` with the
- * host function; otherwise returns false with "unknown import:
- * MODULE.NAME" or "incompatible import type: MODULE.NAME".
+ * host function; otherwise returns false with `err` filled: "unknown
+ * import: MODULE.NAME" or "incompatible import type: MODULE.NAME"
+ * (W2N_RT_ERROR_LINK), or out of memory (W2N_RT_ERROR_RESOURCE).
  */
 bool wasi_resolve(void *env, w2n_rt_instance *inst, const w2n_rt_import *import,
-                  const w2n_rt_functype *type, w2n_rt_extern *out, char *why,
-                  size_t why_size);
+                  const w2n_rt_functype *type, w2n_rt_extern *out,
+                  w2n_rt_error *err);
 
 /* With exit_unwinds: true once the program called proc_exit, with its
  * code in *code.  Always false otherwise (proc_exit ended the process). */

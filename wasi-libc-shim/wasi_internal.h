@@ -60,6 +60,12 @@ void *wasi_calloc(size_t n, size_t size);
 void *wasi_realloc(void *p, size_t size);
 char *wasi_strdup(const char *s);
 
+/* ---- failures of set-up (ctx.c) ---- */
+
+/* Fills `err` (may be NULL) for an allocation failure: "out of memory",
+ * W2N_RT_ERROR_RESOURCE.  Returns false. */
+bool wasi_out_of_memory(w2n_rt_error *err);
+
 /* ---- errno ---- */
 
 /* The WASI errno of a host errno (IO when it has none). */
