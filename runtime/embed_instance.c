@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "embed_internal.h"
-#include "rt_internal.h"
 
 static const char WASI_MODULE[] = "wasi_snapshot_preview1";
 

@@ -208,15 +208,10 @@ int64_t w2n_rt_table_grow_by(w2n_rt_table *t, uint32_t delta, void *init);
 /* Whether `t` was created with a maximum. */
 bool w2n_rt_table_has_max(const w2n_rt_table *t);
 
-/* ---- Traps and testing ---- */
+/* ---- Traps ---- */
 
 /* The spec testsuite's text for a trap kind ("unreachable", ...). */
 const char *w2n_rt_trap_text(uint32_t kind);
-
-/* Allocation failure injection for tests: after `n` more successful
- * allocations (malloc, mmap, mprotect growth) the next one fails; n < 0
- * turns injection off. */
-void w2n_rt_alloc_fail_after(long n);
 
 #ifdef __cplusplus
 }

@@ -33,7 +33,7 @@ typedef struct options {
 static bool grow(void *array, size_t count, size_t size)
 {
 	void **p = array;
-	void *q = wasi_realloc(*p, (count + 1) * size);
+	void *q = w2n_rt_realloc(*p, (count + 1) * size);
 	if (q)
 		*p = q;
 	return q != NULL;
@@ -45,7 +45,7 @@ static bool set_env(options *o, char *entry, w2n_rt_error *err)
 	size_t name_len = (size_t)(strchr(entry, '=') - entry);
 	for (size_t i = 0; i < o->nenv; i++) {
 		if (strncmp(o->env[i], entry, name_len + 1) == 0) {
-			free(o->env[i]);
+			w2n_rt_free(o->env[i]);
 			o->env[i] = entry;
 			return true;
 		}
@@ -67,7 +67,7 @@ static bool add_env(options *o, const char *spec, w2n_rt_error *err)
 	if (!eq && !host)
 		return true; /* not set on the host: nothing to pass */
 	size_t len = strlen(spec) + (eq ? 0 : 1 + strlen(host));
-	char *entry = wasi_malloc(len + 1);
+	char *entry = w2n_rt_malloc(len + 1);
 	if (!entry)
 		return wasi_out_of_memory(err);
 	if (eq)
@@ -75,7 +75,7 @@ static bool add_env(options *o, const char *spec, w2n_rt_error *err)
 	else
 		snprintf(entry, len + 1, "%s=%s", spec, host);
 	if (!set_env(o, entry, err)) {
-		free(entry);
+		w2n_rt_free(entry);
 		return false;
 	}
 	return true;
@@ -90,11 +90,11 @@ static bool add_dir(options *o, const char *spec, w2n_rt_error *err)
 		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
 		                        "%s: bad --dir=%s (HOST[::GUEST])",
 		                        o->origin, spec);
-	char *host = wasi_malloc(host_len + 1);
-	char *guest = wasi_strdup(sep ? sep + 2 : spec);
+	char *host = w2n_rt_malloc(host_len + 1);
+	char *guest = w2n_rt_strdup(sep ? sep + 2 : spec);
 	if (!host || !guest || !grow(&o->dirs, o->ndirs, sizeof *o->dirs)) {
-		free(host);
-		free(guest);
+		w2n_rt_free(host);
+		w2n_rt_free(guest);
 		return wasi_out_of_memory(err);
 	}
 	memcpy(host, spec, host_len);
@@ -105,8 +105,8 @@ static bool add_dir(options *o, const char *spec, w2n_rt_error *err)
 	if (i == o->ndirs)
 		o->ndirs++;
 	else {
-		free((char *)(uintptr_t)o->dirs[i].host_path);
-		free((char *)(uintptr_t)o->dirs[i].guest_path);
+		w2n_rt_free((char *)(uintptr_t)o->dirs[i].host_path);
+		w2n_rt_free((char *)(uintptr_t)o->dirs[i].guest_path);
 	}
 	o->dirs[i] = (wasi_preopen){host, guest};
 	return true;
@@ -160,26 +160,26 @@ static bool add_words(options *o, const char *text, w2n_rt_error *err)
 	o->origin = "WASM2NATIVE_OPTIONS";
 	if (!text)
 		return true;
-	char *word = wasi_malloc(strlen(text) + 1);
+	char *word = w2n_rt_malloc(strlen(text) + 1);
 	if (!word)
 		return wasi_out_of_memory(err);
 	bool ok = true;
 	while (ok && next_word(&text, word))
 		ok = add_item(o, word, err);
-	free(word);
+	w2n_rt_free(word);
 	return ok;
 }
 
 static void options_free(options *o)
 {
 	for (size_t i = 0; i < o->nenv; i++)
-		free(o->env[i]);
+		w2n_rt_free(o->env[i]);
 	for (size_t i = 0; i < o->ndirs; i++) {
-		free((char *)(uintptr_t)o->dirs[i].host_path);
-		free((char *)(uintptr_t)o->dirs[i].guest_path);
+		w2n_rt_free((char *)(uintptr_t)o->dirs[i].host_path);
+		w2n_rt_free((char *)(uintptr_t)o->dirs[i].guest_path);
 	}
-	free(o->env);
-	free(o->dirs);
+	w2n_rt_free(o->env);
+	w2n_rt_free(o->dirs);
 }
 
 wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,

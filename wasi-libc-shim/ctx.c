@@ -1,7 +1,7 @@
 /*
  * ctx.c - the WASI context: its creation from a wasi_config (arguments,
  * environment, preopened directories, stdio), the guest descriptor table
- * and its rights, the allocation hook, and errno conversion (errno.def).
+ * and its rights, and errno conversion (errno.def).
  */
 #include "wasi_internal.h"
 
@@ -11,49 +11,6 @@
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-/* ---- allocation ---- */
-
-static long fail_countdown = -1;
-
-void wasi_alloc_fail_after(long n)
-{
-	fail_countdown = n;
-}
-
-/* The single point where allocation fails, really or by injection. */
-static bool may_allocate(void)
-{
-	if (fail_countdown == 0)
-		return false;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return true;
-}
-
-void *wasi_malloc(size_t size)
-{
-	return may_allocate() ? malloc(size ? size : 1) : NULL;
-}
-
-void *wasi_calloc(size_t n, size_t size)
-{
-	return may_allocate() ? calloc(n ? n : 1, size ? size : 1) : NULL;
-}
-
-void *wasi_realloc(void *p, size_t size)
-{
-	return may_allocate() ? realloc(p, size ? size : 1) : NULL;
-}
-
-char *wasi_strdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = wasi_malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
 
 /* ---- errno ---- */
 
@@ -222,7 +179,7 @@ static bool reserve_slot(wasi_ctx *ctx, uint32_t fd)
 	uint32_t n = ctx->nfds ? ctx->nfds : 8;
 	while (n <= fd)
 		n *= 2;
-	wasi_fd *fds = wasi_realloc(ctx->fds, n * sizeof *fds);
+	wasi_fd *fds = w2n_rt_realloc(ctx->fds, n * sizeof *fds);
 	if (!fds)
 		return false;
 	for (uint32_t i = ctx->nfds; i < n; i++)
@@ -263,7 +220,7 @@ wasi_errno wasi_fd_install(wasi_ctx *ctx, int host, uint8_t type,
 void wasi_fd_release(wasi_fd *f)
 {
 	close(f->host);
-	free(f->preopen);
+	w2n_rt_free(f->preopen);
 	*f = (wasi_fd){.host = -1};
 }
 
@@ -304,11 +261,11 @@ static bool copy_strings(const char *const *src, size_t count, char ***dst,
 	if (count > UINT32_MAX / 4)
 		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
 		                        "too many arguments or variables");
-	*dst = wasi_calloc(count, sizeof **dst);
+	*dst = w2n_rt_calloc(count, sizeof **dst);
 	if (!*dst)
 		return wasi_out_of_memory(err);
 	for (size_t i = 0; i < count; i++) {
-		(*dst)[i] = wasi_strdup(src[i]);
+		(*dst)[i] = w2n_rt_strdup(src[i]);
 		if (!(*dst)[i])
 			return wasi_out_of_memory(err);
 		total += strlen(src[i]) + 1;
@@ -353,9 +310,10 @@ static bool add_preopen(wasi_ctx *ctx, uint32_t fd, const wasi_preopen *p,
 		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
 		                        "preopen %s: %s", p->host_path,
 		                        strerror(errno));
-	char *name = wasi_strdup(p->guest_path ? p->guest_path : p->host_path);
+	char *name =
+	    w2n_rt_strdup(p->guest_path ? p->guest_path : p->host_path);
 	if (!name || !reserve_slot(ctx, fd)) {
-		free(name);
+		w2n_rt_free(name);
 		close(host);
 		return wasi_out_of_memory(err);
 	}
@@ -395,7 +353,7 @@ static bool populate(wasi_ctx *ctx, const wasi_config *config,
 
 wasi_ctx *wasi_ctx_new(const wasi_config *config, w2n_rt_error *err)
 {
-	wasi_ctx *ctx = wasi_calloc(1, sizeof *ctx);
+	wasi_ctx *ctx = w2n_rt_calloc(1, sizeof *ctx);
 	if (!ctx) {
 		wasi_out_of_memory(err);
 		return NULL;
@@ -413,8 +371,8 @@ static void free_strings(char **s, uint32_t count)
 	if (!s)
 		return;
 	for (uint32_t i = 0; i < count; i++)
-		free(s[i]);
-	free(s);
+		w2n_rt_free(s[i]);
+	w2n_rt_free(s);
 }
 
 void wasi_ctx_free(wasi_ctx *ctx)
@@ -424,10 +382,10 @@ void wasi_ctx_free(wasi_ctx *ctx)
 	for (uint32_t fd = 0; fd < ctx->nfds; fd++)
 		if (ctx->fds[fd].host >= 0)
 			wasi_fd_release(&ctx->fds[fd]);
-	free(ctx->fds);
+	w2n_rt_free(ctx->fds);
 	free_strings(ctx->argv, ctx->argc);
 	free_strings(ctx->env, ctx->nenv);
-	free(ctx);
+	w2n_rt_free(ctx);
 }
 
 bool wasi_exit_code(const wasi_ctx *ctx, uint32_t *code)

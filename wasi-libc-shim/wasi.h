@@ -94,10 +94,6 @@ bool wasi_exit_code(const wasi_ctx *ctx, uint32_t *code);
 /* The errno.def name of a WASI errno ("BADF"), or "UNKNOWN". */
 const char *wasi_errno_name(uint32_t errno_value);
 
-/* Test hook: after `n` more successful allocations by the shim the next
- * one fails (n < 0: never). */
-void wasi_alloc_fail_after(long n);
-
 /* Test hook: with `on`, resolve paths by the portable component walk
  * even where openat2 works. */
 void wasi_sandbox_force_walk(bool on);

@@ -226,9 +226,9 @@ static void allocation_failures(const char *dir)
 	int failures = 0;
 	for (long n = 0; n < 64; n++) {
 		w2n_rt_error why;
-		wasi_alloc_fail_after(n);
+		w2n_rt_alloc_fail_after(n);
 		wasi_ctx *ctx = wasi_ctx_new(&config, &why);
-		wasi_alloc_fail_after(-1);
+		w2n_rt_alloc_fail_after(-1);
 		if (!ctx) {
 			failures++;
 			CHECK_STR(why.message, "out of memory");

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../check.h"
+#include "alloc.h"
 #include "wasi.h"
 
 /* ---- checks ---- */
