@@ -310,8 +310,8 @@ static const char *installed_runtimes(char *dir, size_t n)
 	return w > 0 && (size_t)w < n && access(dir, F_OK) == 0 ? dir : NULL;
 }
 
-/* The directory holding the target's runtime libraries (runtime/ and
- * wasi-libc-shim/ below it): $WASM2NATIVE_RUNTIME_DIR/TRIPLE when set;
+/* The directory holding the target's runtime libraries (wasi-libc-shim/
+ * and runtime/ below it): $WASM2NATIVE_RUNTIME_DIR/TRIPLE when set;
  * for an installed wasm2native, PREFIX/lib/wasm2native/TRIPLE (meson
  * install of build/ and of each build-cross/TRIPLE); else the build tree
  * for the host and build-cross/TRIPLE for the others (scripts/setup.sh). */
@@ -367,19 +367,20 @@ static bool link_shared(const cg_target *t, const char *obj, const char *out,
 	return find_linker(t, d) && w2n_run_tool(argv, d);
 }
 
-/* The archives a program links, below runtime_root(), in link order. */
-static const char *const runtime_archives[3] = {
-	"runtime/libw2n_main.a", "wasi-libc-shim/libw2n_wasi.a",
-	"runtime/libw2n_rt.a"};
+/* The archives a program links, below runtime_root(), in link order:
+ * the WASI shim with main(), then the runtime it calls. */
+static const char *const runtime_archives[] = {"wasi-libc-shim/libw2n_wasi.a",
+                                               "runtime/libw2n_rt.a"};
+enum { NARCHIVES = sizeof runtime_archives / sizeof runtime_archives[0] };
 
 /* Links the object with the runtime, the WASI shim and main(). */
 static bool link_executable(const w2n_options *o, const cg_target *t,
                             const char *obj, const w2n_host_link *host,
                             const char *out, w2n_diags *d)
 {
-	char root[4096], libs[3][4200];
+	char root[4096], libs[NARCHIVES][4200];
 	runtime_root(t, root, sizeof root);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < NARCHIVES; i++)
 		snprintf(libs[i], sizeof libs[i], "%s/%s", root,
 		         runtime_archives[i]);
 	if (!find_linker(t, d))
@@ -389,7 +390,7 @@ static bool link_executable(const w2n_options *o, const cg_target *t,
 		                 "no runtime for %s in %s: run scripts/setup.sh "
 		                 "(or install build-cross/%s)",
 		                 t->triple, root, t->triple);
-	/* The program, host code, main(), the WASI shim, the runtime. */
+	/* The program, host code, the WASI shim with main(), the runtime. */
 	size_t n = 0;
 	char **argv = w2n_xmalloc((host->nobjects + o->nlink_args + 12) *
 	                          sizeof *argv);
@@ -399,7 +400,7 @@ static bool link_executable(const w2n_options *o, const cg_target *t,
 	argv[n++] = (char *)obj;
 	for (size_t i = 0; i < host->nobjects; i++)
 		argv[n++] = host->objects[i];
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < NARCHIVES; i++)
 		argv[n++] = libs[i];
 	for (size_t i = 0; i < o->nlink_args; i++)
 		argv[n++] = o->link_args[i];
@@ -438,7 +439,7 @@ static char *join_items(const w2n_options *o, size_t *len)
 	return s;
 }
 
-/* The descriptor's symbol: what runtime/main.c links for executables,
+/* The descriptor's symbol: what wasi-libc-shim/main.c links for executables,
  * w2n_module for plugins and host objects unless --module-symbol names
  * another C identifier. */
 static bool choose_symbol(const w2n_options *o, cg_options *co, w2n_diags *d)
@@ -830,7 +831,7 @@ static void hash_toolchain(const w2n_options *o, w2n_sha256 *s)
 		return;
 	char root[4096], lib[4200];
 	runtime_root(t, root, sizeof root);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < NARCHIVES; i++) {
 		snprintf(lib, sizeof lib, "%s/%s", root, runtime_archives[i]);
 		hash_file(s, lib);
 	}

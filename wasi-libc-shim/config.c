@@ -1,6 +1,6 @@
 /*
- * config.c - the WASI configuration of a compiled executable and the
- * hooks runtime/main.c calls (runtime/main.h).
+ * config.c - the WASI configuration of a compiled executable, for its
+ * entry point (main.c).
  *
  * Items (README.md): `--dir=HOST[::GUEST]` preopens HOST as GUEST (HOST
  * when GUEST is absent); `--env=NAME=VALUE` sets a variable, `--env=NAME`
@@ -13,13 +13,8 @@
  */
 #include "wasi_internal.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-#include "main.h"
-
-extern const char w2n_main_config[];
 
 typedef struct options {
 	char **env; /* "NAME=VALUE", owned */
@@ -200,29 +195,4 @@ wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
 	}
 	options_free(&o);
 	return ctx;
-}
-
-bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out,
-                            w2n_rt_error *err)
-{
-	wasi_ctx *ctx = wasi_ctx_from_options(
-	    argc, argv, w2n_main_config, getenv("WASM2NATIVE_OPTIONS"), err);
-	if (!ctx)
-		return false;
-	signal(SIGPIPE, SIG_IGN);
-	*wasi_out = ctx;
-	return true;
-}
-
-bool w2n_rt_main_resolve(void *env, w2n_rt_instance *inst,
-                         const w2n_rt_import *import,
-                         const w2n_rt_functype *type, w2n_rt_extern *out,
-                         w2n_rt_error *err)
-{
-	return wasi_resolve(env, inst, import, type, out, err);
-}
-
-void w2n_rt_main_wasi_free(void *wasi)
-{
-	wasi_ctx_free(wasi);
 }

@@ -5,9 +5,9 @@
  * An embedder fills a wasi_config (arguments, environment, preopened
  * directories, stdio), makes a wasi_ctx from it, and resolves the imports
  * of an instance with wasi_resolve, which binds the context to the
- * instance.  Compiled executables do all of this from runtime/main.c
- * through the hooks of runtime/main.h, which config.c defines;
- * README.md describes their configuration format.
+ * instance.  Compiled executables do all of this in their entry point,
+ * main.c, which this library holds (main() of libw2n_wasi.a), from a
+ * configuration README.md describes (config.c).
  *
  * The sandbox: every path a program names is resolved beneath a directory
  * descriptor it holds (ultimately a preopen) and can never reach outside
@@ -93,6 +93,10 @@ bool wasi_exit_code(const wasi_ctx *ctx, uint32_t *code);
 
 /* The errno.def name of a WASI errno ("BADF"), or "UNKNOWN". */
 const char *wasi_errno_name(uint32_t errno_value);
+
+/* The WASI errno of a host errno (IO when it has none): for host
+ * functions that report WASI errnos too. */
+wasi_errno wasi_errno_from_host(int host_errno);
 
 /* Test hook: with `on`, resolve paths by the portable component walk
  * even where openat2 works. */

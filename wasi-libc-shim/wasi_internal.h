@@ -61,9 +61,6 @@ bool wasi_out_of_memory(w2n_rt_error *err);
 
 /* ---- errno ---- */
 
-/* The WASI errno of a host errno (IO when it has none). */
-wasi_errno wasi_errno_from_host(int host_errno);
-
 /* The WASI errno of the current host errno. */
 wasi_errno wasi_errno_now(void);
 

@@ -5,7 +5,6 @@
  * allocation failure paths of wasi_ctx_new.
  */
 #include "wasi_test.h"
-#include "wasi_internal.h" /* wasi_errno_from_host */
 
 #include <errno.h>
 
