@@ -14,8 +14,6 @@
 
 #include "embed_internal.h"
 
-static const char WASI_MODULE[] = "wasi_snapshot_preview1";
-
 /* Values passed without allocating: a host call or an export call with
  * more parameters and results than this allocates its array. */
 enum { INLINE_VALUES = 16 };

@@ -5,8 +5,6 @@
  */
 #include "wasi_internal.h"
 
-static const char WASI_MODULE[] = "wasi_snapshot_preview1";
-
 /* W2N_RT_* codes of a row: parameters, then the result. */
 #define WASI_CODE_CTX
 #define WASI_CODE_I32 W2N_RT_I32,

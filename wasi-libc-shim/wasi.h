@@ -24,6 +24,9 @@
 #include "instance.h"
 #include "wasi_abi.h"
 
+/* The import module name of every WASI preview1 function. */
+#define WASI_MODULE "wasi_snapshot_preview1"
+
 /* A host directory made visible to the program as `guest_path`. */
 typedef struct wasi_preopen {
 	const char *host_path;
