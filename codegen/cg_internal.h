@@ -312,7 +312,7 @@ void cg_emit_export_wrappers(cg_ctx *cx);
 /* ---- cg_entry.c: descriptor, init, trampolines, adapters ---- */
 void cg_emit_descriptor(cg_ctx *cx);
 
-/* ---- cg_note.c: the module note (runtime/note.h) ---- */
+/* ---- cg_note.c: the module note (note/note.h) ---- */
 void cg_emit_note(cg_ctx *cx);
 
 /* An i32/i64 constant. */

@@ -1,5 +1,5 @@
 /*
- * cg_note.c - the module note (runtime/note.h): one constant in section
+ * cg_note.c - the module note (note/note.h): one constant in section
  * .note.wasm2native naming the compiler, runtime ABI, target, bounds
  * strategy, input hash and descriptor symbol, and listing the module's
  * imports and exports with their types, so that `wasm2native --inspect`

@@ -96,7 +96,7 @@ typedef struct cg_options {
 	const uint8_t *import_policy;
 	/* Emit w2n_export_NAME functions (host code is linked in). */
 	bool export_wrappers;
-	/* For the module note (runtime/note.h): the compiler's version and
+	/* For the module note (note/note.h): the compiler's version and
 	 * the SHA-256 of the input (32 bytes; NULL: zeros). */
 	const char *compiler_version;
 	const uint8_t *input_sha256;

@@ -63,9 +63,9 @@ static char *join_items(const w2n_options *o, size_t *len)
 	return s;
 }
 
-/* The descriptor's symbol: what runtime/main.c links for executables,
- * w2n_module for plugins and host objects unless --module-symbol names
- * another C identifier. */
+/* The descriptor's symbol: what wasi-libc-shim/main.c links for
+ * executables, w2n_module for plugins and host objects unless
+ * --module-symbol names another C identifier. */
 static bool choose_symbol(const w2n_options *o, cg_options *co, w2n_diags *d)
 {
 	const char *s = o->module_symbol;

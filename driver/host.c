@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "tool.h"
 #include "w2n_rt.h"
+#include "wasi.h"
 
 
 static const char *const wasi_functions[] = {
@@ -25,7 +26,7 @@ static const char *const wasi_functions[] = {
 
 static bool is_wasi(const ir_import *im)
 {
-	static const char wasi_module[] = "wasi_snapshot_preview1";
+	static const char wasi_module[] = WASI_MODULE;
 	if (im->module.len != sizeof wasi_module - 1 ||
 	    memcmp(im->module.str, wasi_module, im->module.len) != 0)
 		return false;

@@ -1,6 +1,6 @@
 /*
  * inspect.h - `wasm2native --inspect FILE`: the module notes of an object,
- * executable or plugin of any target (runtime/note.h), read with libelf.
+ * executable or plugin of any target (note/note.h), read with libelf.
  */
 #ifndef W2N_INSPECT_H
 #define W2N_INSPECT_H

@@ -74,16 +74,15 @@ bool w2n_link_shared(const cg_target *t, const char *obj, const char *out,
 }
 
 const char *const w2n_runtime_archives[W2N_RUNTIME_ARCHIVES] = {
-	"runtime/libw2n_main.a", "wasi-libc-shim/libw2n_wasi.a",
-	"runtime/libw2n_rt.a"};
+	"wasi-libc-shim/libw2n_wasi.a", "runtime/libw2n_rt.a"};
 
 bool w2n_link_executable(const w2n_options *o, const cg_target *t,
                          const char *obj, const w2n_host_link *host,
                          const char *out, w2n_diags *d)
 {
-	char root[4096], libs[3][4200];
+	char root[4096], libs[W2N_RUNTIME_ARCHIVES][4200];
 	w2n_runtime_root(t, root, sizeof root);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < W2N_RUNTIME_ARCHIVES; i++)
 		snprintf(libs[i], sizeof libs[i], "%s/%s", root,
 		         w2n_runtime_archives[i]);
 	if (!find_linker(t, d))
@@ -93,7 +92,7 @@ bool w2n_link_executable(const w2n_options *o, const cg_target *t,
 		                 "no runtime for %s in %s: run scripts/setup.sh "
 		                 "(or install build-cross/%s)",
 		                 t->triple, root, t->triple);
-	/* The program, host code, main(), the WASI shim, the runtime. */
+	/* The program, host code, the WASI shim with main(), the runtime. */
 	size_t n = 0;
 	char **argv = w2n_xmalloc((host->nobjects + o->nlink_args + 12) *
 	                          sizeof *argv);
@@ -103,7 +102,7 @@ bool w2n_link_executable(const w2n_options *o, const cg_target *t,
 	argv[n++] = (char *)obj;
 	for (size_t i = 0; i < host->nobjects; i++)
 		argv[n++] = host->objects[i];
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < W2N_RUNTIME_ARCHIVES; i++)
 		argv[n++] = libs[i];
 	for (size_t i = 0; i < o->nlink_args; i++)
 		argv[n++] = o->link_args[i];

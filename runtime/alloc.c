@@ -1,8 +1,10 @@
 /*
- * alloc.c - the runtime's single allocation hook.  Unlike the compiler,
- * the runtime never exits on allocation failure: it reports it (an
- * instantiation error, -1 from a grow), so embedders and tests see it.
- * Tests make the Nth allocation fail with w2n_rt_alloc_fail_after.
+ * alloc.c - the single allocation hook (alloc.h) of the runtime, the WASI
+ * shim and the embedding library.  Unlike the compiler, none of them
+ * exits on allocation failure: it is reported (an instantiation error,
+ * -1 from a grow, WASI NOMEM), so embedders and tests see it.  Tests make
+ * the Nth allocation fail with w2n_rt_alloc_fail_after; the countdown is
+ * atomic, as host threads allocate concurrently.
  */
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -13,9 +15,9 @@
 /* Allocations left before the injected failure; negative: never. */
 static atomic_long fail_countdown = -1;
 
-void w2n_rt_alloc_fail_after(long n)
+long w2n_rt_alloc_fail_after(long n)
 {
-	atomic_store(&fail_countdown, n);
+	return atomic_exchange(&fail_countdown, n < 0 ? -1 : n);
 }
 
 bool w2n_rt_alloc_injected(void)
@@ -49,6 +51,15 @@ void *w2n_rt_realloc(void *p, size_t size)
 	if (w2n_rt_alloc_injected())
 		return NULL;
 	return realloc(p, size ? size : 1);
+}
+
+char *w2n_rt_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = w2n_rt_malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
 }
 
 void w2n_rt_free(void *p)

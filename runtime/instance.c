@@ -44,7 +44,7 @@ static void **globals_of(const w2n_rt_instance *inst)
 static bool check_module(const w2n_rt_module *m, w2n_rt_error *err)
 {
 	if (m->abi_version != W2N_RT_ABI_VERSION) {
-		w2n_rt_error_set(err,
+		w2n_rt_error_set(err, W2N_RT_ERROR_DESCRIPTOR,
 		                 "module compiled for runtime ABI %u, "
 		                 "this runtime has %u",
 		                 m->abi_version, W2N_RT_ABI_VERSION);
@@ -52,12 +52,14 @@ static bool check_module(const w2n_rt_module *m, w2n_rt_error *err)
 	}
 	if (m->layout.func_size != sizeof(w2n_rt_func) ||
 	    m->layout.instance_size < sizeof(w2n_rt_instance_header)) {
-		w2n_rt_error_set(err, "module compiled for another target");
+		w2n_rt_error_set(err, W2N_RT_ERROR_DESCRIPTOR,
+		                 "module compiled for another target");
 		return false;
 	}
 	if (m->bounds != W2N_RT_BOUNDS_GUARD &&
 	    m->bounds != W2N_RT_BOUNDS_EXPLICIT) {
-		w2n_rt_error_set(err, "unknown bounds strategy %u", m->bounds);
+		w2n_rt_error_set(err, W2N_RT_ERROR_DESCRIPTOR,
+		                 "unknown bounds strategy %u", m->bounds);
 		return false;
 	}
 	return true;
@@ -75,7 +77,8 @@ static w2n_rt_instance *alloc_instance(const w2n_rt_module *m,
 	if (!h || !st) {
 		w2n_rt_free(h);
 		w2n_rt_free(st);
-		w2n_rt_error_set(err, "out of memory: instance");
+		w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+		                 "out of memory: instance");
 		return NULL;
 	}
 	w2n_rt_instance *inst = (w2n_rt_instance *)(void *)h;
@@ -95,7 +98,8 @@ static bool fill_type_ids(w2n_rt_instance *inst, w2n_rt_error *err)
 		const w2n_rt_functype *t = &m->types[i];
 		ids[i] = w2n_rt_type_id(t->nparams, t->nresults, t->types);
 		if (ids[i] == 0) {
-			w2n_rt_error_set(err, "out of memory: types");
+			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+			                 "out of memory: types");
 			return false;
 		}
 	}
@@ -193,32 +197,41 @@ static bool linked_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
 	return true;
 }
 
-static bool link_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
-                        w2n_rt_resolve_fn *resolve, void *env,
-                        w2n_rt_error *err)
+/* The resolver's import; `err` (not NULL) filled when there is none. */
+static bool resolve_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
+                           w2n_rt_resolve_fn *resolve, void *env,
+                           w2n_rt_extern *ext, w2n_rt_error *err)
 {
 	const w2n_rt_module *m = module_of(inst);
 	const w2n_rt_functype *type = NULL;
 	if (imp->kind == W2N_RT_EXTERN_FUNC)
 		type = &m->types[m->func_types[imp->index]];
+	w2n_rt_error_set(err, W2N_RT_ERROR_NONE, "%s", "");
+	if (resolve && resolve(env, inst, imp, type, ext, err))
+		return true;
+	if (err->kind == W2N_RT_ERROR_NONE)
+		w2n_rt_error_set(err, W2N_RT_ERROR_LINK,
+		                 "unknown import: %s.%s", imp->module,
+		                 imp->name);
+	return false;
+}
+
+static bool link_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
+                        w2n_rt_resolve_fn *resolve, void *env,
+                        w2n_rt_error *err)
+{
 	w2n_rt_extern ext;
-	char why[W2N_RT_ERROR_MAX] = "";
 	memset(&ext, 0, sizeof ext);
 	if (linked_import(inst, imp, &ext)) {
 		install_import(inst, imp, &ext);
 		return true;
 	}
-	if (!resolve || !resolve(env, inst, imp, type, &ext, why, sizeof why)) {
-		if (why[0])
-			w2n_rt_error_set(err, "%s", why);
-		else
-			w2n_rt_error_set(err, "unknown import: %s.%s",
-			                 imp->module, imp->name);
+	if (!resolve_import(inst, imp, resolve, env, &ext, err))
 		return false;
-	}
 	if (!import_matches(inst, imp, &ext)) {
-		w2n_rt_error_set(err, "incompatible import type: %s.%s",
-		                 imp->module, imp->name);
+		w2n_rt_error_set(err, W2N_RT_ERROR_LINK,
+		                 "incompatible import type: %s.%s", imp->module,
+		                 imp->name);
 		return false;
 	}
 	install_import(inst, imp, &ext);
@@ -248,7 +261,8 @@ static bool create_memories(w2n_rt_instance *inst, w2n_rt_error *err)
 		mems[i] =
 		    w2n_rt_memory_new(l->min, l->max, l->has_max, m->bounds);
 		if (!mems[i]) {
-			w2n_rt_error_set(err, "out of memory: memory %u", i);
+			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+			                 "out of memory: memory %u", i);
 			return false;
 		}
 	}
@@ -264,7 +278,8 @@ static bool create_tables(w2n_rt_instance *inst, w2n_rt_error *err)
 		tables[i] =
 		    w2n_rt_table_new(l->min, l->max, l->has_max, l->elem_type);
 		if (!tables[i]) {
-			w2n_rt_error_set(err, "out of memory: table %u", i);
+			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+			                 "out of memory: table %u", i);
 			return false;
 		}
 	}
@@ -296,7 +311,8 @@ static bool fill_segments(w2n_rt_instance *inst, w2n_rt_error *err)
 		st->elem_items[i] =
 		    w2n_rt_calloc(m->elem_sizes[i], sizeof(void *));
 		if (!st->elem_items[i]) {
-			w2n_rt_error_set(err, "out of memory: element segment");
+			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+			                 "out of memory: element segment");
 			return false;
 		}
 		elems[i].items = st->elem_items[i];
@@ -351,10 +367,14 @@ static bool may_be_referenced(const w2n_rt_module *m)
 	return m->ntable_imports || m->nglobal_imports || m->nfunc_imports;
 }
 
-/* Disposes of an instance whose init or start trapped. */
-static void discard_failed(w2n_rt_instance *inst)
+/* Disposes of an instance whose init or start failed: kept when it
+ * trapped and references to it may have escaped, freed otherwise (also
+ * when the trap handlers could not be set up: nothing ran). */
+static void discard_failed(w2n_rt_instance *inst, w2n_rt_error *err)
 {
-	if (!may_be_referenced(module_of(inst))) {
+	err->kept = err->kind == W2N_RT_ERROR_TRAP &&
+	            may_be_referenced(module_of(inst));
+	if (!err->kept) {
 		w2n_rt_instance_free(inst);
 		return;
 	}
@@ -371,7 +391,10 @@ w2n_rt_instance *w2n_rt_instantiate(const w2n_rt_module *m,
                                     w2n_rt_resolve_fn *resolve, void *env,
                                     w2n_rt_error *err)
 {
-	w2n_rt_error_set(err, "%s", "");
+	w2n_rt_error local;
+	if (!err)
+		err = &local; /* what failed decides what is kept */
+	w2n_rt_error_set(err, W2N_RT_ERROR_NONE, "%s", "");
 	if (!check_module(m, err))
 		return NULL;
 	w2n_rt_instance *inst = alloc_instance(m, err);
@@ -382,7 +405,7 @@ w2n_rt_instance *w2n_rt_instantiate(const w2n_rt_module *m,
 		return NULL;
 	}
 	if (!run_init(inst, err)) {
-		discard_failed(inst);
+		discard_failed(inst, err);
 		return NULL;
 	}
 	return inst;
@@ -440,8 +463,8 @@ bool w2n_rt_invoke(w2n_rt_instance *inst, const w2n_rt_func *f,
 {
 	const w2n_rt_module *m = module_of(inst);
 	if (type_index >= m->ntypes || !m->types[type_index].call) {
-		w2n_rt_error_set(err, "no call trampoline for type %u",
-		                 type_index);
+		w2n_rt_error_set(err, W2N_RT_ERROR_DESCRIPTOR,
+		                 "no call trampoline for type %u", type_index);
 		return false;
 	}
 	if (!f || !f->code ||

@@ -38,28 +38,49 @@ typedef struct w2n_rt_extern {
 	} u;
 } w2n_rt_extern;
 
+enum { W2N_RT_ERROR_MAX = 256 };
+
+/* Kinds of failure (errors.def). */
+typedef enum w2n_rt_error_kind {
+#define W2N_RT_ERROR(kind) W2N_RT_ERROR_##kind,
+#include "errors.def"
+#undef W2N_RT_ERROR
+	W2N_RT_ERROR_COUNT
+} w2n_rt_error_kind;
+
+/* Why an instantiation or a call failed.  Everything but the message is
+ * set where the failure is decided, for the caller to act on. */
+typedef struct w2n_rt_error {
+	uint32_t kind; /* W2N_RT_ERROR_* */
+	uint32_t trap; /* W2N_TRAP_*, or W2N_TRAP_NONE if not a trap */
+	uint32_t func; /* trapping function's index, UINT32_MAX unknown */
+	const w2n_rt_module *module; /* module of `func`, NULL unknown */
+	/* A failed instantiation: the instance was kept alive, as its init
+	 * or start trapped and its functions may be referenced from outside
+	 * (see w2n_rt_free_failed_instances); else it was freed. */
+	bool kept;
+	char message[W2N_RT_ERROR_MAX]; /* traps: the traps.def text */
+} w2n_rt_error;
+
+/* Fills `err` (may be NULL) with `kind` (not a trap) and a message.
+ * Returns false, for a failing caller to return. */
+bool w2n_rt_error_set(w2n_rt_error *err, w2n_rt_error_kind kind,
+                      const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /*
  * Resolves `import` of the instance being built (`inst`: its header is
  * filled, and it is the caller to give host closures).  `type` is the
  * import's declared type for function imports, NULL otherwise.  Returns
- * false when there is no such import, optionally with a message in `why`
- * (default: "unknown import: MODULE.NAME").  A wrong kind or type found
- * by the runtime gives "incompatible import type: MODULE.NAME".
+ * false when it cannot provide the import, with `err` filled by
+ * w2n_rt_error_set (LINK, RESOURCE or HOST); left alone, the runtime says
+ * "unknown import: MODULE.NAME" (LINK).  A wrong kind or type found by
+ * the runtime gives "incompatible import type: MODULE.NAME" (LINK).
  */
 typedef bool w2n_rt_resolve_fn(void *env, w2n_rt_instance *inst,
                                const w2n_rt_import *import,
                                const w2n_rt_functype *type, w2n_rt_extern *out,
-                               char *why, size_t why_size);
-
-enum { W2N_RT_ERROR_MAX = 256 };
-
-/* Why an instantiation or a call failed. */
-typedef struct w2n_rt_error {
-	uint32_t trap; /* W2N_TRAP_*, or W2N_TRAP_NONE if not a trap */
-	uint32_t func; /* trapping function's index, UINT32_MAX unknown */
-	const w2n_rt_module *module;    /* module of `func`, NULL unknown */
-	char message[W2N_RT_ERROR_MAX]; /* traps: the traps.def text */
-} w2n_rt_error;
+                               w2n_rt_error *err);
 
 /* ---- Instances ---- */
 
@@ -70,8 +91,8 @@ typedef struct w2n_rt_error {
  * then runs m->init and the start function with traps caught.  Returns
  * the instance, or NULL with `err` (may be NULL) filled.  A trap in init
  * or start keeps its effects on imported objects; the failed instance is
- * then kept alive (see w2n_rt_free_failed_instances) when its functions
- * may be referenced from outside.
+ * then kept alive (err->kept; see w2n_rt_free_failed_instances) when its
+ * functions may be referenced from outside.
  */
 w2n_rt_instance *w2n_rt_instantiate(const w2n_rt_module *m,
                                     w2n_rt_resolve_fn *resolve, void *env,
@@ -187,15 +208,10 @@ int64_t w2n_rt_table_grow_by(w2n_rt_table *t, uint32_t delta, void *init);
 /* Whether `t` was created with a maximum. */
 bool w2n_rt_table_has_max(const w2n_rt_table *t);
 
-/* ---- Traps and testing ---- */
+/* ---- Traps ---- */
 
 /* The spec testsuite's text for a trap kind ("unreachable", ...). */
 const char *w2n_rt_trap_text(uint32_t kind);
-
-/* Allocation failure injection for tests: after `n` more successful
- * allocations (malloc, mmap, mprotect growth) the next one fails; n < 0
- * turns injection off. */
-void w2n_rt_alloc_fail_after(long n);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,7 @@
 /*
  * rt_internal.h - what the runtime's files share with each other and with
- * nobody else: the allocation hook, protected calls, the guard registry
- * the signal handler reads, and the private per-instance state.
+ * nobody else: allocation beyond alloc.h, protected calls, the guard
+ * registry the signal handler reads, and the private per-instance state.
  */
 #ifndef W2N_RT_INTERNAL_H
 #define W2N_RT_INTERNAL_H
@@ -10,19 +10,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "alloc.h"
 #include "instance.h"
 
-/* ---- Allocation (alloc.c): every allocation of the runtime. ---- */
+/* ---- Allocation (alloc.c, beyond alloc.h). ---- */
 
-/* Whether the next allocation must fail (injection); counts it. */
+/* Whether the next allocation must fail (injection); counts it.  For
+ * what does not go through w2n_rt_malloc: mmap, mprotect growth. */
 bool w2n_rt_alloc_injected(void);
-
-/* malloc/calloc/realloc/free with injection; NULL on failure (realloc
- * then leaves `p` alone).  Zero sizes give a valid unique pointer. */
-void *w2n_rt_malloc(size_t size);
-void *w2n_rt_calloc(size_t n, size_t size);
-void *w2n_rt_realloc(void *p, size_t size);
-void w2n_rt_free(void *p);
 
 /* `size` zeroed bytes aligned to 16; free with w2n_rt_free. */
 void *w2n_rt_zalloc16(size_t size);
@@ -39,10 +34,6 @@ typedef void w2n_rt_protected_fn(void *arg);
  */
 bool w2n_rt_run_protected(w2n_rt_protected_fn *fn, void *arg,
                           w2n_rt_error *err);
-
-/* Fills `err` (may be NULL) with a non-trap message. */
-void w2n_rt_error_set(w2n_rt_error *err, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /* Fills `err` (may be NULL) for a trap of `kind`. */
 void w2n_rt_error_trap(w2n_rt_error *err, uint32_t kind,

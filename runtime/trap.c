@@ -77,17 +77,21 @@ const char *w2n_rt_trap_text(uint32_t kind)
 
 /* ---- Errors ---- */
 
-void w2n_rt_error_set(w2n_rt_error *err, const char *fmt, ...)
+bool w2n_rt_error_set(w2n_rt_error *err, w2n_rt_error_kind kind,
+                      const char *fmt, ...)
 {
 	if (!err)
-		return;
+		return false;
+	err->kind = kind;
 	err->trap = W2N_TRAP_NONE;
 	err->func = UINT32_MAX;
 	err->module = NULL;
+	err->kept = false;
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof err->message, fmt, ap);
 	va_end(ap);
+	return false;
 }
 
 void w2n_rt_error_trap(w2n_rt_error *err, uint32_t kind,
@@ -95,7 +99,7 @@ void w2n_rt_error_trap(w2n_rt_error *err, uint32_t kind,
 {
 	if (!err)
 		return;
-	w2n_rt_error_set(err, "%s", w2n_rt_trap_text(kind));
+	w2n_rt_error_set(err, W2N_RT_ERROR_TRAP, "%s", w2n_rt_trap_text(kind));
 	err->trap = kind;
 	err->module = module;
 	err->func = func;
@@ -266,17 +270,20 @@ static bool setup_thread(thread_state *ts, w2n_rt_error *err)
 {
 	pthread_once(&setup_once, setup_process);
 	if (!setup_ok) {
-		w2n_rt_error_set(err, "cannot install the trap handlers");
+		w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+		                 "cannot install the trap handlers");
 		return false;
 	}
 	if (!setup_altstack(ts)) {
-		w2n_rt_error_set(err, "out of memory: signal stack");
+		w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+		                 "out of memory: signal stack");
 		return false;
 	}
 	find_stack_bounds(ts);
 	if (pthread_setspecific(thread_key, ts) != 0) {
 		thread_exit(ts);
-		w2n_rt_error_set(err, "out of memory: thread state");
+		w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+		                 "out of memory: thread state");
 		return false;
 	}
 	ts->ready = true;

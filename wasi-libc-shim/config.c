@@ -1,6 +1,6 @@
 /*
- * config.c - the WASI configuration of a compiled executable and the
- * hooks runtime/main.c calls (runtime/main.h).
+ * config.c - the WASI configuration of a compiled executable, for its
+ * entry point (main.c).
  *
  * Items (README.md): `--dir=HOST[::GUEST]` preopens HOST as GUEST (HOST
  * when GUEST is absent); `--env=NAME=VALUE` sets a variable, `--env=NAME`
@@ -13,13 +13,8 @@
  */
 #include "wasi_internal.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-#include "main.h"
-
-extern const char w2n_main_config[];
 
 typedef struct options {
 	char **env; /* "NAME=VALUE", owned */
@@ -29,82 +24,73 @@ typedef struct options {
 	const char *origin; /* where the items come from, for messages */
 } options;
 
-static bool oom(char *why, size_t n)
-{
-	if (n)
-		snprintf(why, n, "out of memory");
-	return false;
-}
-
 /* Grows an array of `size`-byte items by one; false when out of memory. */
 static bool grow(void *array, size_t count, size_t size)
 {
 	void **p = array;
-	void *q = wasi_realloc(*p, (count + 1) * size);
+	void *q = w2n_rt_realloc(*p, (count + 1) * size);
 	if (q)
 		*p = q;
 	return q != NULL;
 }
 
 /* Sets "NAME=VALUE" (owned by the caller until it succeeds). */
-static bool set_env(options *o, char *entry, char *why, size_t n)
+static bool set_env(options *o, char *entry, w2n_rt_error *err)
 {
 	size_t name_len = (size_t)(strchr(entry, '=') - entry);
 	for (size_t i = 0; i < o->nenv; i++) {
 		if (strncmp(o->env[i], entry, name_len + 1) == 0) {
-			free(o->env[i]);
+			w2n_rt_free(o->env[i]);
 			o->env[i] = entry;
 			return true;
 		}
 	}
 	if (!grow(&o->env, o->nenv, sizeof *o->env))
-		return oom(why, n);
+		return wasi_out_of_memory(err);
 	o->env[o->nenv++] = entry;
 	return true;
 }
 
 /* `--env=NAME=VALUE`, or `--env=NAME` to pass the host's value. */
-static bool add_env(options *o, const char *spec, char *why, size_t n)
+static bool add_env(options *o, const char *spec, w2n_rt_error *err)
 {
 	const char *eq = strchr(spec, '=');
 	const char *host = eq ? NULL : getenv(spec);
-	if (spec[0] == '=' || !spec[0]) {
-		snprintf(why, n, "%s: --env needs a NAME", o->origin);
-		return false;
-	}
+	if (spec[0] == '=' || !spec[0])
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "%s: --env needs a NAME", o->origin);
 	if (!eq && !host)
 		return true; /* not set on the host: nothing to pass */
 	size_t len = strlen(spec) + (eq ? 0 : 1 + strlen(host));
-	char *entry = wasi_malloc(len + 1);
+	char *entry = w2n_rt_malloc(len + 1);
 	if (!entry)
-		return oom(why, n);
+		return wasi_out_of_memory(err);
 	if (eq)
 		memcpy(entry, spec, len + 1);
 	else
 		snprintf(entry, len + 1, "%s=%s", spec, host);
-	if (!set_env(o, entry, why, n)) {
-		free(entry);
+	if (!set_env(o, entry, err)) {
+		w2n_rt_free(entry);
 		return false;
 	}
 	return true;
 }
 
 /* `--dir=HOST[::GUEST]`; the first "::" separates them. */
-static bool add_dir(options *o, const char *spec, char *why, size_t n)
+static bool add_dir(options *o, const char *spec, w2n_rt_error *err)
 {
 	const char *sep = strstr(spec, "::");
 	size_t host_len = sep ? (size_t)(sep - spec) : strlen(spec);
-	if (host_len == 0 || (sep && !sep[2])) {
-		snprintf(why, n, "%s: bad --dir=%s (HOST[::GUEST])", o->origin,
-		         spec);
-		return false;
-	}
-	char *host = wasi_malloc(host_len + 1);
-	char *guest = wasi_strdup(sep ? sep + 2 : spec);
+	if (host_len == 0 || (sep && !sep[2]))
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "%s: bad --dir=%s (HOST[::GUEST])",
+		                        o->origin, spec);
+	char *host = w2n_rt_malloc(host_len + 1);
+	char *guest = w2n_rt_strdup(sep ? sep + 2 : spec);
 	if (!host || !guest || !grow(&o->dirs, o->ndirs, sizeof *o->dirs)) {
-		free(host);
-		free(guest);
-		return oom(why, n);
+		w2n_rt_free(host);
+		w2n_rt_free(guest);
+		return wasi_out_of_memory(err);
 	}
 	memcpy(host, spec, host_len);
 	host[host_len] = 0;
@@ -114,32 +100,31 @@ static bool add_dir(options *o, const char *spec, char *why, size_t n)
 	if (i == o->ndirs)
 		o->ndirs++;
 	else {
-		free((char *)(uintptr_t)o->dirs[i].host_path);
-		free((char *)(uintptr_t)o->dirs[i].guest_path);
+		w2n_rt_free((char *)(uintptr_t)o->dirs[i].host_path);
+		w2n_rt_free((char *)(uintptr_t)o->dirs[i].guest_path);
 	}
 	o->dirs[i] = (wasi_preopen){host, guest};
 	return true;
 }
 
-static bool add_item(options *o, const char *item, char *why, size_t n)
+static bool add_item(options *o, const char *item, w2n_rt_error *err)
 {
 	if (strncmp(item, "--dir=", 6) == 0)
-		return add_dir(o, item + 6, why, n);
+		return add_dir(o, item + 6, err);
 	if (strncmp(item, "--env=", 6) == 0)
-		return add_env(o, item + 6, why, n);
-	snprintf(why, n,
-	         "%s: unknown item '%s' (expected --dir=HOST[::GUEST] "
-	         "or --env=NAME[=VALUE])",
-	         o->origin, item);
-	return false;
+		return add_env(o, item + 6, err);
+	return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+	                        "%s: unknown item '%s' (expected "
+	                        "--dir=HOST[::GUEST] or --env=NAME[=VALUE])",
+	                        o->origin, item);
 }
 
 /* The compiled-in list: NUL-separated items up to an empty one. */
-static bool add_list(options *o, const char *list, char *why, size_t n)
+static bool add_list(options *o, const char *list, w2n_rt_error *err)
 {
 	o->origin = "compiled-in WASI configuration";
 	for (const char *p = list; p && *p; p += strlen(p) + 1)
-		if (!add_item(o, p, why, n))
+		if (!add_item(o, p, err))
 			return false;
 	return true;
 }
@@ -165,39 +150,39 @@ static bool next_word(const char **p, char *word)
 }
 
 /* The run-time list: blank-separated items. */
-static bool add_words(options *o, const char *text, char *why, size_t n)
+static bool add_words(options *o, const char *text, w2n_rt_error *err)
 {
 	o->origin = "WASM2NATIVE_OPTIONS";
 	if (!text)
 		return true;
-	char *word = wasi_malloc(strlen(text) + 1);
+	char *word = w2n_rt_malloc(strlen(text) + 1);
 	if (!word)
-		return oom(why, n);
+		return wasi_out_of_memory(err);
 	bool ok = true;
 	while (ok && next_word(&text, word))
-		ok = add_item(o, word, why, n);
-	free(word);
+		ok = add_item(o, word, err);
+	w2n_rt_free(word);
 	return ok;
 }
 
 static void options_free(options *o)
 {
 	for (size_t i = 0; i < o->nenv; i++)
-		free(o->env[i]);
+		w2n_rt_free(o->env[i]);
 	for (size_t i = 0; i < o->ndirs; i++) {
-		free((char *)(uintptr_t)o->dirs[i].host_path);
-		free((char *)(uintptr_t)o->dirs[i].guest_path);
+		w2n_rt_free((char *)(uintptr_t)o->dirs[i].host_path);
+		w2n_rt_free((char *)(uintptr_t)o->dirs[i].guest_path);
 	}
-	free(o->env);
-	free(o->dirs);
+	w2n_rt_free(o->env);
+	w2n_rt_free(o->dirs);
 }
 
 wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
-                                const char *runtime, char *why, size_t n)
+                                const char *runtime, w2n_rt_error *err)
 {
 	options o = {0};
 	wasi_ctx *ctx = NULL;
-	if (add_list(&o, compiled, why, n) && add_words(&o, runtime, why, n)) {
+	if (add_list(&o, compiled, err) && add_words(&o, runtime, err)) {
 		wasi_config config;
 		wasi_config_init(&config);
 		config.argc = argc > 0 ? (size_t)argc : 0;
@@ -206,34 +191,8 @@ wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
 		config.env = (const char *const *)o.env;
 		config.npreopens = o.ndirs;
 		config.preopens = o.dirs;
-		ctx = wasi_ctx_new(&config, why, n);
+		ctx = wasi_ctx_new(&config, err);
 	}
 	options_free(&o);
 	return ctx;
-}
-
-bool w2n_rt_main_wasi_setup(int argc, char **argv, void **wasi_out, char *why,
-                            size_t why_size)
-{
-	wasi_ctx *ctx =
-	    wasi_ctx_from_options(argc, argv, w2n_main_config,
-	                          getenv("WASM2NATIVE_OPTIONS"), why, why_size);
-	if (!ctx)
-		return false;
-	signal(SIGPIPE, SIG_IGN);
-	*wasi_out = ctx;
-	return true;
-}
-
-bool w2n_rt_main_resolve(void *env, w2n_rt_instance *inst,
-                         const w2n_rt_import *import,
-                         const w2n_rt_functype *type, w2n_rt_extern *out,
-                         char *why, size_t why_size)
-{
-	return wasi_resolve(env, inst, import, type, out, why, why_size);
-}
-
-void w2n_rt_main_wasi_free(void *wasi)
-{
-	wasi_ctx_free(wasi);
 }

@@ -1,61 +1,16 @@
 /*
  * ctx.c - the WASI context: its creation from a wasi_config (arguments,
  * environment, preopened directories, stdio), the guest descriptor table
- * and its rights, the allocation hook, and errno conversion (errno.def).
+ * and its rights, and errno conversion (errno.def).
  */
 #include "wasi_internal.h"
 
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-/* ---- allocation ---- */
-
-static long fail_countdown = -1;
-
-void wasi_alloc_fail_after(long n)
-{
-	fail_countdown = n;
-}
-
-/* The single point where allocation fails, really or by injection. */
-static bool may_allocate(void)
-{
-	if (fail_countdown == 0)
-		return false;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return true;
-}
-
-void *wasi_malloc(size_t size)
-{
-	return may_allocate() ? malloc(size ? size : 1) : NULL;
-}
-
-void *wasi_calloc(size_t n, size_t size)
-{
-	return may_allocate() ? calloc(n ? n : 1, size ? size : 1) : NULL;
-}
-
-void *wasi_realloc(void *p, size_t size)
-{
-	return may_allocate() ? realloc(p, size ? size : 1) : NULL;
-}
-
-char *wasi_strdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = wasi_malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
 
 /* ---- errno ---- */
 
@@ -224,7 +179,7 @@ static bool reserve_slot(wasi_ctx *ctx, uint32_t fd)
 	uint32_t n = ctx->nfds ? ctx->nfds : 8;
 	while (n <= fd)
 		n *= 2;
-	wasi_fd *fds = wasi_realloc(ctx->fds, n * sizeof *fds);
+	wasi_fd *fds = w2n_rt_realloc(ctx->fds, n * sizeof *fds);
 	if (!fds)
 		return false;
 	for (uint32_t i = ctx->nfds; i < n; i++)
@@ -265,7 +220,7 @@ wasi_errno wasi_fd_install(wasi_ctx *ctx, int host, uint8_t type,
 void wasi_fd_release(wasi_fd *f)
 {
 	close(f->host);
-	free(f->preopen);
+	w2n_rt_free(f->preopen);
 	*f = (wasi_fd){.host = -1};
 }
 
@@ -287,50 +242,46 @@ wasi_call wasi_call_begin(void *inst)
 
 /* ---- creation ---- */
 
+bool wasi_out_of_memory(w2n_rt_error *err)
+{
+	return w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE, "out of memory");
+}
+
 void wasi_config_init(wasi_config *config)
 {
 	*config = (wasi_config){.stdio = {0, 1, 2}};
 }
 
-static bool failf(char *why, size_t n, const char *fmt, ...)
-{
-	if (n) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(why, n, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
 /* Copies `count` strings; *bytes gets the sum of their sizes with NULs,
  * which must fit the guest's u32 size. */
 static bool copy_strings(const char *const *src, size_t count, char ***dst,
-                         uint32_t *bytes, char *why, size_t n)
+                         uint32_t *bytes, w2n_rt_error *err)
 {
 	uint64_t total = 0;
 	if (count > UINT32_MAX / 4)
-		return failf(why, n, "too many arguments or variables");
-	*dst = wasi_calloc(count, sizeof **dst);
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "too many arguments or variables");
+	*dst = w2n_rt_calloc(count, sizeof **dst);
 	if (!*dst)
-		return failf(why, n, "out of memory");
+		return wasi_out_of_memory(err);
 	for (size_t i = 0; i < count; i++) {
-		(*dst)[i] = wasi_strdup(src[i]);
+		(*dst)[i] = w2n_rt_strdup(src[i]);
 		if (!(*dst)[i])
-			return failf(why, n, "out of memory");
+			return wasi_out_of_memory(err);
 		total += strlen(src[i]) + 1;
 	}
 	if (total > UINT32_MAX)
-		return failf(why, n, "arguments or environment too large");
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "arguments or environment too large");
 	*bytes = (uint32_t)total;
 	return true;
 }
 
 /* Guest fd `fd` becomes a duplicate of host fd `host` (-1: closed). */
-static bool add_stdio(wasi_ctx *ctx, uint32_t fd, int host, char *why, size_t n)
+static bool add_stdio(wasi_ctx *ctx, uint32_t fd, int host, w2n_rt_error *err)
 {
 	if (!reserve_slot(ctx, fd))
-		return failf(why, n, "out of memory");
+		return wasi_out_of_memory(err);
 	if (host < 0)
 		return true;
 	int dup = fcntl(host, F_DUPFD_CLOEXEC, 3);
@@ -340,27 +291,31 @@ static bool add_stdio(wasi_ctx *ctx, uint32_t fd, int host, char *why, size_t n)
 		int e = errno;
 		if (dup >= 0)
 			close(dup);
-		return failf(why, n, "stdio fd %d: %s", host, strerror(e));
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "stdio fd %d: %s", host, strerror(e));
 	}
 	return true;
 }
 
 /* Guest fd `fd` becomes preopen `p` (a directory, or an error). */
 static bool add_preopen(wasi_ctx *ctx, uint32_t fd, const wasi_preopen *p,
-                        char *why, size_t n)
+                        w2n_rt_error *err)
 {
 	int host = open(p->host_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (host < 0 && errno == ENOTDIR)
-		return failf(why, n, "preopen %s: not a directory",
-		             p->host_path);
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "preopen %s: not a directory",
+		                        p->host_path);
 	if (host < 0)
-		return failf(why, n, "preopen %s: %s", p->host_path,
-		             strerror(errno));
-	char *name = wasi_strdup(p->guest_path ? p->guest_path : p->host_path);
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "preopen %s: %s", p->host_path,
+		                        strerror(errno));
+	char *name =
+	    w2n_rt_strdup(p->guest_path ? p->guest_path : p->host_path);
 	if (!name || !reserve_slot(ctx, fd)) {
-		free(name);
+		w2n_rt_free(name);
 		close(host);
-		return failf(why, n, "out of memory");
+		return wasi_out_of_memory(err);
 	}
 	ctx->fds[fd] = (wasi_fd){
 	    .host = host,
@@ -373,37 +328,38 @@ static bool add_preopen(wasi_ctx *ctx, uint32_t fd, const wasi_preopen *p,
 }
 
 /* Preopens take 3, 4, ... even when a stdio fd is closed. */
-static bool populate(wasi_ctx *ctx, const wasi_config *config, char *why,
-                     size_t n)
+static bool populate(wasi_ctx *ctx, const wasi_config *config,
+                     w2n_rt_error *err)
 {
 	ctx->argc = (uint32_t)config->argc;
 	ctx->nenv = (uint32_t)config->nenv;
 	if (!copy_strings(config->argv, config->argc, &ctx->argv,
-	                  &ctx->argv_bytes, why, n) ||
+	                  &ctx->argv_bytes, err) ||
 	    !copy_strings(config->env, config->nenv, &ctx->env, &ctx->env_bytes,
-	                  why, n))
+	                  err))
 		return false;
 	if (config->npreopens > (size_t)INT32_MAX - 3)
-		return failf(why, n, "too many preopens");
+		return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+		                        "too many preopens");
 	for (uint32_t fd = 0; fd < 3; fd++)
-		if (!add_stdio(ctx, fd, config->stdio[fd], why, n))
+		if (!add_stdio(ctx, fd, config->stdio[fd], err))
 			return false;
 	for (size_t i = 0; i < config->npreopens; i++)
 		if (!add_preopen(ctx, 3 + (uint32_t)i, &config->preopens[i],
-		                 why, n))
+		                 err))
 			return false;
 	return true;
 }
 
-wasi_ctx *wasi_ctx_new(const wasi_config *config, char *why, size_t n)
+wasi_ctx *wasi_ctx_new(const wasi_config *config, w2n_rt_error *err)
 {
-	wasi_ctx *ctx = wasi_calloc(1, sizeof *ctx);
+	wasi_ctx *ctx = w2n_rt_calloc(1, sizeof *ctx);
 	if (!ctx) {
-		failf(why, n, "out of memory");
+		wasi_out_of_memory(err);
 		return NULL;
 	}
 	ctx->exit_unwinds = config->exit_unwinds;
-	if (!populate(ctx, config, why, n)) {
+	if (!populate(ctx, config, err)) {
 		wasi_ctx_free(ctx);
 		return NULL;
 	}
@@ -415,8 +371,8 @@ static void free_strings(char **s, uint32_t count)
 	if (!s)
 		return;
 	for (uint32_t i = 0; i < count; i++)
-		free(s[i]);
-	free(s);
+		w2n_rt_free(s[i]);
+	w2n_rt_free(s);
 }
 
 void wasi_ctx_free(wasi_ctx *ctx)
@@ -426,10 +382,10 @@ void wasi_ctx_free(wasi_ctx *ctx)
 	for (uint32_t fd = 0; fd < ctx->nfds; fd++)
 		if (ctx->fds[fd].host >= 0)
 			wasi_fd_release(&ctx->fds[fd]);
-	free(ctx->fds);
+	w2n_rt_free(ctx->fds);
 	free_strings(ctx->argv, ctx->argc);
 	free_strings(ctx->env, ctx->nenv);
-	free(ctx);
+	w2n_rt_free(ctx);
 }
 
 bool wasi_exit_code(const wasi_ctx *ctx, uint32_t *code)

@@ -190,8 +190,8 @@ int32_t wasi_poll_oneoff(void *inst, int32_t in, int32_t out,
 	    !wasi_mem_ok(&c, wasi_u32(out), (uint64_t)n * WASI_EVENT_SIZE) ||
 	    !wasi_mem_ok(&c, wasi_u32(nevents), 4))
 		return WASI_ERRNO_FAULT;
-	sub_state *s = wasi_calloc(n, sizeof *s);
-	struct pollfd *pfds = wasi_calloc(n, sizeof *pfds);
+	sub_state *s = w2n_rt_calloc(n, sizeof *s);
+	struct pollfd *pfds = w2n_rt_calloc(n, sizeof *pfds);
 	wasi_errno err = WASI_ERRNO_NOMEM;
 	if (s && pfds) {
 		bool due = prepare(&c, wasi_u32(in), n, s, pfds, &npfds);
@@ -200,8 +200,8 @@ int32_t wasi_poll_oneoff(void *inst, int32_t in, int32_t out,
 	if (!err)
 		wasi_store32(&c, wasi_u32(nevents),
 		             emit(&c, wasi_u32(in), wasi_u32(out), n, s));
-	free(s);
-	free(pfds);
+	w2n_rt_free(s);
+	w2n_rt_free(pfds);
 	return err;
 }
 

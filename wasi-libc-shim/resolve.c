@@ -5,10 +5,6 @@
  */
 #include "wasi_internal.h"
 
-#include <stdio.h>
-
-static const char WASI_MODULE[] = "wasi_snapshot_preview1";
-
 /* W2N_RT_* codes of a row: parameters, then the result. */
 #define WASI_CODE_CTX
 #define WASI_CODE_I32 W2N_RT_I32,
@@ -62,29 +58,28 @@ static bool same_type(const wasi_import *w, const w2n_rt_functype *t)
 	       memcmp(t->types, w->types, w->nparams + w->nresults) == 0;
 }
 
-static bool refuse(const char *what, const w2n_rt_import *import, char *why,
-                   size_t why_size)
+static bool refuse(w2n_rt_error_kind kind, const char *what,
+                   const w2n_rt_import *import, w2n_rt_error *err)
 {
-	if (why_size)
-		snprintf(why, why_size, "%s: %.*s.%.*s", what,
-		         (int)import->module_len, import->module,
-		         (int)import->name_len, import->name);
-	return false;
+	return w2n_rt_error_set(err, kind, "%s: %.*s.%.*s", what,
+	                        (int)import->module_len, import->module,
+	                        (int)import->name_len, import->name);
 }
 
 bool wasi_resolve(void *env, w2n_rt_instance *inst, const w2n_rt_import *import,
-                  const w2n_rt_functype *type, w2n_rt_extern *out, char *why,
-                  size_t why_size)
+                  const w2n_rt_functype *type, w2n_rt_extern *out,
+                  w2n_rt_error *err)
 {
 	const wasi_import *w = find(import);
 	if (!w)
-		return refuse("unknown import", import, why, why_size);
+		return refuse(W2N_RT_ERROR_LINK, "unknown import", import, err);
 	if (import->kind != W2N_RT_EXTERN_FUNC || !same_type(w, type))
-		return refuse("incompatible import type", import, why,
-		              why_size);
+		return refuse(W2N_RT_ERROR_LINK, "incompatible import type",
+		              import, err);
 	uint32_t id = w2n_rt_type_id(w->nparams, w->nresults, w->types);
 	if (id == 0)
-		return refuse("out of memory resolving", import, why, why_size);
+		return refuse(W2N_RT_ERROR_RESOURCE, "out of memory resolving",
+		              import, err);
 	((w2n_rt_instance_header *)(void *)inst)->wasi = env;
 	*out = (w2n_rt_extern){
 	    .kind = W2N_RT_EXTERN_FUNC,

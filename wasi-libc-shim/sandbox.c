@@ -136,7 +136,7 @@ static wasi_errno walk_components(walker *w)
  * when the path leads back to it. */
 static wasi_errno walk(int root, const char *path, int *links, int *out)
 {
-	walker *w = wasi_malloc(sizeof *w);
+	walker *w = w2n_rt_malloc(sizeof *w);
 	if (!w)
 		return WASI_ERRNO_NOMEM;
 	w->fds[0] = root;
@@ -148,7 +148,7 @@ static wasi_errno walk(int root, const char *path, int *links, int *out)
 		*out = w->fds[w->depth--];
 	while (w->depth > 0)
 		close(w->fds[w->depth--]);
-	free(w);
+	w2n_rt_free(w);
 	return err;
 }
 

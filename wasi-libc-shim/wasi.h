@@ -5,9 +5,9 @@
  * An embedder fills a wasi_config (arguments, environment, preopened
  * directories, stdio), makes a wasi_ctx from it, and resolves the imports
  * of an instance with wasi_resolve, which binds the context to the
- * instance.  Compiled executables do all of this from runtime/main.c
- * through the hooks of runtime/main.h, which config.c defines;
- * README.md describes their configuration format.
+ * instance.  Compiled executables do all of this in their entry point,
+ * main.c, which this library holds (main() of libw2n_wasi.a), from a
+ * configuration README.md describes (config.c).
  *
  * The sandbox: every path a program names is resolved beneath a directory
  * descriptor it holds (ultimately a preopen) and can never reach outside
@@ -23,6 +23,9 @@
 #include "w2n_rt.h"
 #include "instance.h"
 #include "wasi_abi.h"
+
+/* The import module name of every WASI preview1 function. */
+#define WASI_MODULE "wasi_snapshot_preview1"
 
 /* A host directory made visible to the program as `guest_path`. */
 typedef struct wasi_preopen {
@@ -54,18 +57,21 @@ void wasi_config_init(wasi_config *config);
  * A context for one program run.  Opens every preopen (a directory that
  * is missing or not a directory is an error) and duplicates the stdio
  * fds, so closing guest fd 1 never closes the host's stdout.  On failure
- * returns NULL with a one-line message in why[0..n).
+ * returns NULL with `err` (may be NULL) filled: W2N_RT_ERROR_RESOURCE
+ * when out of memory, W2N_RT_ERROR_HOST when the configuration is
+ * refused, with a one-line message.
  */
-wasi_ctx *wasi_ctx_new(const wasi_config *config, char *why, size_t n);
+wasi_ctx *wasi_ctx_new(const wasi_config *config, w2n_rt_error *err);
 
 /*
  * A context configured as compiled executables are (README.md): argv as
  * given, then the items of `compiled` (NUL-separated, ending with an
  * empty item; NULL for none) and of `runtime` (blank-separated, `\`
- * quoting; NULL for none).  NULL with a one-line message on failure.
+ * quoting; NULL for none).  NULL with `err` filled on failure, as
+ * wasi_ctx_new (a malformed item is W2N_RT_ERROR_HOST).
  */
 wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
-                                const char *runtime, char *why, size_t n);
+                                const char *runtime, w2n_rt_error *err);
 
 /* Closes every descriptor the context holds and frees it.  NULL is a
  * no-op. */
@@ -76,12 +82,13 @@ void wasi_ctx_free(wasi_ctx *ctx);
  * instance.h; env is a wasi_ctx).  For a function of
  * wasi_snapshot_preview1 whose declared type matches wasi.def, binds the
  * context to the instance (header->wasi = env) and fills `out` with the
- * host function; otherwise returns false with "unknown import:
- * MODULE.NAME" or "incompatible import type: MODULE.NAME".
+ * host function; otherwise returns false with `err` filled: "unknown
+ * import: MODULE.NAME" or "incompatible import type: MODULE.NAME"
+ * (W2N_RT_ERROR_LINK), or out of memory (W2N_RT_ERROR_RESOURCE).
  */
 bool wasi_resolve(void *env, w2n_rt_instance *inst, const w2n_rt_import *import,
-                  const w2n_rt_functype *type, w2n_rt_extern *out, char *why,
-                  size_t why_size);
+                  const w2n_rt_functype *type, w2n_rt_extern *out,
+                  w2n_rt_error *err);
 
 /* With exit_unwinds: true once the program called proc_exit, with its
  * code in *code.  Always false otherwise (proc_exit ended the process). */
@@ -90,9 +97,9 @@ bool wasi_exit_code(const wasi_ctx *ctx, uint32_t *code);
 /* The errno.def name of a WASI errno ("BADF"), or "UNKNOWN". */
 const char *wasi_errno_name(uint32_t errno_value);
 
-/* Test hook: after `n` more successful allocations by the shim the next
- * one fails (n < 0: never). */
-void wasi_alloc_fail_after(long n);
+/* The WASI errno of a host errno (IO when it has none): for host
+ * functions that report WASI errnos too. */
+wasi_errno wasi_errno_from_host(int host_errno);
 
 /* Test hook: with `on`, resolve paths by the portable component walk
  * even where openat2 works. */

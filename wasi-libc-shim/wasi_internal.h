@@ -1,7 +1,8 @@
 /*
  * wasi_internal.h - what the family files of the shim share: the context
  * and its descriptor table, guest-memory access, errno conversion, and
- * path resolution beneath a directory (sandbox.c).
+ * path resolution beneath a directory (sandbox.c).  Every heap allocation
+ * goes through the runtime's hook (alloc.h), so that tests fail it.
  */
 #ifndef WASI_INTERNAL_H
 #define WASI_INTERNAL_H
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "alloc.h"
 #include "wasi.h"
 
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -51,19 +53,13 @@ typedef struct wasi_call {
 /* Binds a call to the instance that made it. */
 wasi_call wasi_call_begin(void *inst);
 
-/* ---- allocation (ctx.c): every heap allocation of the shim ---- */
+/* ---- failures of set-up (ctx.c) ---- */
 
-/* malloc/calloc/realloc through the failure-injection hook; NULL on
- * failure, which callers turn into NOMEM or a setup error. */
-void *wasi_malloc(size_t size);
-void *wasi_calloc(size_t n, size_t size);
-void *wasi_realloc(void *p, size_t size);
-char *wasi_strdup(const char *s);
+/* Fills `err` (may be NULL) for an allocation failure: "out of memory",
+ * W2N_RT_ERROR_RESOURCE.  Returns false. */
+bool wasi_out_of_memory(w2n_rt_error *err);
 
 /* ---- errno ---- */
-
-/* The WASI errno of a host errno (IO when it has none). */
-wasi_errno wasi_errno_from_host(int host_errno);
 
 /* The WASI errno of the current host errno. */
 wasi_errno wasi_errno_now(void);

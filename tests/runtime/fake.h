@@ -12,6 +12,7 @@
 #include <stdalign.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "instance.h"
 
 enum { FAKE_MAX = 16 };

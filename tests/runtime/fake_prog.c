@@ -1,13 +1,14 @@
 /*
  * fake_prog.c - stands in for a program compiled by wasm2native: defines
- * the w2n_main_module descriptor that runtime/main.c runs.  Built several
- * times (FAKE_PROG selects the module) for run_main_tests.py:
+ * the w2n_main_module descriptor that wasi-libc-shim/main.c runs.  Built
+ * several times (FAKE_PROG selects the module) for run_main_tests.py:
  *   START    "_start" doing what $FAKE_MODE says
  *   MAIN     only "main" ([] -> [i32]), returning 3
- *   IMPORT   an import the default resolver cannot satisfy
+ *   IMPORT   an import the WASI shim cannot satisfy
  *   NOENTRY  no entry point
  *   STARTFN  a start function that traps
  */
+#include <signal.h>
 #include <stdlib.h>
 
 #include "fake.h"
@@ -49,6 +50,11 @@ static void do_start(void *ctx)
 		w2n_rt_trap(ctx, UINT32_MAX, W2N_TRAP_OOB_MEMORY);
 	if (strcmp(mode, "exit") == 0)
 		exit(7);
+	if (strcmp(mode, "sigpipe") == 0) { /* main() ignores SIGPIPE */
+		struct sigaction sa;
+		sigaction(SIGPIPE, NULL, &sa);
+		exit(sa.sa_handler == SIG_IGN ? 8 : 9);
+	}
 }
 
 static const w2n_rt_functype types[] = {
@@ -60,7 +66,7 @@ static void *func_code[4];
 static const char *const func_names[] = {"_start", "do_trap", "", "main"};
 static const w2n_rt_limits memories[] = {{1, 1, 1, 0}};
 static const w2n_rt_import imports[] = {
-    {"wasi_snapshot_preview1", "fd_write", 22, 8, W2N_RT_EXTERN_FUNC, 0}};
+    {"env", "missing", 3, 7, W2N_RT_EXTERN_FUNC, 0}};
 static const w2n_rt_export start_export[] = {{"_start", 6, W2N_RT_EXTERN_FUNC, 0}};
 static const w2n_rt_export main_export[] = {{"main", 4, W2N_RT_EXTERN_FUNC, 3}};
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """run_main_tests.py - runs the fake programs (fake_prog.c linked with
-runtime/main.c) and checks the entry point's contract: exit status and
-exactly what goes to stderr.
+the WASI shim's wasi-libc-shim/main.c) and checks the entry point's
+contract: exit status and exactly what goes to stderr.
 
 usage: run_main_tests.py START MAIN IMPORT NOENTRY STARTFN
 (the paths of the fake programs built with each FAKE_PROG)."""
@@ -22,9 +22,10 @@ def cases(start, main, imp, noentry, startfn):
     yield "start out of bounds", start, {"FAKE_MODE": "oob"}, TRAP, \
         "wasm trap: out of bounds memory access\n"
     yield "start exit", start, {"FAKE_MODE": "exit"}, 7, ""
+    yield "sigpipe ignored", start, {"FAKE_MODE": "sigpipe"}, 8, ""
     yield "main result", main, {}, 3, ""
     yield "unknown import", imp, {}, 1, \
-        "wasm2native: error: unknown import: wasi_snapshot_preview1.fd_write\n"
+        "wasm2native: error: unknown import: env.missing\n"
     yield "no entry", noentry, {}, 1, \
         "wasm2native: error: no _start or main export\n"
     yield "start function trap", startfn, {}, TRAP, \

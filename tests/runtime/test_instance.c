@@ -110,7 +110,10 @@ static void check_rich(void)
 	CHECK(w2n_rt_invoke(inst, f, FT_I_I, vals, &err));
 	CHECK_EQ(vals[0].i32, 42);
 	CHECK(!w2n_rt_invoke(inst, f, FT_L_L, vals, &err));
+	CHECK_EQ(err.kind, W2N_RT_ERROR_TRAP);
 	CHECK_EQ(err.trap, W2N_TRAP_INDIRECT_CALL_MISMATCH);
+	CHECK(!w2n_rt_invoke(inst, f, FAKE_MAX, vals, &err));
+	CHECK_EQ(err.kind, W2N_RT_ERROR_DESCRIPTOR);
 	CHECK(!w2n_rt_instance_func(inst, 3) &&
 	      !w2n_rt_instance_global(inst, 2));
 	CHECK(!w2n_rt_instance_table(inst, 1) &&
@@ -128,6 +131,7 @@ static void check_bad_descriptor(void)
 	CHECK(!w2n_rt_instantiate(&fm.m, NULL, NULL, &err));
 	CHECK(strstr(err.message, "runtime ABI 0") != NULL);
 	CHECK_EQ(err.trap, W2N_TRAP_NONE);
+	CHECK_EQ(err.kind, W2N_RT_ERROR_DESCRIPTOR);
 	fm.m.abi_version = W2N_RT_ABI_VERSION;
 	fm.m.layout.func_size += 4;
 	CHECK(!w2n_rt_instantiate(&fm.m, NULL, NULL, &err));
@@ -147,7 +151,7 @@ typedef struct test_env {
 
 static bool resolve(void *envp, w2n_rt_instance *inst,
                     const w2n_rt_import *import, const w2n_rt_functype *type,
-                    w2n_rt_extern *out, char *why, size_t why_size)
+                    w2n_rt_extern *out, w2n_rt_error *err)
 {
 	test_env *env = envp;
 	const w2n_rt_module *m = w2n_rt_instance_module(inst);
@@ -155,7 +159,8 @@ static bool resolve(void *envp, w2n_rt_instance *inst,
 	CHECK((import->kind == W2N_RT_EXTERN_FUNC) == (type != NULL));
 	if (!env->known[i]) {
 		if (env->why)
-			snprintf(why, why_size, "%s", env->why);
+			w2n_rt_error_set(err, W2N_RT_ERROR_HOST, "%s",
+			                 env->why);
 		return false;
 	}
 	*out = env->provide[i];
@@ -164,8 +169,8 @@ static bool resolve(void *envp, w2n_rt_instance *inst,
 		if (w2n_rt_host_func(inst, type, env->host[i], NULL,
 		                     &out->u.func))
 			return true;
-		snprintf(why, why_size, "out of memory: host closure");
-		return false;
+		return w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+		                        "out of memory: host closure");
 	}
 	return true;
 }
@@ -276,9 +281,11 @@ static void check_unknown(void)
 	CHECK_STR(link_message(&env, W2N_RT_BOUNDS_EXPLICIT, &err),
 	          "unknown import: env.m");
 	CHECK_EQ(err.trap, W2N_TRAP_NONE);
+	CHECK_EQ(err.kind, W2N_RT_ERROR_LINK);
 	env.why = "no such thing";
 	CHECK_STR(link_message(&env, W2N_RT_BOUNDS_EXPLICIT, &err),
 	          "no such thing");
+	CHECK_EQ(err.kind, W2N_RT_ERROR_HOST); /* the resolver's own */
 	fake_module fm;
 	CHECK(!w2n_rt_instantiate(importer(&fm, W2N_RT_BOUNDS_EXPLICIT), NULL,
 	                          NULL, &err));
@@ -405,15 +412,14 @@ static void check_func_and_global_matching(void)
 static bool resolve_from(void *env, w2n_rt_instance *inst,
                          const w2n_rt_import *import,
                          const w2n_rt_functype *type, w2n_rt_extern *out,
-                         char *why, size_t why_size)
+                         w2n_rt_error *err)
 {
 	w2n_rt_instance *exporter = env;
 	const w2n_rt_module *m = w2n_rt_instance_module(exporter);
 	const w2n_rt_export *e = w2n_rt_find_export(m, import->name);
 	(void)inst;
 	(void)type;
-	(void)why;
-	(void)why_size;
+	(void)err;
 	if (!e)
 		return false;
 	out->kind = e->kind;
@@ -502,13 +508,12 @@ static const w2n_rt_module *failing(fake_module *fm, bool start_traps)
 static bool resolve_objects(void *env, w2n_rt_instance *inst,
                             const w2n_rt_import *import,
                             const w2n_rt_functype *type, w2n_rt_extern *out,
-                            char *why, size_t why_size)
+                            w2n_rt_error *err)
 {
 	import_objects *o = env;
 	(void)inst;
 	(void)type;
-	(void)why;
-	(void)why_size;
+	(void)err;
 	out->kind = import->kind;
 	if (import->kind == W2N_RT_EXTERN_TABLE)
 		out->u.table = o->table;
@@ -528,6 +533,7 @@ static void check_init_trap(void)
 	                          &err));
 	CHECK_STR(err.message, "out of bounds table access");
 	CHECK_EQ(err.trap, W2N_TRAP_OOB_TABLE);
+	CHECK(err.kind == W2N_RT_ERROR_TRAP && err.kept);
 	/* The element stored before the trap stays, and works: the failed
 	 * instance was kept alive. */
 	const w2n_rt_func *f = o.table->elems[0];
@@ -558,6 +564,7 @@ static void check_init_trap_alone(void)
 	w2n_rt_error err;
 	CHECK(!w2n_rt_instantiate(fake_finish(&fm), NULL, NULL, &err));
 	CHECK_STR(err.message, "unreachable");
+	CHECK(err.kind == W2N_RT_ERROR_TRAP && !err.kept);
 }
 
 /* ---- Host functions ---- */
@@ -713,7 +720,9 @@ static void check_alloc_failures(void)
 			break;
 		}
 		failures++;
+		CHECK_EQ(err.kind, W2N_RT_ERROR_RESOURCE);
 		CHECK(strncmp(err.message, "out of memory", 13) == 0);
+		CHECK(!err.kept);
 		w2n_rt_instance_free(inst);
 	}
 	CHECK(failures >= 8);

@@ -63,11 +63,10 @@ static host_env the_host_env;
 static bool resolve_host(void *env, w2n_rt_instance *inst,
                          const w2n_rt_import *import,
                          const w2n_rt_functype *type, w2n_rt_extern *out,
-                         char *why, size_t why_size)
+                         w2n_rt_error *err)
 {
 	(void)import;
-	(void)why;
-	(void)why_size;
+	(void)err;
 	out->kind = W2N_RT_EXTERN_FUNC;
 	return w2n_rt_host_func(inst, type, host_nested, env, &out->u.func);
 }

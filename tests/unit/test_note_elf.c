@@ -1,5 +1,5 @@
 /*
- * test_note_elf.c - the ELF note reader (runtime/note_elf.c) on files
+ * test_note_elf.c - the ELF note reader (note/note_elf.c) on files
  * written here: both classes and byte orders, notes found through the
  * section headers or, without them, the PT_NOTE segments, the kinds of
  * file, extended section numbering, refusals with one line, and every

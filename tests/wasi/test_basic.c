@@ -5,7 +5,6 @@
  * allocation failure paths of wasi_ctx_new.
  */
 #include "wasi_test.h"
-#include "wasi_internal.h" /* wasi_errno_from_host */
 
 #include <errno.h>
 
@@ -14,14 +13,13 @@ static void args_and_environ(void)
 	const char *argv[] = {"prog", "the \"second\" arg", ""};
 	const char *env[] = {"a=text", "b=new\nline"};
 	wasi_config config;
-	char why[256];
 	check_case = "args";
 	wasi_config_init(&config);
 	config.argc = 3;
 	config.argv = argv;
 	config.nenv = 2;
 	config.env = env;
-	wasi_ctx *ctx = wasi_ctx_new(&config, why, sizeof why);
+	wasi_ctx *ctx = wasi_ctx_new(&config, NULL);
 	fake *f = fake_new(ctx, 1);
 	uint32_t n = g_alloc(f, 4), size = g_alloc(f, 4);
 	CHECK_OK(wasi_args_sizes_get(INST(f), I(n), I(size)));
@@ -143,7 +141,8 @@ static void env_of(fake *f, char *out, size_t n)
 
 static void option_items(const char *dir)
 {
-	char compiled[2048], runtime[2048], why[256], name[700], env[256];
+	char compiled[2048], runtime[2048], name[700], env[256];
+	w2n_rt_error why;
 	char *argv[] = {"prog", "x", NULL};
 	check_case = "options";
 	/* compiled: NUL-separated, ending with an empty item */
@@ -157,11 +156,10 @@ static void option_items(const char *dir)
 	         dir, dir);
 	setenv("W2N_TEST_HOME", "/home/h", 1);
 	unsetenv("W2N_TEST_UNSET");
-	wasi_ctx *ctx =
-	    wasi_ctx_from_options(2, argv, compiled, runtime, why, sizeof why);
+	wasi_ctx *ctx = wasi_ctx_from_options(2, argv, compiled, runtime, &why);
 	CHECK(ctx != NULL);
 	if (!ctx) {
-		fprintf(stderr, "    %s\n", why);
+		fprintf(stderr, "    %s\n", why.message);
 		return;
 	}
 	fake *f = fake_new(ctx, 1);
@@ -183,12 +181,13 @@ static void option_items(const char *dir)
 static void setup_fails(const char *compiled, const char *runtime,
                         const char *want)
 {
-	char why[256] = "";
+	w2n_rt_error why = {.message = ""};
 	char *argv[] = {"prog", NULL};
-	wasi_ctx *ctx =
-	    wasi_ctx_from_options(1, argv, compiled, runtime, why, sizeof why);
-	if (!CHECK(ctx == NULL && strstr(why, want) != NULL))
-		fprintf(stderr, "    why: \"%s\", want \"%s\"\n", why, want);
+	wasi_ctx *ctx = wasi_ctx_from_options(1, argv, compiled, runtime, &why);
+	if (!CHECK(ctx == NULL && strstr(why.message, want) != NULL))
+		fprintf(stderr, "    why: \"%s\", want \"%s\"\n", why.message,
+		        want);
+	CHECK_EQ(why.kind, W2N_RT_ERROR_HOST);
 	wasi_ctx_free(ctx);
 }
 
@@ -225,13 +224,14 @@ static void allocation_failures(const char *dir)
 	config.preopens = pre;
 	int failures = 0;
 	for (long n = 0; n < 64; n++) {
-		char why[256] = "";
-		wasi_alloc_fail_after(n);
-		wasi_ctx *ctx = wasi_ctx_new(&config, why, sizeof why);
-		wasi_alloc_fail_after(-1);
+		w2n_rt_error why;
+		w2n_rt_alloc_fail_after(n);
+		wasi_ctx *ctx = wasi_ctx_new(&config, &why);
+		w2n_rt_alloc_fail_after(-1);
 		if (!ctx) {
 			failures++;
-			CHECK(strcmp(why, "out of memory") == 0);
+			CHECK_STR(why.message, "out of memory");
+			CHECK_EQ(why.kind, W2N_RT_ERROR_RESOURCE);
 			continue;
 		}
 		wasi_ctx_free(ctx);

@@ -1,15 +1,11 @@
 /*
  * test_link.c - the shim as compiled programs meet it: a hand-built
  * module descriptor importing WASI functions is instantiated by the real
- * runtime through wasi_resolve (and through the main() hooks of
- * runtime/main.h), and the imports are called the way generated code
- * calls them, through w2n_rt_invoke.
+ * runtime through wasi_resolve (also with a context made as main.c makes
+ * a program's), and the imports are called the way generated code calls
+ * them, through w2n_rt_invoke.
  */
 #include "wasi_test.h"
-
-#include <signal.h>
-
-#include "main.h"
 
 /* ---- the module: imports fd_write, proc_exit, args_sizes_get ---- */
 
@@ -120,6 +116,7 @@ static void refused(wasi_ctx *ctx, const char *m0, const char *n0,
 	if (!CHECK(inst == NULL && strcmp(err.message, want) == 0))
 		fprintf(stderr, "    got \"%s\", want \"%s\"\n",
 		        inst ? "an instance" : err.message, want);
+	CHECK(inst || err.kind == W2N_RT_ERROR_LINK);
 	w2n_rt_instance_free(inst);
 }
 
@@ -170,8 +167,7 @@ static void instantiate_and_call(void)
 	wasi_config_init(&config);
 	config.stdio[1] = out[1];
 	config.exit_unwinds = true;
-	char why[256];
-	wasi_ctx *ctx = wasi_ctx_new(&config, why, sizeof why);
+	wasi_ctx *ctx = wasi_ctx_new(&config, NULL);
 	resolve_errors(ctx);
 
 	check_case = "instantiate";
@@ -201,23 +197,21 @@ static void instantiate_and_call(void)
 	close(out[1]);
 }
 
-/* The hooks runtime/main.c calls, configured by WASM2NATIVE_OPTIONS. */
-static void main_hooks(const char *dir)
+/* What main.c does for a program: a context from its options (here
+ * WASM2NATIVE_OPTIONS's), instantiation with wasi_resolve. */
+static void program_context(const char *dir)
 {
-	char options[800], why[256] = "";
+	char options[800];
 	char *argv[] = {"prog", "a", "b", NULL};
-	void *wasi = NULL;
-	check_case = "main hooks";
+	w2n_rt_error why;
+	check_case = "program context";
 	snprintf(options, sizeof options, "--dir=%s::/ --env=K=V", dir);
-	setenv("WASM2NATIVE_OPTIONS", options, 1);
-	CHECK(w2n_rt_main_wasi_setup(3, argv, &wasi, why, sizeof why));
-	struct sigaction sa;
-	sigaction(SIGPIPE, NULL, &sa);
-	CHECK(sa.sa_handler == SIG_IGN);
+	wasi_ctx *wasi = wasi_ctx_from_options(3, argv, NULL, options, &why);
+	CHECK(wasi != NULL);
 	w2n_rt_module m = module_with(good_imports);
 	w2n_rt_error err;
 	w2n_rt_instance *inst =
-	    w2n_rt_instantiate(&m, w2n_rt_main_resolve, wasi, &err);
+	    wasi ? w2n_rt_instantiate(&m, wasi_resolve, wasi, &err) : NULL;
 	CHECK(inst != NULL);
 	if (inst) {
 		w2n_rt_value v[2] = {{.i32 = 0}, {.i32 = 4}};
@@ -228,14 +222,14 @@ static void main_hooks(const char *dir)
 		CHECK_EQ(argc, 3);
 	}
 	w2n_rt_instance_free(inst);
-	w2n_rt_main_wasi_free(wasi);
+	wasi_ctx_free(wasi);
 
-	check_case = "main hooks errors";
-	setenv("WASM2NATIVE_OPTIONS", "--dir=/nonexistent/w2n::/", 1);
-	wasi = NULL;
-	CHECK(!w2n_rt_main_wasi_setup(1, argv, &wasi, why, sizeof why));
-	CHECK(strstr(why, "preopen /nonexistent/w2n") != NULL);
-	unsetenv("WASM2NATIVE_OPTIONS");
+	check_case = "program context errors";
+	wasi = wasi_ctx_from_options(1, argv, NULL, "--dir=/nonexistent/w2n::/",
+	                             &why);
+	CHECK(wasi == NULL);
+	CHECK(strstr(why.message, "preopen /nonexistent/w2n") != NULL);
+	CHECK_EQ(why.kind, W2N_RT_ERROR_HOST);
 }
 
 int main(void)
@@ -244,7 +238,7 @@ int main(void)
 	char copy[600];
 	snprintf(copy, sizeof copy, "%s", dir);
 	instantiate_and_call();
-	main_hooks(copy);
+	program_context(copy);
 	remove_tree(copy);
 	return check_report("wasi-link");
 }

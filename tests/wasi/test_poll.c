@@ -134,7 +134,7 @@ static void pipes(fake *f, int host_in, int host_out_read)
 	CHECK_OK(wasi_poll_oneoff(INST(f), I(subs), I(out), 1, I(n)));
 	CHECK_EQ(g_u32(f, n), 1);
 	CHECK_EQ(ev(f, out, 0).flags, WASI_EVENT_FD_READWRITE_HANGUP);
-	/* SIGPIPE is ignored by w2n_rt_main_wasi_setup; here, by hand */
+	/* SIGPIPE is ignored by main() (main.c); here, by hand */
 	CHECK_ERR(t_write(f, 1, "lost"), PIPE);
 
 	check_case = "poll regular file";

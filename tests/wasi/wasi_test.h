@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../check.h"
+#include "alloc.h"
 #include "wasi.h"
 
 /* ---- checks ---- */
@@ -309,16 +310,16 @@ static inline wasi_ctx *ctx_with_dir(const char *host, const char *guest,
 {
 	wasi_preopen pre = {host, guest};
 	wasi_config config;
-	char why[256] = "";
+	w2n_rt_error why;
 	wasi_config_init(&config);
 	config.npreopens = host ? 1 : 0;
 	config.preopens = &pre;
 	config.stdio[0] = in;
 	config.stdio[1] = out;
 	config.stdio[2] = err;
-	wasi_ctx *ctx = wasi_ctx_new(&config, why, sizeof why);
+	wasi_ctx *ctx = wasi_ctx_new(&config, &why);
 	if (!ctx) {
-		fprintf(stderr, "wasi_ctx_new: %s\n", why);
+		fprintf(stderr, "wasi_ctx_new: %s\n", why.message);
 		exit(1);
 	}
 	return ctx;

@@ -11,6 +11,7 @@
 
 #include <stdatomic.h>
 
+#include "alloc.h"
 #include "instance.h"
 #include "wasi.h"
 #include "wasm2native.h"

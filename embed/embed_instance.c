@@ -10,13 +10,9 @@
  * references to everything it imports from the host or other instances.
  */
 #include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "embed_internal.h"
-#include "rt_internal.h"
-
-static const char WASI_MODULE[] = "wasi_snapshot_preview1";
 
 /* Values passed without allocating: a host call or an export call with
  * more parameters and results than this allocates its array. */
@@ -97,7 +93,6 @@ typedef struct link_ctx {
 	const w2n_imports *im;
 	w2n_instance *inst;
 	size_t ndeps;
-	w2n_error_kind failure; /* set when the resolver itself fails */
 } link_ctx;
 
 static bool same_name(const char *a, const char *b, uint32_t b_len)
@@ -116,7 +111,8 @@ static bool functype_equal(const host_func *h, const w2n_rt_functype *t)
  * another type, it is left without code for the runtime to refuse. */
 static bool provide_func(link_ctx *lc, w2n_rt_instance *rt,
                          const w2n_rt_import *imp, const host_func *h,
-                         const w2n_rt_functype *type, w2n_rt_extern *out)
+                         const w2n_rt_functype *type, w2n_rt_extern *out,
+                         w2n_rt_error *err)
 {
 	out->kind = W2N_RT_EXTERN_FUNC;
 	if (imp->kind != W2N_RT_EXTERN_FUNC || !functype_equal(h, type))
@@ -125,8 +121,8 @@ static bool provide_func(link_ctx *lc, w2n_rt_instance *rt,
 	*b = (bound_func){h->fn, h->env, type, lc->inst};
 	if (w2n_rt_host_func(rt, type, call_host, b, &out->u.func))
 		return true;
-	lc->failure = W2N_ERROR_RESOURCE;
-	return false;
+	return w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+	                        "out of memory: host function");
 }
 
 /* Export `imp->name` of another instance, if it has one. */
@@ -161,11 +157,11 @@ static bool provide_export(link_ctx *lc, w2n_instance *from,
 
 static bool provide(link_ctx *lc, w2n_rt_instance *rt, const w2n_rt_import *imp,
                     const import_entry *e, const w2n_rt_functype *type,
-                    w2n_rt_extern *out)
+                    w2n_rt_extern *out, w2n_rt_error *err)
 {
 	switch (e->kind) {
 	case IMPORT_FUNC:
-		return provide_func(lc, rt, imp, &e->u.func, type, out);
+		return provide_func(lc, rt, imp, &e->u.func, type, out, err);
 	case IMPORT_TABLE:
 		out->kind = W2N_RT_EXTERN_TABLE;
 		out->u.table = e->u.table;
@@ -192,25 +188,19 @@ static bool provide(link_ctx *lc, w2n_rt_instance *rt, const w2n_rt_import *imp,
  * WASI import. */
 static bool provide_wasi(link_ctx *lc, w2n_rt_instance *rt,
                          const w2n_rt_import *imp, const w2n_rt_functype *type,
-                         w2n_rt_extern *out, char *why, size_t n)
+                         w2n_rt_extern *out, w2n_rt_error *err)
 {
 	w2n_instance *inst = lc->inst;
-	if (!inst->wasi) {
-		char reason[W2N_RT_ERROR_MAX - 8];
-		inst->wasi = wasi_ctx_new(lc->im->wasi, reason, sizeof reason);
-		if (!inst->wasi) {
-			snprintf(why, n, "wasi: %s", reason);
-			lc->failure = W2N_ERROR_USAGE;
-			return false;
-		}
-	}
-	return wasi_resolve(inst->wasi, rt, imp, type, out, why, n);
+	w2n_rt_error why;
+	if (!inst->wasi && !(inst->wasi = wasi_ctx_new(lc->im->wasi, &why)))
+		return w2n_rt_error_set(err, why.kind, "wasi: %s", why.message);
+	return wasi_resolve(inst->wasi, rt, imp, type, out, err);
 }
 
 /* The w2n_rt_resolve_fn: the newest entry that provides the import. */
 static bool resolve(void *env, w2n_rt_instance *rt, const w2n_rt_import *imp,
-                    const w2n_rt_functype *type, w2n_rt_extern *out, char *why,
-                    size_t n)
+                    const w2n_rt_functype *type, w2n_rt_extern *out,
+                    w2n_rt_error *err)
 {
 	link_ctx *lc = env;
 	lc->inst->rt = rt;
@@ -225,12 +215,12 @@ static bool resolve(void *env, w2n_rt_instance *rt, const w2n_rt_import *imp,
 			if (provide_export(lc, e->u.instance, imp, out))
 				return true;
 		} else if (same_name(e->name, imp->name, imp->name_len)) {
-			return provide(lc, rt, imp, e, type, out);
+			return provide(lc, rt, imp, e, type, out, err);
 		}
 	}
 	if (lc->im->wasi &&
 	    same_name(WASI_MODULE, imp->module, imp->module_len))
-		return provide_wasi(lc, rt, imp, type, out, why, n);
+		return provide_wasi(lc, rt, imp, type, out, err);
 	return false;
 }
 
@@ -298,34 +288,41 @@ static bool has_exited(const w2n_instance *inst)
 	return inst->wasi && wasi_exit_code(inst->wasi, &code);
 }
 
-/* Turns a runtime error into the API's. */
+/* The API's kind of error for each of the runtime's (errors.def). */
+static const w2n_error_kind api_kinds[W2N_RT_ERROR_COUNT] = {
+    [W2N_RT_ERROR_NONE] = W2N_OK,
+    [W2N_RT_ERROR_TRAP] = W2N_ERROR_TRAP,
+    [W2N_RT_ERROR_RESOURCE] = W2N_ERROR_RESOURCE,
+    [W2N_RT_ERROR_LINK] = W2N_ERROR_LINK,
+    [W2N_RT_ERROR_DESCRIPTOR] = W2N_ERROR_LOAD,
+    [W2N_RT_ERROR_HOST] = W2N_ERROR_USAGE,
+};
+
+/* Turns a runtime error into the API's: its kind, and its trap unless
+ * the trap is WASI proc_exit's. */
 static bool fail_rt(const w2n_instance *inst, const w2n_rt_error *e,
-                    bool exited_before, w2n_error_kind kind, w2n_error *err)
+                    bool exited_before, w2n_error *err)
 {
 	uint32_t code;
-	if (e->trap == W2N_TRAP_HOST && exited(inst, exited_before, &code)) {
+	bool trap = e->kind == W2N_RT_ERROR_TRAP;
+	if (trap && e->trap == W2N_TRAP_HOST &&
+	    exited(inst, exited_before, &code)) {
 		w2n_embed_fail(err, W2N_ERROR_EXIT, "exit with code %u", code);
 		if (err)
 			err->exit_code = code;
 		return false;
 	}
-	if (e->trap == W2N_TRAP_NONE)
-		return w2n_embed_fail(err, kind, "%s", e->message);
-	w2n_embed_fail(err, W2N_ERROR_TRAP, "%s", e->message);
-	if (err)
+	w2n_embed_fail(err, api_kinds[e->kind], "%s", e->message);
+	if (err && trap)
 		err->trap = (w2n_trap_kind)e->trap;
 	return false;
 }
 
-/* After a failed instantiation: the runtime kept the instance when its
- * start trapped and others may reference its functions; keep ours too. */
+/* After a failed instantiation: when the runtime kept its instance
+ * (e->kept), ours stays with it until w2n_free_failed_instances. */
 static void discard_failed(w2n_instance *inst, const w2n_rt_error *e)
 {
-	const w2n_rt_module *m = inst->module->rt;
-	bool kept =
-	    e->trap != W2N_TRAP_NONE &&
-	    (m->ntable_imports || m->nglobal_imports || m->nfunc_imports);
-	if (!kept) {
+	if (!e->kept) {
 		inst->rt = NULL; /* the runtime freed it */
 		destroy(inst);
 		return;
@@ -346,16 +343,11 @@ w2n_instance *w2n_instantiate(w2n_module *m, const w2n_imports *im,
 		               m ? "out of memory" : "no module");
 		return NULL;
 	}
-	link_ctx lc = {im, inst, 0, W2N_ERROR_LINK};
+	link_ctx lc = {im, inst, 0};
 	w2n_rt_error e;
 	w2n_rt_instance *rt = w2n_rt_instantiate(m->rt, resolve, &lc, &e);
 	if (!rt) {
-		w2n_error_kind kind = lc.failure;
-		if (kind == W2N_ERROR_RESOURCE)
-			w2n_rt_error_set(&e, "out of memory: host function");
-		if (strncmp(e.message, "out of memory", 13) == 0)
-			kind = W2N_ERROR_RESOURCE;
-		fail_rt(inst, &e, false, kind, err);
+		fail_rt(inst, &e, false, err);
 		discard_failed(inst, &e);
 		return NULL;
 	}
@@ -490,7 +482,7 @@ bool w2n_call_export_index(w2n_instance *inst, uint32_t index,
 		results[i] =
 		    w2n_embed_value_from(t->types[nargs + i], &vals[i]);
 	if (!ok)
-		fail_rt(inst, &rt_err, exited_before, W2N_ERROR_RESOURCE, err);
+		fail_rt(inst, &rt_err, exited_before, err);
 	if (vals != small)
 		w2n_rt_free(vals);
 	return ok;

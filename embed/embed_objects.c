@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "embed_internal.h"
-#include "rt_internal.h"
 
 static w2n_rt_memory *rt_memory(const w2n_memory *mem)
 {
@@ -200,15 +199,6 @@ w2n_imports *w2n_imports_new(void)
 	return w2n_rt_calloc(1, sizeof(w2n_imports));
 }
 
-static char *dup_string(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = w2n_rt_malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
 /* A new entry named MODULE.NAME (name NULL for instances), or NULL. */
 static import_entry *add_entry(w2n_imports *im, import_kind kind,
                                const char *module, const char *name,
@@ -233,8 +223,8 @@ static import_entry *add_entry(w2n_imports *im, import_kind kind,
 	import_entry *e = &im->entries[im->n];
 	memset(e, 0, sizeof *e);
 	e->kind = kind;
-	e->module = dup_string(module);
-	e->name = name ? dup_string(name) : NULL;
+	e->module = w2n_rt_strdup(module);
+	e->name = name ? w2n_rt_strdup(name) : NULL;
 	if (!e->module || (name && !e->name)) {
 		w2n_rt_free(e->module);
 		w2n_rt_free(e->name);
@@ -382,7 +372,7 @@ static bool copy_strings(const char *const *s, size_t n,
 	if (!d || (n && !s))
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (!s[i] || !(d[i] = dup_string(s[i])))
+		if (!s[i] || !(d[i] = w2n_rt_strdup(s[i])))
 			return false;
 	return true;
 }
@@ -398,8 +388,8 @@ static bool copy_preopens(const w2n_wasi_config *from, wasi_config *to)
 		const w2n_preopen *q = &from->preopens[i];
 		if (!q->host_path || !q->guest_path)
 			return false;
-		p[i].host_path = dup_string(q->host_path);
-		p[i].guest_path = dup_string(q->guest_path);
+		p[i].host_path = w2n_rt_strdup(q->host_path);
+		p[i].guest_path = w2n_rt_strdup(q->guest_path);
 		if (!p[i].host_path || !p[i].guest_path)
 			return false;
 	}

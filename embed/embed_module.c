@@ -11,7 +11,6 @@
 
 #include "embed_internal.h"
 #include "note.h"
-#include "rt_internal.h"
 
 #ifndef W2N_VERSION
 #define W2N_VERSION "unknown"

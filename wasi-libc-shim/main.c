@@ -1,24 +1,32 @@
 /*
- * main.c - the entry point of programs compiled by wasm2native.  Codegen
- * emits the program's descriptor as `w2n_main_module`; main sets up WASI
- * (main.h), instantiates the module, and calls its "_start" export (or
- * else "main").  Exit status: 0 when the entry returns (or main's i32
- * result), 1 with `wasm2native: error: MESSAGE` when the program cannot
- * start, 134 with `wasm trap: TEXT[ in function NAME]` on a trap, also
- * one in the start function.  WASI proc_exit calls exit() itself.
+ * main.c - the entry point of programs compiled by wasm2native, part of
+ * the WASI shim's library so that it calls the shim directly.  Codegen
+ * emits the program's descriptor as `w2n_main_module` (and, with --dir or
+ * --env, its WASI items as `w2n_main_config`); main makes the program's
+ * WASI context (wasi_ctx_from_options), instantiates the module with the
+ * shim's resolver, and calls its "_start" export (or else "main").  A
+ * program without WASI imports gets a context it never uses.
+ * Exit status: 0 when the entry returns (or main's i32 result), 1 with
+ * `wasm2native: error: MESSAGE` when the program cannot start, 134 with
+ * `wasm trap: TEXT[ in function NAME]` on a trap, also one in the start
+ * function.  WASI proc_exit calls exit() itself.
  * A program compiled with --invoke NAME calls _initialize (when exported)
  * and then NAME with its arguments read as the parameters, and prints
  * each result on a line, as `wasmtime run --invoke` does.
  */
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "main.h"
+#include "wasi.h"
 
 extern const w2n_rt_module w2n_main_module;
+/* The compiled-in WASI items (wasi.h, wasi_ctx_from_options); empty
+ * unless codegen emitted them (config_default.c). */
+extern const char w2n_main_config[];
 /* Emitted by codegen for `--invoke NAME`: the export main calls instead of
  * _start.  Weak, so that it is a null address in other programs. */
 extern const char w2n_main_invoke[] __attribute__((weak));
@@ -63,7 +71,7 @@ static int report_trap(const w2n_rt_error *err)
 
 static int report(const w2n_rt_error *err)
 {
-	if (err->trap != W2N_TRAP_NONE)
+	if (err->kind == W2N_RT_ERROR_TRAP)
 		return report_trap(err);
 	return report_error(err->message);
 }
@@ -224,13 +232,15 @@ static int run_invoke(w2n_rt_instance *inst, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	void *wasi = NULL;
-	char why[W2N_RT_ERROR_MAX] = "";
-	if (!w2n_rt_main_wasi_setup(argc, argv, &wasi, why, sizeof why))
-		return report_error(why[0] ? why : "cannot set up WASI");
 	w2n_rt_error err;
-	w2n_rt_instance *inst = w2n_rt_instantiate(
-	    &w2n_main_module, w2n_rt_main_resolve, wasi, &err);
+	wasi_ctx *wasi =
+	    wasi_ctx_from_options(argc, argv, w2n_main_config,
+	                          getenv("WASM2NATIVE_OPTIONS"), &err);
+	if (!wasi)
+		return report_error(err.message);
+	signal(SIGPIPE, SIG_IGN); /* writes to a closed pipe give EPIPE */
+	w2n_rt_instance *inst =
+	    w2n_rt_instantiate(&w2n_main_module, wasi_resolve, wasi, &err);
 	int status = EXIT_ERROR;
 	if (inst) {
 		((w2n_rt_instance_header *)(void *)inst)->wasi = wasi;
@@ -240,6 +250,6 @@ int main(int argc, char **argv)
 		status = report(&err);
 	}
 	w2n_rt_instance_free(inst);
-	w2n_rt_main_wasi_free(wasi);
+	wasi_ctx_free(wasi);
 	return status;
 }
