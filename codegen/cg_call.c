@@ -37,31 +37,27 @@ static void call_func(cg_ctx *cx, cg_func *fx, uint32_t index)
 		return;
 	}
 	LLVMValueRef slot = cg_func_ref(cx, fx, index);
-	LLVMValueRef code = cg_load_vm(
-		cx, cx->t_ptr,
-		CG_RT_ADDR(cx, func, slot, code));
-	LLVMValueRef ctx = cg_load_vm(
-		cx, cx->t_ptr,
-		CG_RT_ADDR(cx, func, slot, ctx));
+	LLVMValueRef code =
+	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, slot, code));
+	LLVMValueRef ctx =
+	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, slot, ctx));
 	cg_emit_call(cx, fx, f->type_index, code, ctx);
 }
 
 LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
-                                  LLVMValueRef index, uint32_t trap)
+                              LLVMValueRef index, uint32_t trap)
 {
-	LLVMValueRef tp = cg_load_vm(cx, cx->t_ptr,
-	                             cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
-	LLVMValueRef size = cg_load_vm(
-		cx, cx->t_i32,
-		CG_RT_ADDR(cx, table, tp, size));
+	LLVMValueRef tp = cg_load_vm(
+	    cx, cx->t_ptr, cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
+	LLVMValueRef size =
+	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
 	LLVMValueRef oob = LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, "");
 	cg_trap_if(cx, fx, oob, trap);
-	LLVMValueRef elems = cg_load_vm(
-		cx, cx->t_ptr,
-		CG_RT_ADDR(cx, table, tp, elems));
+	LLVMValueRef elems =
+	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, table, tp, elems));
 	LLVMValueRef wide = LLVMBuildZExt(cx->b, index, cx->t_intptr, "");
-	LLVMValueRef p = LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide,
-	                                       1, "");
+	LLVMValueRef p =
+	    LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide, 1, "");
 	return cg_load_vm(cx, cx->t_ptr, p);
 }
 
@@ -69,21 +65,20 @@ static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	uint32_t type = in->imm.index2.a, table = in->imm.index2.b;
 	LLVMValueRef index = cg_pop(fx);
-	LLVMValueRef f = cg_table_element(cx, fx, table, index,
-	                               W2N_TRAP_UNDEFINED_ELEMENT);
+	LLVMValueRef f =
+	    cg_table_element(cx, fx, table, index, W2N_TRAP_UNDEFINED_ELEMENT);
 	cg_trap_if(cx, fx, LLVMBuildIsNull(cx->b, f, ""),
 	           W2N_TRAP_UNINITIALIZED_ELEMENT);
 	LLVMValueRef want = cg_load_vm(
-		cx, cx->t_i32, cg_vmctx_addr(cx, fx, CG_VM_TYPE_IDS, type));
-	LLVMValueRef got = cg_load_vm(
-		cx, cx->t_i32,
-		CG_RT_ADDR(cx, func, f, type_id));
+	    cx, cx->t_i32, cg_vmctx_addr(cx, fx, CG_VM_TYPE_IDS, type));
+	LLVMValueRef got =
+	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, func, f, type_id));
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntNE, want, got, ""),
 	           W2N_TRAP_INDIRECT_CALL_MISMATCH);
-	LLVMValueRef code = cg_load_vm(
-		cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, code));
-	LLVMValueRef ctx = cg_load_vm(
-		cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, ctx));
+	LLVMValueRef code =
+	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, code));
+	LLVMValueRef ctx =
+	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, ctx));
 	cg_emit_call(cx, fx, type, code, ctx);
 }
 

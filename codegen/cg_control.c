@@ -82,8 +82,9 @@ static void open_block(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 
 void cg_control_enter_body(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	open_block(cx, fx, in, &(ir_functype){0, fx->type->nresults, NULL,
-	                                       fx->type->results});
+	open_block(
+	    cx, fx, in,
+	    &(ir_functype){0, fx->type->nresults, NULL, fx->type->results});
 	fx->blocks[0].op = OP_END;
 }
 
@@ -114,8 +115,8 @@ static void enter_if(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	cg_block *b = &fx->blocks[fx->nblocks - 1];
 	LLVMBasicBlockRef then = cg_new_block(cx, fx, "then");
 	b->else_bb = cg_new_block(cx, fx, "else");
-	LLVMValueRef nz = LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0),
-	                                "");
+	LLVMValueRef nz =
+	    LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0), "");
 	LLVMBuildCondBr(cx->b, nz, then, b->else_bb);
 	if (t->nparams) {
 		b->if_params = w2n_xmalloc(t->nparams * sizeof *b->if_params);
@@ -197,8 +198,8 @@ static void emit_br_if(cg_ctx *cx, cg_func *fx, uint32_t depth)
 	uint32_t n = b->op == OP_LOOP ? b->nparams : b->nresults;
 	LLVMBasicBlockRef cont = cg_new_block(cx, fx, "br_if.cont");
 	add_incoming(cx, fx, b->phis, n);
-	LLVMValueRef nz = LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0),
-	                                "");
+	LLVMValueRef nz =
+	    LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0), "");
 	LLVMBuildCondBr(cx->b, nz, b->branch, cont);
 	LLVMPositionBuilderAtEnd(cx->b, cont);
 }
@@ -231,8 +232,8 @@ static void emit_select(cg_ctx *cx, cg_func *fx)
 	LLVMValueRef cond = cg_pop(fx);
 	LLVMValueRef b = cg_pop(fx);
 	LLVMValueRef a = cg_pop(fx);
-	LLVMValueRef nz = LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0),
-	                                "");
+	LLVMValueRef nz =
+	    LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0), "");
 	cg_push(fx, LLVMBuildSelect(cx->b, nz, a, b, ""));
 }
 
@@ -243,30 +244,17 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		LLVMBuildBr(cx->b, cg_trap_block(cx, fx, W2N_TRAP_UNREACHABLE));
 		set_dead(fx);
 		return;
-	case OP_NOP:
-		return;
-	case OP_BLOCK:
-		enter_block(cx, fx, in);
-		return;
-	case OP_LOOP:
-		enter_loop(cx, fx, in);
-		return;
-	case OP_IF:
-		enter_if(cx, fx, in);
-		return;
-	case OP_ELSE:
-		start_else(cx, fx, &fx->blocks[fx->nblocks - 1]);
-		return;
-	case OP_END:
-		leave_block(cx, fx);
-		return;
+	case OP_NOP: return;
+	case OP_BLOCK: enter_block(cx, fx, in); return;
+	case OP_LOOP: enter_loop(cx, fx, in); return;
+	case OP_IF: enter_if(cx, fx, in); return;
+	case OP_ELSE: start_else(cx, fx, &fx->blocks[fx->nblocks - 1]); return;
+	case OP_END: leave_block(cx, fx); return;
 	case OP_BR:
 		branch_to(cx, fx, in->imm.index);
 		set_dead(fx);
 		return;
-	case OP_BR_IF:
-		emit_br_if(cx, fx, in->imm.index);
-		return;
+	case OP_BR_IF: emit_br_if(cx, fx, in->imm.index); return;
 	case OP_BR_TABLE:
 		emit_br_table(cx, fx, in);
 		set_dead(fx);
@@ -275,13 +263,9 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		emit_return(cx, fx);
 		set_dead(fx);
 		return;
-	case OP_DROP:
-		emit_drop(fx);
-		return;
-	case OP_SELECT: case OP_SELECT_T:
-		emit_select(cx, fx);
-		return;
-	default:
-		W2N_UNREACHABLE();
+	case OP_DROP: emit_drop(fx); return;
+	case OP_SELECT:
+	case OP_SELECT_T: emit_select(cx, fx); return;
+	default: W2N_UNREACHABLE();
 	}
 }

@@ -13,14 +13,13 @@ typedef struct convert_rule convert_rule;
 
 /* Converts x to the result type `t` of instruction `in`. */
 typedef LLVMValueRef convert_emitter(cg_ctx *cx, cg_func *fx,
-                                     const ir_instr *in,
-                                     const convert_rule *r, LLVMValueRef x,
-                                     LLVMTypeRef t);
+                                     const ir_instr *in, const convert_rule *r,
+                                     LLVMValueRef x, LLVMTypeRef t);
 
 struct convert_rule {
 	convert_emitter *emit;
-	LLVMOpcode cast[2];   /* by signedness: unsigned (or none), signed */
-	bool saturating;      /* emit_trunc: trunc_sat */
+	LLVMOpcode cast[2]; /* by signedness: unsigned (or none), signed */
+	bool saturating;    /* emit_trunc: trunc_sat */
 };
 
 static bool is_signed(const ir_instr *in)
@@ -35,8 +34,8 @@ static bool is_signed(const ir_instr *in)
  * only; elsewhere -2^(n-1) itself is representable and the bound is
  * inclusive, handled by comparing with >= instead.
  */
-static void trunc_bounds(bool is_signed, bool wide_result, bool f64,
-                         double *lo, double *hi, bool *lo_inclusive)
+static void trunc_bounds(bool is_signed, bool wide_result, bool f64, double *lo,
+                         double *hi, bool *lo_inclusive)
 {
 	double half = wide_result ? 9223372036854775808.0 : 2147483648.0;
 	*lo_inclusive = false;
@@ -61,19 +60,19 @@ static LLVMValueRef emit_trunc(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 	bool sgn = is_signed(in);
 	LLVMTypeRef ft = LLVMTypeOf(x);
 	if (r->saturating) /* NaN to 0, out-of-range values clamped */
-		return cg_cast_intrinsic(cx, sgn ? "llvm.fptosi.sat"
-		                                 : "llvm.fptoui.sat", it, x);
+		return cg_cast_intrinsic(
+		    cx, sgn ? "llvm.fptosi.sat" : "llvm.fptoui.sat", it, x);
 	double lo, hi;
 	bool lo_inclusive;
 	trunc_bounds(sgn, it == cx->t_i64, ft == cx->t_f64, &lo, &hi,
 	             &lo_inclusive);
 	LLVMValueRef is_nan = LLVMBuildFCmp(cx->b, LLVMRealUNO, x, x, "");
 	cg_trap_if(cx, fx, is_nan, W2N_TRAP_INVALID_CONVERSION);
-	LLVMValueRef above_lo = LLVMBuildFCmp(
-		cx->b, lo_inclusive ? LLVMRealOGE : LLVMRealOGT, x,
-		LLVMConstReal(ft, lo), "");
-	LLVMValueRef below_hi = LLVMBuildFCmp(cx->b, LLVMRealOLT, x,
-	                                      LLVMConstReal(ft, hi), "");
+	LLVMValueRef above_lo =
+	    LLVMBuildFCmp(cx->b, lo_inclusive ? LLVMRealOGE : LLVMRealOGT, x,
+	                  LLVMConstReal(ft, lo), "");
+	LLVMValueRef below_hi =
+	    LLVMBuildFCmp(cx->b, LLVMRealOLT, x, LLVMConstReal(ft, hi), "");
 	LLVMValueRef in_range = LLVMBuildAnd(cx->b, above_lo, below_hi, "");
 	cg_trap_if(cx, fx, LLVMBuildNot(cx->b, in_range, ""),
 	           W2N_TRAP_INT_OVERFLOW);
@@ -100,14 +99,14 @@ static LLVMValueRef emit_demote(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 }
 
 static const convert_rule rules[IR_OPER_COUNT] = {
-	[IR_OPER_WRAP] = {emit_cast, {LLVMTrunc}},
-	[IR_OPER_EXTEND] = {emit_cast, {LLVMZExt, LLVMSExt}},
-	[IR_OPER_TRUNC] = {emit_trunc, {LLVMFPToUI, LLVMFPToSI}},
-	[IR_OPER_TRUNC_SAT] = {emit_trunc, .saturating = true},
-	[IR_OPER_CONVERT] = {emit_cast, {LLVMUIToFP, LLVMSIToFP}},
-	[IR_OPER_DEMOTE] = {emit_demote, {LLVMFPTrunc}},
-	[IR_OPER_PROMOTE] = {emit_cast, {LLVMFPExt}},
-	[IR_OPER_REINTERPRET] = {emit_cast, {LLVMBitCast}},
+    [IR_OPER_WRAP] = {emit_cast, {LLVMTrunc}},
+    [IR_OPER_EXTEND] = {emit_cast, {LLVMZExt, LLVMSExt}},
+    [IR_OPER_TRUNC] = {emit_trunc, {LLVMFPToUI, LLVMFPToSI}},
+    [IR_OPER_TRUNC_SAT] = {emit_trunc, .saturating = true},
+    [IR_OPER_CONVERT] = {emit_cast, {LLVMUIToFP, LLVMSIToFP}},
+    [IR_OPER_DEMOTE] = {emit_demote, {LLVMFPTrunc}},
+    [IR_OPER_PROMOTE] = {emit_cast, {LLVMFPExt}},
+    [IR_OPER_REINTERPRET] = {emit_cast, {LLVMBitCast}},
 };
 
 bool cg_convert_lowers(const ir_opcode_info *info)

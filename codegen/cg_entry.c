@@ -34,16 +34,15 @@ static LLVMValueRef const_bytes(cg_ctx *cx, const uint8_t *p, size_t len)
 {
 	if (len == 0)
 		return LLVMConstNull(cx->t_ptr);
-	LLVMValueRef init = LLVMConstStringInContext2(
-		cx->ctx, (const char *)p, len, true);
+	LLVMValueRef init =
+	    LLVMConstStringInContext2(cx->ctx, (const char *)p, len, true);
 	return const_global(cx, init, "w2n.bytes");
 }
 
 /* A constant array of `n` values of type `t`, as a pointer (NULL when
  * empty, so that no zero-sized globals appear). */
-static LLVMValueRef const_array(cg_ctx *cx, LLVMTypeRef t,
-                                LLVMValueRef *vals, uint32_t n,
-                                const char *name)
+static LLVMValueRef const_array(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef *vals,
+                                uint32_t n, const char *name)
 {
 	if (n == 0)
 		return LLVMConstNull(cx->t_ptr);
@@ -52,7 +51,7 @@ static LLVMValueRef const_array(cg_ctx *cx, LLVMTypeRef t,
 
 /* A constant of runtime struct w2n_rt_NAME from the array `f`, whose
  * entries are designated by CG_RT_NAME_MEMBER. */
-#define RT_CONST(cx, name, f) \
+#define RT_CONST(cx, name, f)                                                  \
 	cg_rt_const(cx, CG_RT_##name, f, sizeof f / sizeof *f)
 
 /* A constant array of the struct constants v[0..n), as a pointer (NULL
@@ -92,15 +91,15 @@ static void store_value(cg_ctx *cx, LLVMValueRef v, LLVMValueRef p)
 	LLVMSetAlignment(LLVMBuildStore(cx->b, v, p), 8);
 }
 
-static LLVMValueRef add_function(cg_ctx *cx, const char *prefix,
-                                 uint32_t type, LLVMTypeRef ft)
+static LLVMValueRef add_function(cg_ctx *cx, const char *prefix, uint32_t type,
+                                 LLVMTypeRef ft)
 {
 	char name[48];
 	snprintf(name, sizeof name, "%s%u", prefix, type);
 	LLVMValueRef fn = LLVMAddFunction(cx->mod, name, ft);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	LLVMPositionBuilderAtEnd(
-		cx->b, LLVMAppendBasicBlockInContext(cx->ctx, fn, "entry"));
+	    cx->b, LLVMAppendBasicBlockInContext(cx->ctx, fn, "entry"));
 	return fn;
 }
 
@@ -113,21 +112,19 @@ static LLVMValueRef emit_trampoline(cg_ctx *cx, uint32_t type)
 	LLVMValueRef fn = add_function(cx, "w2n_call_type_", type, ft);
 	LLVMValueRef f = LLVMGetParam(fn, 0), vals = LLVMGetParam(fn, 1);
 	LLVMValueRef *args = value_list(t->nparams + 1);
-	args[0] = LLVMBuildLoad2(
-		cx->b, cx->t_ptr,
-		CG_RT_ADDR(cx, func, f, ctx), "");
+	args[0] =
+	    LLVMBuildLoad2(cx->b, cx->t_ptr, CG_RT_ADDR(cx, func, f, ctx), "");
 	for (uint32_t i = 0; i < t->nparams; i++)
-		args[i + 1] = load_value(cx, t->params[i],
-		                         value_slot(cx, vals, i));
-	LLVMValueRef code = LLVMBuildLoad2(
-		cx->b, cx->t_ptr,
-		CG_RT_ADDR(cx, func, f, code), "");
+		args[i + 1] =
+		    load_value(cx, t->params[i], value_slot(cx, vals, i));
+	LLVMValueRef code =
+	    LLVMBuildLoad2(cx->b, cx->t_ptr, CG_RT_ADDR(cx, func, f, code), "");
 	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], code, args,
 	                                t->nparams + 1, "");
 	for (uint32_t i = 0; i < t->nresults; i++) {
 		LLVMValueRef v = t->nresults == 1
-		                         ? r
-		                         : LLVMBuildExtractValue(cx->b, r, i, "");
+		                     ? r
+		                     : LLVMBuildExtractValue(cx->b, r, i, "");
 		store_value(cx, v, value_slot(cx, vals, i));
 	}
 	LLVMBuildRetVoid(cx->b);
@@ -139,11 +136,11 @@ static LLVMValueRef emit_trampoline(cg_ctx *cx, uint32_t type)
 static LLVMValueRef emit_host_adapter(cg_ctx *cx, uint32_t type)
 {
 	const ir_functype *t = &cx->m->types[type];
-	LLVMValueRef fn = add_function(cx, "w2n_host_type_", type,
-	                               cx->functypes[type]);
+	LLVMValueRef fn =
+	    add_function(cx, "w2n_host_type_", type, cx->functypes[type]);
 	uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
-	LLVMTypeRef array = LLVMArrayType2(LLVMArrayType2(cx->t_i64, 2),
-	                                   n ? n : 1);
+	LLVMTypeRef array =
+	    LLVMArrayType2(LLVMArrayType2(cx->t_i64, 2), n ? n : 1);
 	LLVMValueRef vals = LLVMBuildAlloca(cx->b, array, "vals");
 	LLVMSetAlignment(vals, 16);
 	for (uint32_t i = 0; i < t->nparams; i++)
@@ -194,13 +191,13 @@ static void init_elem_items(cg_ctx *cx, cg_func *fx)
 			continue;
 		LLVMValueRef seg = cg_vmctx_addr(cx, fx, CG_VM_ELEMS, i);
 		LLVMValueRef items = cg_load_vm(
-			cx, cx->t_ptr,
-			CG_RT_ADDR(cx, elem_segment, seg, items));
+		    cx, cx->t_ptr, CG_RT_ADDR(cx, elem_segment, seg, items));
 		for (uint32_t j = 0; j < e->nitems; j++) {
 			LLVMValueRef v = eval_const(cx, fx, &e->items[j]);
 			LLVMValueRef idx = LLVMConstInt(cx->t_intptr, j, false);
-			cg_store_vm(cx, v, LLVMBuildInBoundsGEP2(
-				cx->b, cx->t_ptr, items, &idx, 1, ""));
+			cg_store_vm(cx, v,
+			            LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr,
+			                                  items, &idx, 1, ""));
 		}
 	}
 }
@@ -214,9 +211,10 @@ static void apply_elems(cg_ctx *cx, cg_func *fx)
 			continue;
 		if (e->mode == IR_SEG_ACTIVE) {
 			LLVMValueRef off = eval_const(cx, fx, &e->offset);
-			LLVMValueRef args[] = {fx->inst, cg_i32(cx, e->table),
-			                       cg_i32(cx, i), off, cg_i32(cx, 0),
-			                       cg_i32(cx, e->nitems)};
+			LLVMValueRef args[] = {
+			    fx->inst,      cg_i32(cx, e->table),
+			    cg_i32(cx, i), off,
+			    cg_i32(cx, 0), cg_i32(cx, e->nitems)};
 			cg_call_helper(cx, CG_HELPER_TABLE_INIT, args, 6);
 		}
 		LLVMValueRef args[] = {fx->inst, cg_i32(cx, i)};
@@ -232,9 +230,9 @@ static void apply_datas(cg_ctx *cx, cg_func *fx)
 		if (d->mode != IR_SEG_ACTIVE)
 			continue;
 		LLVMValueRef off = eval_const(cx, fx, &d->offset);
-		LLVMValueRef args[] = {fx->inst, cg_i32(cx, d->memory),
-		                       cg_i32(cx, i), off, cg_i32(cx, 0),
-		                       cg_i32(cx, d->len)};
+		LLVMValueRef args[] = {fx->inst,      cg_i32(cx, d->memory),
+		                       cg_i32(cx, i), off,
+		                       cg_i32(cx, 0), cg_i32(cx, d->len)};
 		cg_call_helper(cx, CG_HELPER_MEMORY_INIT, args, 6);
 		LLVMValueRef drop[] = {fx->inst, cg_i32(cx, i)};
 		cg_call_helper(cx, CG_HELPER_DATA_DROP, drop, 2);
@@ -281,12 +279,12 @@ static LLVMValueRef functype_entry(cg_ctx *cx, uint32_t i)
 		codes[j] = (uint8_t)t->params[j];
 	for (uint32_t j = 0; j < t->nresults; j++)
 		codes[t->nparams + j] = (uint8_t)t->results[j];
-	LLVMValueRef f[] = {
-		[CG_RT_functype_nparams] = u32(cx, t->nparams),
-		[CG_RT_functype_nresults] = u32(cx, t->nresults),
-		[CG_RT_functype_types] = const_bytes(cx, codes, n),
-		[CG_RT_functype_call] = emit_trampoline(cx, i),
-		[CG_RT_functype_host_adapter] = emit_host_adapter(cx, i)};
+	LLVMValueRef f[] = {[CG_RT_functype_nparams] = u32(cx, t->nparams),
+	                    [CG_RT_functype_nresults] = u32(cx, t->nresults),
+	                    [CG_RT_functype_types] = const_bytes(cx, codes, n),
+	                    [CG_RT_functype_call] = emit_trampoline(cx, i),
+	                    [CG_RT_functype_host_adapter] =
+	                        emit_host_adapter(cx, i)};
 	free(codes);
 	return RT_CONST(cx, functype, f);
 }
@@ -312,12 +310,12 @@ static LLVMValueRef imports_array(cg_ctx *cx)
 	for (uint32_t i = 0; i < m->nimports; i++) {
 		const ir_import *im = &m->imports[i];
 		LLVMValueRef f[] = {
-			[CG_RT_import_module] = name_string(cx, im->module),
-			[CG_RT_import_name] = name_string(cx, im->name),
-			[CG_RT_import_module_len] = u32(cx, im->module.len),
-			[CG_RT_import_name_len] = u32(cx, im->name.len),
-			[CG_RT_import_kind] = u32(cx, im->kind),
-			[CG_RT_import_index] = u32(cx, im->index)};
+		    [CG_RT_import_module] = name_string(cx, im->module),
+		    [CG_RT_import_name] = name_string(cx, im->name),
+		    [CG_RT_import_module_len] = u32(cx, im->module.len),
+		    [CG_RT_import_name_len] = u32(cx, im->name.len),
+		    [CG_RT_import_kind] = u32(cx, im->kind),
+		    [CG_RT_import_index] = u32(cx, im->index)};
 		v[i] = RT_CONST(cx, import, f);
 	}
 	return struct_array(cx, v, m->nimports, "w2n.imports");
@@ -330,10 +328,10 @@ static LLVMValueRef exports_array(cg_ctx *cx)
 	for (uint32_t i = 0; i < m->nexports; i++) {
 		const ir_export *e = &m->exports[i];
 		LLVMValueRef f[] = {
-			[CG_RT_export_name] = name_string(cx, e->name),
-			[CG_RT_export_name_len] = u32(cx, e->name.len),
-			[CG_RT_export_kind] = u32(cx, e->kind),
-			[CG_RT_export_index] = u32(cx, e->index)};
+		    [CG_RT_export_name] = name_string(cx, e->name),
+		    [CG_RT_export_name_len] = u32(cx, e->name.len),
+		    [CG_RT_export_kind] = u32(cx, e->kind),
+		    [CG_RT_export_index] = u32(cx, e->index)};
 		v[i] = RT_CONST(cx, export, f);
 	}
 	return struct_array(cx, v, m->nexports, "w2n.exports");
@@ -352,8 +350,8 @@ static LLVMValueRef funcs_arrays(cg_ctx *cx, LLVMValueRef *code,
 		if (i >= m->nfunc_imports)
 			fns[i - m->nfunc_imports] = cg_func_value(cx, i);
 	}
-	LLVMValueRef r = const_array(cx, cx->t_i32, types, m->nfuncs,
-	                             "w2n.func_types");
+	LLVMValueRef r =
+	    const_array(cx, cx->t_i32, types, m->nfuncs, "w2n.func_types");
 	*code = const_array(cx, cx->t_ptr, fns, m->nfuncs - m->nfunc_imports,
 	                    "w2n.func_code");
 	*names = const_array(cx, cx->t_ptr, strs, m->nfuncs, "w2n.func_names");
@@ -366,11 +364,10 @@ static LLVMValueRef funcs_arrays(cg_ctx *cx, LLVMValueRef *code,
 static LLVMValueRef limits_entry(cg_ctx *cx, const ir_limits *l,
                                  uint32_t elem_type)
 {
-	LLVMValueRef f[] = {
-		[CG_RT_limits_min] = cg_i64(cx, l->min),
-		[CG_RT_limits_max] = cg_i64(cx, l->max),
-		[CG_RT_limits_has_max] = u32(cx, l->has_max),
-		[CG_RT_limits_elem_type] = u32(cx, elem_type)};
+	LLVMValueRef f[] = {[CG_RT_limits_min] = cg_i64(cx, l->min),
+	                    [CG_RT_limits_max] = cg_i64(cx, l->max),
+	                    [CG_RT_limits_has_max] = u32(cx, l->has_max),
+	                    [CG_RT_limits_elem_type] = u32(cx, elem_type)};
 	return RT_CONST(cx, limits, f);
 }
 
@@ -398,10 +395,10 @@ static LLVMValueRef globals_array(cg_ctx *cx)
 	const ir_module *m = cx->m;
 	LLVMValueRef *v = value_list(m->nglobals);
 	for (uint32_t i = 0; i < m->nglobals; i++) {
-		LLVMValueRef f[] = {
-			[CG_RT_globaltype_type] = u32(cx, m->globals[i].type.type),
-			[CG_RT_globaltype_mutable_] =
-				u32(cx, m->globals[i].type.mutable_)};
+		LLVMValueRef f[] = {[CG_RT_globaltype_type] =
+		                        u32(cx, m->globals[i].type.type),
+		                    [CG_RT_globaltype_mutable_] =
+		                        u32(cx, m->globals[i].type.mutable_)};
 		v[i] = RT_CONST(cx, globaltype, f);
 	}
 	return struct_array(cx, v, m->nglobals, "w2n.globals");
@@ -416,13 +413,13 @@ static LLVMValueRef segments_arrays(cg_ctx *cx, LLVMValueRef *datas)
 	LLVMValueRef *d = value_list(m->ndatas);
 	for (uint32_t i = 0; i < m->ndatas; i++) {
 		LLVMValueRef f[] = {
-			[CG_RT_data_segment_bytes] =
-				const_bytes(cx, m->datas[i].bytes, m->datas[i].len),
-			[CG_RT_data_segment_len] = u32(cx, m->datas[i].len)};
+		    [CG_RT_data_segment_bytes] =
+		        const_bytes(cx, m->datas[i].bytes, m->datas[i].len),
+		    [CG_RT_data_segment_len] = u32(cx, m->datas[i].len)};
 		d[i] = RT_CONST(cx, data_segment, f);
 	}
-	LLVMValueRef r = const_array(cx, cx->t_i32, sizes, m->nelems,
-	                             "w2n.elem_sizes");
+	LLVMValueRef r =
+	    const_array(cx, cx->t_i32, sizes, m->nelems, "w2n.elem_sizes");
 	*datas = m->ndatas ? const_array(cx, LLVMTypeOf(d[0]), d, m->ndatas,
 	                                 "w2n.datas")
 	                   : LLVMConstNull(cx->t_ptr);
@@ -435,16 +432,16 @@ static LLVMValueRef layout_struct(cg_ctx *cx)
 {
 	const w2n_rt_layout *l = &cx->layout.rt;
 	LLVMValueRef f[] = {
-		[CG_RT_layout_instance_size] = u32(cx, l->instance_size),
-		[CG_RT_layout_memories] = u32(cx, l->memories),
-		[CG_RT_layout_tables] = u32(cx, l->tables),
-		[CG_RT_layout_globals] = u32(cx, l->globals),
-		[CG_RT_layout_funcs] = u32(cx, l->funcs),
-		[CG_RT_layout_type_ids] = u32(cx, l->type_ids),
-		[CG_RT_layout_elems] = u32(cx, l->elems),
-		[CG_RT_layout_datas] = u32(cx, l->datas),
-		[CG_RT_layout_global_storage] = u32(cx, l->global_storage),
-		[CG_RT_layout_func_size] = u32(cx, l->func_size)};
+	    [CG_RT_layout_instance_size] = u32(cx, l->instance_size),
+	    [CG_RT_layout_memories] = u32(cx, l->memories),
+	    [CG_RT_layout_tables] = u32(cx, l->tables),
+	    [CG_RT_layout_globals] = u32(cx, l->globals),
+	    [CG_RT_layout_funcs] = u32(cx, l->funcs),
+	    [CG_RT_layout_type_ids] = u32(cx, l->type_ids),
+	    [CG_RT_layout_elems] = u32(cx, l->elems),
+	    [CG_RT_layout_datas] = u32(cx, l->datas),
+	    [CG_RT_layout_global_storage] = u32(cx, l->global_storage),
+	    [CG_RT_layout_func_size] = u32(cx, l->func_size)};
 	return RT_CONST(cx, layout, f);
 }
 
@@ -455,9 +452,9 @@ static void emit_main_invoke(cg_ctx *cx)
 	if (!name)
 		return;
 	LLVMValueRef s = LLVMConstStringInContext(
-		cx->ctx, name, (unsigned)strlen(name), false);
-	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(s),
-	                               "w2n_main_invoke");
+	    cx->ctx, name, (unsigned)strlen(name), false);
+	LLVMValueRef g =
+	    LLVMAddGlobal(cx->mod, LLVMTypeOf(s), "w2n_main_invoke");
 	LLVMSetInitializer(g, s);
 	LLVMSetGlobalConstant(g, true);
 }
@@ -468,9 +465,9 @@ static void emit_main_config(cg_ctx *cx)
 	if (!cx->o->main_config)
 		return;
 	LLVMValueRef init = LLVMConstStringInContext2(
-		cx->ctx, cx->o->main_config, cx->o->main_config_len, true);
-	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(init),
-	                               "w2n_main_config");
+	    cx->ctx, cx->o->main_config, cx->o->main_config_len, true);
+	LLVMValueRef g =
+	    LLVMAddGlobal(cx->mod, LLVMTypeOf(init), "w2n_main_config");
 	LLVMSetInitializer(g, init);
 	LLVMSetGlobalConstant(g, true);
 }
@@ -489,43 +486,43 @@ void cg_emit_descriptor(cg_ctx *cx)
 	LLVMValueRef init = emit_init(cx);
 #define MEMBER(name) [CG_RT_module_##name]
 	LLVMValueRef f[] = {
-		MEMBER(abi_version) = u32(cx, W2N_RT_ABI_VERSION),
-		MEMBER(bounds) = u32(cx, cx->o->bounds),
-		MEMBER(name) = name_string(cx, m->name),
-		MEMBER(ntypes) = u32(cx, m->ntypes),
-		MEMBER(types) = types,
-		MEMBER(nimports) = u32(cx, m->nimports),
-		MEMBER(imports) = imports_array(cx),
-		MEMBER(nfuncs) = u32(cx, m->nfuncs),
-		MEMBER(nfunc_imports) = u32(cx, m->nfunc_imports),
-		MEMBER(func_types) = func_types,
-		MEMBER(func_code) = code,
-		MEMBER(func_names) = names,
-		MEMBER(import_code) = cg_import_code_array(cx),
-		MEMBER(ntables) = u32(cx, m->ntables),
-		MEMBER(ntable_imports) = u32(cx, m->ntable_imports),
-		MEMBER(tables) = tables_array(cx),
-		MEMBER(nmemories) = u32(cx, m->nmemories),
-		MEMBER(nmemory_imports) = u32(cx, m->nmemory_imports),
-		MEMBER(memories) = memories_array(cx),
-		MEMBER(nglobals) = u32(cx, m->nglobals),
-		MEMBER(nglobal_imports) = u32(cx, m->nglobal_imports),
-		MEMBER(globals) = globals_array(cx),
-		MEMBER(nexports) = u32(cx, m->nexports),
-		MEMBER(exports) = exports_array(cx),
-		MEMBER(nelems) = u32(cx, m->nelems),
-		MEMBER(elem_sizes) = elem_sizes,
-		MEMBER(ndatas) = u32(cx, m->ndatas),
-		MEMBER(datas) = datas,
-		MEMBER(has_start) = u32(cx, m->has_start),
-		MEMBER(start) = u32(cx, m->start),
-		MEMBER(init) = init,
-		MEMBER(layout) = layout_struct(cx),
+	    MEMBER(abi_version) = u32(cx, W2N_RT_ABI_VERSION),
+	    MEMBER(bounds) = u32(cx, cx->o->bounds),
+	    MEMBER(name) = name_string(cx, m->name),
+	    MEMBER(ntypes) = u32(cx, m->ntypes),
+	    MEMBER(types) = types,
+	    MEMBER(nimports) = u32(cx, m->nimports),
+	    MEMBER(imports) = imports_array(cx),
+	    MEMBER(nfuncs) = u32(cx, m->nfuncs),
+	    MEMBER(nfunc_imports) = u32(cx, m->nfunc_imports),
+	    MEMBER(func_types) = func_types,
+	    MEMBER(func_code) = code,
+	    MEMBER(func_names) = names,
+	    MEMBER(import_code) = cg_import_code_array(cx),
+	    MEMBER(ntables) = u32(cx, m->ntables),
+	    MEMBER(ntable_imports) = u32(cx, m->ntable_imports),
+	    MEMBER(tables) = tables_array(cx),
+	    MEMBER(nmemories) = u32(cx, m->nmemories),
+	    MEMBER(nmemory_imports) = u32(cx, m->nmemory_imports),
+	    MEMBER(memories) = memories_array(cx),
+	    MEMBER(nglobals) = u32(cx, m->nglobals),
+	    MEMBER(nglobal_imports) = u32(cx, m->nglobal_imports),
+	    MEMBER(globals) = globals_array(cx),
+	    MEMBER(nexports) = u32(cx, m->nexports),
+	    MEMBER(exports) = exports_array(cx),
+	    MEMBER(nelems) = u32(cx, m->nelems),
+	    MEMBER(elem_sizes) = elem_sizes,
+	    MEMBER(ndatas) = u32(cx, m->ndatas),
+	    MEMBER(datas) = datas,
+	    MEMBER(has_start) = u32(cx, m->has_start),
+	    MEMBER(start) = u32(cx, m->start),
+	    MEMBER(init) = init,
+	    MEMBER(layout) = layout_struct(cx),
 	};
 #undef MEMBER
 	LLVMValueRef desc = RT_CONST(cx, module, f);
-	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(desc),
-	                               cx->o->descriptor_symbol);
+	LLVMValueRef g =
+	    LLVMAddGlobal(cx->mod, LLVMTypeOf(desc), cx->o->descriptor_symbol);
 	LLVMSetInitializer(g, desc);
 	LLVMSetGlobalConstant(g, true);
 	LLVMSetAlignment(g, 16);

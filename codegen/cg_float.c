@@ -65,11 +65,11 @@ static bool is_f64(cg_ctx *cx, LLVMTypeRef t)
 LLVMValueRef cg_quiet_nan(cg_ctx *cx, LLVMValueRef v)
 {
 	LLVMTypeRef ft = LLVMTypeOf(v), it = int_type_like(cx, ft);
-	LLVMValueRef quiet = splat_int(it, is_f64(cx, ft) ? 1ull << 51
-	                                                 : 1ull << 22);
+	LLVMValueRef quiet =
+	    splat_int(it, is_f64(cx, ft) ? 1ull << 51 : 1ull << 22);
 	LLVMValueRef is_nan = LLVMBuildFCmp(cx->b, LLVMRealUNO, v, v, "");
-	LLVMValueRef bit = LLVMBuildSelect(cx->b, is_nan, quiet,
-	                                   LLVMConstNull(it), "");
+	LLVMValueRef bit =
+	    LLVMBuildSelect(cx->b, is_nan, quiet, LLVMConstNull(it), "");
 	LLVMValueRef bits = LLVMBuildBitCast(cx->b, v, it, "");
 	return LLVMBuildBitCast(cx->b, LLVMBuildOr(cx->b, bits, bit, ""), ft,
 	                        "");
@@ -80,17 +80,17 @@ LLVMValueRef cg_quiet_nan(cg_ctx *cx, LLVMValueRef v)
  * operand; of equal ones, the OR (AND) of their bits, which orders -0
  * below +0; and a NaN, quieted by an addition, when either is NaN.
  */
-static LLVMValueRef minmax_by_select(cg_ctx *cx, LLVMValueRef a,
-                                     LLVMValueRef b, bool max)
+static LLVMValueRef minmax_by_select(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
+                                     bool max)
 {
 	LLVMBuilderRef bld = cx->b;
 	LLVMTypeRef ft = LLVMTypeOf(a), it = int_type_like(cx, ft);
 	LLVMValueRef ai = LLVMBuildBitCast(bld, a, it, "");
 	LLVMValueRef bi = LLVMBuildBitCast(bld, b, it, "");
-	LLVMValueRef both = max ? LLVMBuildAnd(bld, ai, bi, "")
-	                        : LLVMBuildOr(bld, ai, bi, "");
-	LLVMValueRef a_first = LLVMBuildFCmp(
-		bld, max ? LLVMRealOGT : LLVMRealOLT, a, b, "");
+	LLVMValueRef both =
+	    max ? LLVMBuildAnd(bld, ai, bi, "") : LLVMBuildOr(bld, ai, bi, "");
+	LLVMValueRef a_first =
+	    LLVMBuildFCmp(bld, max ? LLVMRealOGT : LLVMRealOLT, a, b, "");
 	LLVMValueRef r = LLVMBuildSelect(bld, a_first, a, b, "");
 	LLVMValueRef eq = LLVMBuildFCmp(bld, LLVMRealOEQ, a, b, "");
 	r = LLVMBuildSelect(bld, eq, LLVMBuildBitCast(bld, both, ft, ""), r,
@@ -111,9 +111,9 @@ LLVMValueRef cg_float_minmax(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
 		return minmax_by_select(cx, a, b, max);
 	LLVMValueRef args[] = {a, b};
 	/* minimum/maximum may pass a signalling NaN operand through. */
-	return cg_quiet_nan(cx, cg_intrinsic(cx, max ? "llvm.maximum"
-	                                             : "llvm.minimum",
-	                                     LLVMTypeOf(a), args, 2));
+	return cg_quiet_nan(
+	    cx, cg_intrinsic(cx, max ? "llvm.maximum" : "llvm.minimum",
+	                     LLVMTypeOf(a), args, 2));
 }
 
 /*
@@ -129,8 +129,8 @@ static LLVMValueRef nearest_by_adding(cg_ctx *cx, LLVMValueRef a)
 	LLVMTypeRef t = LLVMTypeOf(a);
 	LLVMValueRef big = splat_real(t, is_f64(cx, t) ? 0x1p52 : 0x1p23);
 	LLVMValueRef abs = cg_intrinsic(cx, "llvm.fabs", t, &a, 1);
-	LLVMValueRef r = LLVMBuildFSub(
-		cx->b, LLVMBuildFAdd(cx->b, abs, big, ""), big, "");
+	LLVMValueRef r =
+	    LLVMBuildFSub(cx->b, LLVMBuildFAdd(cx->b, abs, big, ""), big, "");
 	LLVMValueRef args[] = {r, a};
 	r = cg_intrinsic(cx, "llvm.copysign", t, args, 2);
 	LLVMValueRef small = LLVMBuildFCmp(cx->b, LLVMRealULT, abs, big, "");
@@ -139,8 +139,10 @@ static LLVMValueRef nearest_by_adding(cg_ctx *cx, LLVMValueRef a)
 
 /* The intrinsic of each rounding operation. */
 static const char *const rounding[IR_OPER_COUNT] = {
-	[IR_OPER_CEIL] = "llvm.ceil", [IR_OPER_FLOOR] = "llvm.floor",
-	[IR_OPER_TRUNC] = "llvm.trunc", [IR_OPER_NEAREST] = "llvm.roundeven",
+    [IR_OPER_CEIL] = "llvm.ceil",
+    [IR_OPER_FLOOR] = "llvm.floor",
+    [IR_OPER_TRUNC] = "llvm.trunc",
+    [IR_OPER_NEAREST] = "llvm.roundeven",
 };
 
 LLVMValueRef cg_float_round(cg_ctx *cx, ir_operation oper, LLVMValueRef a)
@@ -176,8 +178,8 @@ static bool is_f32_vector(LLVMTypeRef t)
 static unsigned intrinsic_on_f32_vectors(LLVMValueRef call)
 {
 	LLVMValueRef callee = LLVMGetCalledValue(call);
-	unsigned id = callee && LLVMIsAFunction(callee) ?
-	                  LLVMGetIntrinsicID(callee) : 0;
+	unsigned id =
+	    callee && LLVMIsAFunction(callee) ? LLVMGetIntrinsicID(callee) : 0;
 	LLVMTypeRef t = LLVMTypeOf(call);
 	unsigned n = LLVMGetNumArgOperands(call);
 	if (!id || !is_f32_vector(t) || n > 3)
@@ -201,7 +203,7 @@ static LLVMValueRef split_lanes(cg_ctx *cx, LLVMValueRef in)
 	LLVMTypeRef f32 = LLVMFloatTypeInContext(cx->ctx);
 	LLVMTypeRef fn_type = NULL;
 	LLVMValueRef fn = NULL;
-	unsigned nargs = id ? LLVMGetNumArgOperands(in) /* at most 3 */
+	unsigned nargs = id ? LLVMGetNumArgOperands(in)         /* at most 3 */
 	                    : (unsigned)LLVMGetNumOperands(in); /* 1 or 2 */
 	if (id) {
 		fn = LLVMGetIntrinsicDeclaration(cx->mod, id, &f32, 1);

@@ -13,8 +13,8 @@ void cg_push(cg_func *fx, LLVMValueRef v)
 {
 	if (fx->nvals == fx->vals_cap) {
 		fx->vals_cap = fx->vals_cap ? fx->vals_cap * 2 : 64;
-		fx->vals = w2n_xrealloc(fx->vals,
-		                        fx->vals_cap * sizeof *fx->vals);
+		fx->vals =
+		    w2n_xrealloc(fx->vals, fx->vals_cap * sizeof *fx->vals);
 	}
 	fx->vals[fx->nvals++] = v;
 }
@@ -82,9 +82,8 @@ static void set_up_locals(cg_ctx *cx, cg_func *fx)
 	for (uint32_t i = 0; i < fx->nlocals; i++) {
 		ir_valtype vt = ir_local_type(cx->m, fx->f, i);
 		fx->locals[i] = LLVMBuildAlloca(cx->b, cg_valtype(cx, vt), "");
-		LLVMValueRef init = i < t->nparams
-		                            ? LLVMGetParam(fx->fn, i + 1)
-		                            : cg_zero(cx, vt);
+		LLVMValueRef init = i < t->nparams ? LLVMGetParam(fx->fn, i + 1)
+		                                   : cg_zero(cx, vt);
 		LLVMBuildStore(cx->b, init, fx->locals[i]);
 	}
 }
@@ -119,16 +118,16 @@ static const struct {
 	void (*emit)(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 	bool (*lowers)(const ir_opcode_info *info); /* NULL: all do */
 } families[IR_FAMILY_COUNT] = {
-	[IR_FAMILY_CONTROL] = {cg_control, NULL},
-	[IR_FAMILY_CALL] = {cg_call, NULL},
-	[IR_FAMILY_PARAMETRIC] = {cg_control, NULL},
-	[IR_FAMILY_VARIABLE] = {cg_variable, NULL},
-	[IR_FAMILY_REFERENCE] = {cg_variable, NULL},
-	[IR_FAMILY_TABLE] = {cg_table, NULL},
-	[IR_FAMILY_MEMORY] = {cg_memory, NULL},
-	[IR_FAMILY_NUMERIC] = {cg_numeric, cg_numeric_lowers},
-	[IR_FAMILY_CONVERT] = {cg_convert, cg_convert_lowers},
-	[IR_FAMILY_VECTOR] = {cg_simd, cg_simd_lowers},
+    [IR_FAMILY_CONTROL] = {cg_control, NULL},
+    [IR_FAMILY_CALL] = {cg_call, NULL},
+    [IR_FAMILY_PARAMETRIC] = {cg_control, NULL},
+    [IR_FAMILY_VARIABLE] = {cg_variable, NULL},
+    [IR_FAMILY_REFERENCE] = {cg_variable, NULL},
+    [IR_FAMILY_TABLE] = {cg_table, NULL},
+    [IR_FAMILY_MEMORY] = {cg_memory, NULL},
+    [IR_FAMILY_NUMERIC] = {cg_numeric, cg_numeric_lowers},
+    [IR_FAMILY_CONVERT] = {cg_convert, cg_convert_lowers},
+    [IR_FAMILY_VECTOR] = {cg_simd, cg_simd_lowers},
 };
 
 bool cg_lowers(uint16_t op)
@@ -147,19 +146,17 @@ static bool skip_dead(cg_func *fx, const ir_instr *in)
 	if (!fx->dead)
 		return false;
 	switch (in->op) {
-	case OP_BLOCK: case OP_LOOP: case OP_IF:
-		fx->dead_depth++;
-		return true;
-	case OP_ELSE:
-		return fx->dead_depth > 0;
+	case OP_BLOCK:
+	case OP_LOOP:
+	case OP_IF: fx->dead_depth++; return true;
+	case OP_ELSE: return fx->dead_depth > 0;
 	case OP_END:
 		if (fx->dead_depth > 0) {
 			fx->dead_depth--;
 			return true;
 		}
 		return false;
-	default:
-		return true;
+	default: return true;
 	}
 }
 
@@ -167,14 +164,15 @@ void cg_emit_code(cg_ctx *cx, cg_func *fx, const ir_instr *code, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++)
 		if (!skip_dead(fx, &code[i]))
-			families[ir_opcodes[code[i].op].family].emit(
-				cx, fx, &code[i]);
+			families[ir_opcodes[code[i].op].family].emit(cx, fx,
+			                                             &code[i]);
 }
 
 void cg_function(cg_ctx *cx, uint32_t index)
 {
 	const ir_module *m = cx->m;
-	cg_func fx = {.f = &m->funcs[index], .index = index,
+	cg_func fx = {.f = &m->funcs[index],
+	              .index = index,
 	              .type = ir_func_type(m, index)};
 	cg_func_begin(cx, &fx, cg_func_value(cx, index));
 	/* The body is a block whose end returns (spec 4.4.10). */

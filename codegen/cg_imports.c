@@ -37,8 +37,8 @@ static size_t escape(const char *s, size_t len, char *out)
  * followed by two hex digits, so `__` occurs only as the separator and
  * distinct imports always get distinct symbols.
  */
-char *cg_import_symbol(const char *module, size_t module_len,
-                       const char *name, size_t name_len)
+char *cg_import_symbol(const char *module, size_t module_len, const char *name,
+                       size_t name_len)
 {
 	static const char prefix[] = "w2n_import_";
 	char *s = w2n_xmalloc(sizeof prefix + 3 * (module_len + name_len) + 2);
@@ -70,11 +70,11 @@ static LLVMValueRef emit_stub(cg_ctx *cx, uint32_t func, bool trap)
 	const ir_functype *t = &cx->m->types[f->type_index];
 	char name[48];
 	snprintf(name, sizeof name, "w2n_unresolved_%u", func);
-	LLVMValueRef fn = LLVMAddFunction(cx->mod, name,
-	                                  cx->functypes[f->type_index]);
+	LLVMValueRef fn =
+	    LLVMAddFunction(cx->mod, name, cx->functypes[f->type_index]);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	LLVMPositionBuilderAtEnd(
-		cx->b, LLVMAppendBasicBlockInContext(cx->ctx, fn, "entry"));
+	    cx->b, LLVMAppendBasicBlockInContext(cx->ctx, fn, "entry"));
 	if (trap) {
 		/* The function index names the import in the message. */
 		LLVMValueRef args[] = {LLVMGetParam(fn, 0), cg_i32(cx, func),
@@ -101,8 +101,8 @@ static LLVMValueRef host_function(cg_ctx *cx, uint32_t func)
 	                             im->name.str, im->name.len);
 	LLVMValueRef fn = LLVMGetNamedFunction(cx->mod, sym);
 	if (!fn)
-		fn = LLVMAddFunction(cx->mod, sym,
-		                     cx->functypes[f->type_index]);
+		fn =
+		    LLVMAddFunction(cx->mod, sym, cx->functypes[f->type_index]);
 	free(sym);
 	return fn;
 }
@@ -123,8 +123,8 @@ LLVMValueRef cg_import_code_array(cg_ctx *cx)
 	}
 	LLVMValueRef init = LLVMConstArray2(cx->t_ptr, v, m->nfunc_imports);
 	free(v);
-	LLVMValueRef g = LLVMAddGlobal(cx->mod, LLVMTypeOf(init),
-	                               "w2n.import_code");
+	LLVMValueRef g =
+	    LLVMAddGlobal(cx->mod, LLVMTypeOf(init), "w2n.import_code");
 	LLVMSetInitializer(g, init);
 	LLVMSetGlobalConstant(g, true);
 	LLVMSetLinkage(g, LLVMPrivateLinkage);

@@ -36,9 +36,11 @@ typedef enum cg_rt_struct {
 #undef W2N_RT_FIELD
 #undef W2N_RT_END
 
+/* clang-format off */
 #define W2N_RT_STRUCT(name) enum {
 #define W2N_RT_FIELD(name, kind, field) CG_RT_##name##_##field,
 #define W2N_RT_END(name) CG_RT_##name##_FIELDS };
+/* clang-format on */
 #include "abi.def"
 #undef W2N_RT_STRUCT
 #undef W2N_RT_FIELD
@@ -95,11 +97,11 @@ typedef struct cg_ctx {
 
 	/* Basic types. */
 	LLVMTypeRef t_void, t_i1, t_i8, t_i16, t_i32, t_i64, t_f32, t_f64,
-		t_v128, t_ptr, t_intptr;
+	    t_v128, t_ptr, t_intptr;
 
-	LLVMTypeRef *functypes;  /* Wasm calling convention, per type index */
-	LLVMValueRef *funcs;     /* defined functions, by function index,
-	                          * declared on first use (cg_func_value) */
+	LLVMTypeRef *functypes; /* Wasm calling convention, per type index */
+	LLVMValueRef *funcs;    /* defined functions, by function index,
+	                         * declared on first use (cg_func_value) */
 	LLVMValueRef helpers[CG_HELPER_COUNT];
 	LLVMTypeRef helper_types[CG_HELPER_COUNT];
 
@@ -120,27 +122,27 @@ typedef struct cg_ctx {
 
 /* An open block on the control stack. */
 typedef struct cg_block {
-	uint16_t op;              /* OP_BLOCK, OP_LOOP, OP_IF; or OP_END for
-	                           * the function body */
+	uint16_t op; /* OP_BLOCK, OP_LOOP, OP_IF; or OP_END for
+	              * the function body */
 	const ir_valtype *params, *results;
 	uint32_t nparams, nresults;
 	uint32_t height;          /* value stack height below the params */
 	LLVMBasicBlockRef branch; /* where br goes: loop header or end */
 	LLVMBasicBlockRef end;
-	LLVMBasicBlockRef else_bb;/* if: the false edge, until else */
-	LLVMValueRef *phis;       /* at `branch`: loop params or results */
-	LLVMValueRef *end_phis;   /* results at `end` (== phis unless loop) */
-	LLVMValueRef *if_params;  /* if: params, for the else arm */
+	LLVMBasicBlockRef else_bb; /* if: the false edge, until else */
+	LLVMValueRef *phis;        /* at `branch`: loop params or results */
+	LLVMValueRef *end_phis;    /* results at `end` (== phis unless loop) */
+	LLVMValueRef *if_params;   /* if: params, for the else arm */
 	bool seen_else;
 } cg_block;
 
 typedef struct cg_func {
 	const ir_func *f;
-	uint32_t index;            /* function index */
+	uint32_t index; /* function index */
 	const ir_functype *type;
 	LLVMValueRef fn;
-	LLVMValueRef inst;         /* the instance (parameter 0) */
-	LLVMValueRef *locals;      /* allocas, params first */
+	LLVMValueRef inst;    /* the instance (parameter 0) */
+	LLVMValueRef *locals; /* allocas, params first */
 	uint32_t nlocals;
 
 	LLVMValueRef *vals;
@@ -172,9 +174,9 @@ LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index);
 void cg_initialize_llvm(void);
 /* Lowers, optimises and writes one unit; adds the CPU time of each
  * phase to `cpu`. */
-bool cg_compile_unit(const ir_module *m, const cg_options *o,
-                     const cg_unit *u, cg_emit emit, const char *path,
-                     double cpu[CG_PHASES], w2n_diags *d);
+bool cg_compile_unit(const ir_module *m, const cg_options *o, const cg_unit *u,
+                     cg_emit emit, const char *path, double cpu[CG_PHASES],
+                     w2n_diags *d);
 /* Runs an LLVM pass pipeline (text form) over the module. */
 bool cg_run_passes(cg_ctx *cx, const char *pipeline);
 
@@ -197,7 +199,7 @@ void cg_layout_print(cg_ctx *cx, FILE *out);
 LLVMValueRef cg_rt_member(cg_ctx *cx, cg_rt_struct s, LLVMValueRef p,
                           unsigned field);
 /* The same by name: CG_RT_ADDR(cx, memory, p, base). */
-#define CG_RT_ADDR(cx, s, p, field) \
+#define CG_RT_ADDR(cx, s, p, field)                                            \
 	cg_rt_member(cx, CG_RT_##s, p, CG_RT_##s##_##field)
 /* The LLVM type of runtime function `h`, its symbol and whether it never
  * returns (abi.def). */
@@ -212,9 +214,16 @@ LLVMValueRef cg_rt_const(cg_ctx *cx, cg_rt_struct s, LLVMValueRef *fields,
 LLVMValueRef cg_vmctx_addr(cg_ctx *cx, cg_func *fx, unsigned field,
                            uint32_t index);
 enum {
-	CG_VM_HEADER, CG_VM_MEMORIES, CG_VM_TABLES, CG_VM_GLOBALS,
-	CG_VM_FUNCS, CG_VM_TYPE_IDS, CG_VM_ELEMS, CG_VM_DATAS,
-	CG_VM_GLOBAL_STORAGE, CG_VM_FIELDS
+	CG_VM_HEADER,
+	CG_VM_MEMORIES,
+	CG_VM_TABLES,
+	CG_VM_GLOBALS,
+	CG_VM_FUNCS,
+	CG_VM_TYPE_IDS,
+	CG_VM_ELEMS,
+	CG_VM_DATAS,
+	CG_VM_GLOBAL_STORAGE,
+	CG_VM_FIELDS
 };
 /* A load or store of instance or runtime data (TBAA "vmctx"). */
 LLVMValueRef cg_load_vm(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
@@ -282,12 +291,12 @@ LLVMValueRef cg_intrinsic(cg_ctx *cx, const char *name, LLVMTypeRef t,
                           LLVMValueRef *args, unsigned nargs);
 /* A call of an intrinsic overloaded on its result and operand types (a
  * conversion such as llvm.fptosi.sat). */
-LLVMValueRef cg_cast_intrinsic(cg_ctx *cx, const char *name,
-                               LLVMTypeRef result, LLVMValueRef x);
+LLVMValueRef cg_cast_intrinsic(cg_ctx *cx, const char *name, LLVMTypeRef result,
+                               LLVMValueRef x);
 /* The i1 (vector) comparison a, b of a comparison row (EQ, LT... with its
  * SIGN), on integer or float operands or lanes as the row says. */
-LLVMValueRef cg_compare(cg_ctx *cx, const ir_opcode_info *info,
-                        LLVMValueRef a, LLVMValueRef b);
+LLVMValueRef cg_compare(cg_ctx *cx, const ir_opcode_info *info, LLVMValueRef a,
+                        LLVMValueRef b);
 
 /* ---- cg_float.c: float operations for scalars and vectors ---- */
 /* Quiets the signalling NaNs (lanes) of `v`, where LLVM's folds or

@@ -43,13 +43,13 @@ static LLVMValueRef declare_keep(cg_ctx *cx, const char *name,
 {
 	LLVMTypeRef ft = LLVMFunctionType(cx->t_void, params, nparams, false);
 	LLVMValueRef fn = LLVMAddFunction(cx->mod, name, ft);
-	const LLVMAttributeIndex at = (LLVMAttributeIndex)
-		LLVMAttributeFunctionIndex;
+	const LLVMAttributeIndex at =
+	    (LLVMAttributeIndex)LLVMAttributeFunctionIndex;
 	static const char *const flags[] = {"nounwind", "willreturn", "nosync",
 	                                    "nofree", "nocallback"};
 	for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
-		unsigned k = LLVMGetEnumAttributeKindForName(
-			flags[i], strlen(flags[i]));
+		unsigned k =
+		    LLVMGetEnumAttributeKindForName(flags[i], strlen(flags[i]));
 		LLVMAddAttributeAtIndex(fn, at,
 		                        LLVMCreateEnumAttribute(cx->ctx, k, 0));
 	}
@@ -92,16 +92,16 @@ static void add_vector_variants(cg_ctx *cx, LLVMValueRef fn, LLVMTypeRef t,
 		unsigned width = keep_widths[i % NWIDTHS];
 		assert(cx->nkeep_used < CG_MAX_KEEP_VARIANTS);
 		cx->keep_used[cx->nkeep_used++] = declare_vector_keep(
-			cx, t, width, masked, vname, sizeof vname);
+		    cx, t, width, masked, vname, sizeof vname);
 		n += (size_t)snprintf(list + n, sizeof list - n,
 		                      "%s_ZGV_LLVM_%c%uv_%s(%s)", n ? "," : "",
 		                      masked ? 'M' : 'N', width, name, vname);
 	}
 	static const char key[] = "vector-function-abi-variant";
 	LLVMAddAttributeAtIndex(
-		fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
-		LLVMCreateStringAttribute(cx->ctx, key, sizeof key - 1, list,
-		                          (unsigned)n));
+	    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+	    LLVMCreateStringAttribute(cx->ctx, key, sizeof key - 1, list,
+	                              (unsigned)n));
 }
 
 /* The marker function for values of type `t`, declared on first use. */
@@ -158,14 +158,14 @@ static void use_in_registers(cg_ctx *cx, LLVMValueRef v)
 	}
 	if (bits % 64 == 0 && LLVMGetElementType(t) != cx->t_i64) {
 		/* Whole words, one asm each, rather than one per lane. */
-		LLVMTypeRef words = LLVMVectorType(cx->t_i64,
-		                                   (unsigned)(bits / 64));
+		LLVMTypeRef words =
+		    LLVMVectorType(cx->t_i64, (unsigned)(bits / 64));
 		use_in_registers(cx, LLVMBuildBitCast(cx->b, v, words, ""));
 		return;
 	}
 	for (unsigned i = 0; i < LLVMGetVectorSize(t); i++)
-		use_in_registers(cx, LLVMBuildExtractElement(cx->b, v,
-		                                             cg_i32(cx, i), ""));
+		use_in_registers(
+		    cx, LLVMBuildExtractElement(cx->b, v, cg_i32(cx, i), ""));
 }
 
 static bool is_keep_fn(LLVMValueRef fn)
@@ -214,8 +214,8 @@ void cg_keep_publish(cg_ctx *cx)
 	LLVMValueRef g = LLVMAddGlobal(cx->mod, at, "llvm.compiler.used");
 	LLVMSetLinkage(g, LLVMAppendingLinkage);
 	LLVMSetSection(g, "llvm.metadata");
-	LLVMSetInitializer(g, LLVMConstArray2(cx->t_ptr, cx->keep_used,
-	                                      cx->nkeep_used));
+	LLVMSetInitializer(
+	    g, LLVMConstArray2(cx->t_ptr, cx->keep_used, cx->nkeep_used));
 }
 
 /*
@@ -245,7 +245,8 @@ bool cg_lower_keeps(cg_ctx *cx)
 			if (LLVMIsACallInst(LLVMGetUser(u)))
 				lower_keep(cx, LLVMGetUser(u));
 		}
-		/* What is left is the dead initializer of llvm.compiler.used. */
+		/* What is left is the dead initializer of llvm.compiler.used.
+		 */
 		LLVMReplaceAllUsesWith(f, LLVMConstNull(LLVMTypeOf(f)));
 		LLVMDeleteFunction(f);
 	}

@@ -24,18 +24,22 @@ enum { KIND_U32, KIND_I32, KIND_U64, KIND_PTR, KIND_VOID, STRUCT_KIND };
 
 /* The member types of every runtime struct. */
 #define W2N_RT_HELPER(id, symbol, flags, result, params)
+/* clang-format off */
 #define W2N_RT_STRUCT(name) static const uint8_t members_##name[] = {
 #define W2N_RT_FIELD(name, kind, field) kind,
 #define W2N_RT_END(name) };
+/* clang-format on */
 #include "abi.def"
 #undef W2N_RT_STRUCT
 #undef W2N_RT_FIELD
 #undef W2N_RT_END
 
 /* ... and their names, for cg_layout_print. */
+/* clang-format off */
 #define W2N_RT_STRUCT(name) static const char *const names_##name[] = {
 #define W2N_RT_FIELD(name, kind, field) #field,
 #define W2N_RT_END(name) };
+/* clang-format on */
 #include "abi.def"
 #undef W2N_RT_STRUCT
 #undef W2N_RT_FIELD
@@ -47,8 +51,8 @@ static const struct {
 	const char *const *members;
 	unsigned n;
 } struct_members[CG_RT_STRUCTS] = {
-#define W2N_RT_STRUCT(name)                                              \
-	[CG_RT_##name] = {"w2n_rt_" #name, members_##name, names_##name, \
+#define W2N_RT_STRUCT(name)                                                    \
+	[CG_RT_##name] = {"w2n_rt_" #name, members_##name, names_##name,       \
 	                  sizeof members_##name},
 #define W2N_RT_FIELD(name, kind, field)
 #define W2N_RT_END(name)
@@ -65,7 +69,7 @@ static const struct {
 #undef W2N_RT_HELPER
 #define ABI_LIST(...) __VA_ARGS__
 static const uint8_t params_list[][8] = {
-#define W2N_RT_HELPER(id, symbol, flags, result, params) \
+#define W2N_RT_HELPER(id, symbol, flags, result, params)                       \
 	[CG_HELPER_##id] = {ABI_LIST params},
 #include "abi.def"
 #undef W2N_RT_HELPER
@@ -75,8 +79,8 @@ static const struct {
 	bool noreturn;
 	uint8_t result, nparams;
 } helper_info[CG_HELPER_COUNT] = {
-#define W2N_RT_HELPER(id, symbol, flags, result, params) \
-	[CG_HELPER_##id] = {#symbol, CG_FLAGS_##flags, result, \
+#define W2N_RT_HELPER(id, symbol, flags, result, params)                       \
+	[CG_HELPER_##id] = {#symbol, CG_FLAGS_##flags, result,                 \
 	                    sizeof((uint8_t[]){ABI_LIST params})},
 #define CG_FLAGS_NONE false
 #define CG_FLAGS_NORETURN true
@@ -90,7 +94,8 @@ static const struct {
 static LLVMTypeRef kind_type(cg_ctx *cx, uint8_t kind)
 {
 	switch (kind) {
-	case KIND_U32: case KIND_I32: return cx->t_i32;
+	case KIND_U32:
+	case KIND_I32: return cx->t_i32;
 	case KIND_U64: return cx->t_i64;
 	case KIND_PTR: return cx->t_ptr;
 	case KIND_VOID: return cx->t_void;
@@ -108,8 +113,8 @@ static void build_runtime_types(cg_ctx *cx)
 		W2N_ASSERT(n <= sizeof members / sizeof members[0]);
 		for (unsigned i = 0; i < n; i++)
 			members[i] = kind_type(cx, struct_members[s].kinds[i]);
-		cx->t_rt[s] = LLVMStructTypeInContext(cx->ctx, members, n,
-		                                      false);
+		cx->t_rt[s] =
+		    LLVMStructTypeInContext(cx->ctx, members, n, false);
 	}
 }
 
@@ -122,8 +127,8 @@ LLVMTypeRef cg_helper_type(cg_ctx *cx, cg_helper h, const char **symbol,
 		params[i] = kind_type(cx, params_list[h][i]);
 	*symbol = helper_info[h].symbol;
 	*noreturn = helper_info[h].noreturn;
-	return LLVMFunctionType(kind_type(cx, helper_info[h].result), params,
-	                        n, false);
+	return LLVMFunctionType(kind_type(cx, helper_info[h].result), params, n,
+	                        false);
 }
 
 void cg_layout_print(cg_ctx *cx, FILE *out)
@@ -153,8 +158,9 @@ LLVMValueRef cg_rt_const(cg_ctx *cx, cg_rt_struct s, LLVMValueRef *fields,
 {
 	W2N_ASSERT(n == struct_members[s].n);
 	for (unsigned i = 0; i < n; i++)
-		W2N_ASSERT(fields[i] && LLVMTypeOf(fields[i]) ==
-		                            LLVMStructGetTypeAtIndex(cx->t_rt[s], i));
+		W2N_ASSERT(fields[i] &&
+		           LLVMTypeOf(fields[i]) ==
+		               LLVMStructGetTypeAtIndex(cx->t_rt[s], i));
 	return LLVMConstStructInContext(cx->ctx, fields, n, false);
 }
 
@@ -164,18 +170,16 @@ void cg_layout_build(cg_ctx *cx)
 	build_runtime_types(cx);
 	LLVMTypeRef value = array_of(cx->t_i64, 2); /* w2n_rt_value */
 	LLVMTypeRef fields[CG_VM_FIELDS] = {
-		[CG_VM_HEADER] = cx->t_rt[CG_RT_instance_header],
-		[CG_VM_MEMORIES] = array_of(cx->t_ptr, m->nmemories),
-		[CG_VM_TABLES] = array_of(cx->t_ptr, m->ntables),
-		[CG_VM_GLOBALS] = array_of(cx->t_ptr, m->nglobals),
-		[CG_VM_FUNCS] = array_of(cx->t_rt[CG_RT_func], m->nfuncs),
-		[CG_VM_TYPE_IDS] = array_of(cx->t_i32, m->ntypes),
-		[CG_VM_ELEMS] = array_of(cx->t_rt[CG_RT_elem_segment],
-		                         m->nelems),
-		[CG_VM_DATAS] = array_of(cx->t_rt[CG_RT_data_segment],
-		                         m->ndatas),
-		[CG_VM_GLOBAL_STORAGE] =
-			array_of(value, m->nglobals - m->nglobal_imports),
+	    [CG_VM_HEADER] = cx->t_rt[CG_RT_instance_header],
+	    [CG_VM_MEMORIES] = array_of(cx->t_ptr, m->nmemories),
+	    [CG_VM_TABLES] = array_of(cx->t_ptr, m->ntables),
+	    [CG_VM_GLOBALS] = array_of(cx->t_ptr, m->nglobals),
+	    [CG_VM_FUNCS] = array_of(cx->t_rt[CG_RT_func], m->nfuncs),
+	    [CG_VM_TYPE_IDS] = array_of(cx->t_i32, m->ntypes),
+	    [CG_VM_ELEMS] = array_of(cx->t_rt[CG_RT_elem_segment], m->nelems),
+	    [CG_VM_DATAS] = array_of(cx->t_rt[CG_RT_data_segment], m->ndatas),
+	    [CG_VM_GLOBAL_STORAGE] =
+	        array_of(value, m->nglobals - m->nglobal_imports),
 	};
 	LLVMTypeRef vm = LLVMStructCreateNamed(cx->ctx, "w2n.vmctx");
 	LLVMStructSetBody(vm, fields, CG_VM_FIELDS, false);
@@ -195,7 +199,7 @@ void cg_layout_build(cg_ctx *cx)
 	l->global_storage = OFFSET(CG_VM_GLOBAL_STORAGE);
 #undef OFFSET
 	l->func_size =
-		(uint32_t)LLVMABISizeOfType(cx->td, cx->t_rt[CG_RT_func]);
+	    (uint32_t)LLVMABISizeOfType(cx->td, cx->t_rt[CG_RT_func]);
 }
 
 LLVMValueRef cg_vmctx_addr(cg_ctx *cx, cg_func *fx, unsigned field,
@@ -203,8 +207,8 @@ LLVMValueRef cg_vmctx_addr(cg_ctx *cx, cg_func *fx, unsigned field,
 {
 	LLVMValueRef idx[] = {cg_i32(cx, 0), cg_i32(cx, field),
 	                      cg_i32(cx, index)};
-	return LLVMBuildInBoundsGEP2(cx->b, cx->layout.vmctx, fx->inst, idx,
-	                             3, "");
+	return LLVMBuildInBoundsGEP2(cx->b, cx->layout.vmctx, fx->inst, idx, 3,
+	                             "");
 }
 
 LLVMValueRef cg_load_vm(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr)

@@ -29,8 +29,8 @@ static void probe_last_byte(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr)
 	    !(cx->o->target->quirks & CG_QUIRK_PARTIAL_STORES))
 		return;
 	LLVMValueRef off = cg_i64(cx, size - 1);
-	LLVMValueRef last = LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, ptr, &off, 1,
-	                                          "");
+	LLVMValueRef last =
+	    LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, ptr, &off, 1, "");
 	LLVMValueRef probe = LLVMBuildLoad2(cx->b, cx->t_i8, last, "");
 	LLVMSetVolatile(probe, true);
 }
@@ -50,11 +50,12 @@ LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, LLVMValueRef addr,
 	if (offset)
 		ea = LLVMBuildAdd(cx->b, ea, cg_i64(cx, offset), "");
 	if (cx->o->bounds == W2N_RT_BOUNDS_EXPLICIT) {
-		LLVMValueRef end = LLVMBuildAdd(cx->b, ea, cg_i64(cx, size), "");
-		LLVMValueRef limit = LLVMBuildLoad2(cx->b, cx->t_i64,
-		                                    fx->mem_size, "");
-		LLVMValueRef oob = LLVMBuildICmp(cx->b, LLVMIntUGT, end, limit,
-		                                 "");
+		LLVMValueRef end =
+		    LLVMBuildAdd(cx->b, ea, cg_i64(cx, size), "");
+		LLVMValueRef limit =
+		    LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size, "");
+		LLVMValueRef oob =
+		    LLVMBuildICmp(cx->b, LLVMIntUGT, end, limit, "");
 		cg_trap_if(cx, fx, oob, W2N_TRAP_OOB_MEMORY);
 	}
 	LLVMValueRef base = LLVMBuildLoad2(cx->b, cx->t_ptr, fx->mem_base, "");
@@ -134,8 +135,8 @@ static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		return;
 	}
 	default: { /* IR_MEM_INIT */
-		LLVMValueRef args[] = {fx->inst, zero,
-		                       cg_i32(cx, in->imm.index2.a), d, s, n};
+		LLVMValueRef args[] = {
+		    fx->inst, zero, cg_i32(cx, in->imm.index2.a), d, s, n};
 		cg_call_helper(cx, CG_HELPER_MEMORY_INIT, args, 6);
 		return;
 	}
@@ -152,25 +153,14 @@ static void emit_data_drop(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 void cg_memory(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	switch (ir_opcodes[in->op].mem) {
-	case IR_MEM_LOAD:
-		emit_load(cx, fx, in);
-		return;
-	case IR_MEM_STORE:
-		emit_store(cx, fx, in);
-		return;
-	case IR_MEM_SIZE:
-		emit_size(cx, fx);
-		return;
-	case IR_MEM_GROW:
-		emit_grow(cx, fx);
-		return;
-	case IR_MEM_FILL: case IR_MEM_COPY: case IR_MEM_INIT:
-		emit_bulk(cx, fx, in);
-		return;
-	case IR_MEM_DATA_DROP:
-		emit_data_drop(cx, fx, in);
-		return;
-	default:
-		W2N_UNREACHABLE();
+	case IR_MEM_LOAD: emit_load(cx, fx, in); return;
+	case IR_MEM_STORE: emit_store(cx, fx, in); return;
+	case IR_MEM_SIZE: emit_size(cx, fx); return;
+	case IR_MEM_GROW: emit_grow(cx, fx); return;
+	case IR_MEM_FILL:
+	case IR_MEM_COPY:
+	case IR_MEM_INIT: emit_bulk(cx, fx, in); return;
+	case IR_MEM_DATA_DROP: emit_data_drop(cx, fx, in); return;
+	default: W2N_UNREACHABLE();
 	}
 }

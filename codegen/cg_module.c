@@ -25,7 +25,8 @@ LLVMTypeRef cg_valtype(cg_ctx *cx, ir_valtype t)
 	case IR_F32: return cx->t_f32;
 	case IR_F64: return cx->t_f64;
 	case IR_V128: return cx->t_v128;
-	case IR_FUNCREF: case IR_EXTERNREF: return cx->t_ptr;
+	case IR_FUNCREF:
+	case IR_EXTERNREF: return cx->t_ptr;
 	}
 	W2N_UNREACHABLE();
 }
@@ -44,14 +45,15 @@ LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type)
 		LLVMValueRef fn = LLVMAddFunction(cx->mod, symbol, ft);
 		if (noreturn) {
 			unsigned kinds[] = {
-				LLVMGetEnumAttributeKindForName("noreturn", 8),
-				LLVMGetEnumAttributeKindForName("cold", 4)};
+			    LLVMGetEnumAttributeKindForName("noreturn", 8),
+			    LLVMGetEnumAttributeKindForName("cold", 4)};
 			for (int i = 0; i < 2; i++)
 				LLVMAddAttributeAtIndex(
-					fn, (LLVMAttributeIndex)
-						    LLVMAttributeFunctionIndex,
-					LLVMCreateEnumAttribute(cx->ctx, kinds[i],
-					                        0));
+				    fn,
+				    (LLVMAttributeIndex)
+				        LLVMAttributeFunctionIndex,
+				    LLVMCreateEnumAttribute(cx->ctx, kinds[i],
+				                            0));
 		}
 		cx->helpers[h] = fn;
 		cx->helper_types[h] = ft;
@@ -87,12 +89,11 @@ static void init_types(cg_ctx *cx)
 
 /* TBAA: two scalar types under one root, so that linear memory accesses
  * and instance/runtime data are known not to alias. */
-static LLVMValueRef tbaa_tag(cg_ctx *cx, LLVMMetadataRef root,
-                             const char *name)
+static LLVMValueRef tbaa_tag(cg_ctx *cx, LLVMMetadataRef root, const char *name)
 {
 	LLVMMetadataRef zero = LLVMValueAsMetadata(cg_i64(cx, 0));
 	LLVMMetadataRef type_ops[] = {
-		LLVMMDStringInContext2(cx->ctx, name, strlen(name)), root, zero};
+	    LLVMMDStringInContext2(cx->ctx, name, strlen(name)), root, zero};
 	LLVMMetadataRef type = LLVMMDNodeInContext2(cx->ctx, type_ops, 3);
 	LLVMMetadataRef tag_ops[] = {type, type, zero};
 	return LLVMMetadataAsValue(cx->ctx,
@@ -102,8 +103,8 @@ static LLVMValueRef tbaa_tag(cg_ctx *cx, LLVMMetadataRef root,
 static void init_tbaa(cg_ctx *cx)
 {
 	const char *root_name = "wasm2native tbaa";
-	LLVMMetadataRef root_name_md = LLVMMDStringInContext2(
-		cx->ctx, root_name, strlen(root_name));
+	LLVMMetadataRef root_name_md =
+	    LLVMMDStringInContext2(cx->ctx, root_name, strlen(root_name));
 	LLVMMetadataRef root = LLVMMDNodeInContext2(cx->ctx, &root_name_md, 1);
 	cx->tbaa_kind = LLVMGetMDKindIDInContext(cx->ctx, "tbaa", 4);
 	cx->tbaa_memory = tbaa_tag(cx, root, "wasm memory");
@@ -117,8 +118,8 @@ static void declare_types(cg_ctx *cx)
 	cx->functypes = w2n_xmalloc((m->ntypes + 1) * sizeof *cx->functypes);
 	for (uint32_t i = 0; i < m->ntypes; i++) {
 		const ir_functype *t = &m->types[i];
-		LLVMTypeRef *params = w2n_xmalloc((t->nparams + 1) *
-		                                  sizeof *params);
+		LLVMTypeRef *params =
+		    w2n_xmalloc((t->nparams + 1) * sizeof *params);
 		params[0] = cx->t_ptr;
 		for (uint32_t j = 0; j < t->nparams; j++)
 			params[j + 1] = cg_valtype(cx, t->params[j]);
@@ -133,19 +134,19 @@ static void declare_types(cg_ctx *cx)
 			                                 t->nresults, false);
 			free(rs);
 		}
-		cx->functypes[i] = LLVMFunctionType(result, params,
-		                                    t->nparams + 1, false);
+		cx->functypes[i] =
+		    LLVMFunctionType(result, params, t->nparams + 1, false);
 		free(params);
 	}
 }
 
-static void add_string_attribute(cg_ctx *cx, LLVMValueRef fn,
-                                 const char *key, const char *value)
+static void add_string_attribute(cg_ctx *cx, LLVMValueRef fn, const char *key,
+                                 const char *value)
 {
 	LLVMAddAttributeAtIndex(
-		fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
-		LLVMCreateStringAttribute(cx->ctx, key, (unsigned)strlen(key),
-		                          value, (unsigned)strlen(value)));
+	    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+	    LLVMCreateStringAttribute(cx->ctx, key, (unsigned)strlen(key),
+	                              value, (unsigned)strlen(value)));
 }
 
 /* The symbol of defined function `index`: local to the module's one
@@ -155,7 +156,8 @@ static void add_string_attribute(cg_ctx *cx, LLVMValueRef fn,
 static void function_symbol(cg_ctx *cx, uint32_t index, char *name, size_t n)
 {
 	if (cx->unit->split)
-		snprintf(name, n, "%s.func.%u", cx->o->descriptor_symbol, index);
+		snprintf(name, n, "%s.func.%u", cx->o->descriptor_symbol,
+		         index);
 	else
 		snprintf(name, n, "w2n_func_%u", index);
 }
@@ -169,7 +171,7 @@ LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index)
 	char name[192];
 	function_symbol(cx, index, name, sizeof name);
 	LLVMValueRef fn = LLVMAddFunction(
-		cx->mod, name, cx->functypes[m->funcs[index].type_index]);
+	    cx->mod, name, cx->functypes[m->funcs[index].type_index]);
 	if (cx->unit->split)
 		LLVMSetVisibility(fn, LLVMHiddenVisibility);
 	else
@@ -196,23 +198,24 @@ LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index)
  * must refuse it: the target machine is created with stderr caught, and
  * what LLVM said becomes the error.
  */
-static LLVMTargetMachineRef create_target_machine(
-	LLVMTargetRef target, const char *triple, LLVMTargetMachineOptionsRef tmo,
-	char *said, size_t n)
+static LLVMTargetMachineRef
+create_target_machine(LLVMTargetRef target, const char *triple,
+                      LLVMTargetMachineOptionsRef tmo, char *said, size_t n)
 {
 	said[0] = '\0';
 	FILE *caught = tmpfile();
 	int saved = caught ? dup(STDERR_FILENO) : -1;
 	fflush(stderr);
-	bool redirected = saved >= 0 &&
-	                  dup2(fileno(caught), STDERR_FILENO) >= 0;
+	bool redirected =
+	    saved >= 0 && dup2(fileno(caught), STDERR_FILENO) >= 0;
 	LLVMTargetMachineRef tm =
-		LLVMCreateTargetMachineWithOptions(target, triple, tmo);
+	    LLVMCreateTargetMachineWithOptions(target, triple, tmo);
 	if (redirected) {
 		fflush(stderr);
 		dup2(saved, STDERR_FILENO);
 		rewind(caught);
-		if (fgets(said, (int)n, caught)) /* "... (ignoring processor)" */
+		if (fgets(said, (int)n,
+		          caught)) /* "... (ignoring processor)" */
 			said[strcspn(said, "\n")] = '\0';
 		char *ignoring = strstr(said, " (ignoring");
 		if (ignoring)
@@ -237,8 +240,8 @@ static bool make_target_machine(cg_ctx *cx)
 		return false;
 	}
 	static const LLVMCodeGenOptLevel levels[] = {
-		LLVMCodeGenLevelNone, LLVMCodeGenLevelLess,
-		LLVMCodeGenLevelDefault, LLVMCodeGenLevelAggressive};
+	    LLVMCodeGenLevelNone, LLVMCodeGenLevelLess, LLVMCodeGenLevelDefault,
+	    LLVMCodeGenLevelAggressive};
 	const char *cpu = o->cpu ? o->cpu : o->target->cpu;
 	const char *features = o->features ? o->features : o->target->features;
 	char *host_cpu = NULL, *host_features = NULL;
@@ -246,7 +249,8 @@ static bool make_target_machine(cg_ctx *cx)
 		/* The machine wasm2native runs on, for its own target only. */
 		if (o->target != cg_target_host())
 			return w2n_error(cx->diags, W2N_NO_OFFSET,
-			                 W2N_DIAG_USAGE, "--cpu=native needs the "
+			                 W2N_DIAG_USAGE,
+			                 "--cpu=native needs the "
 			                 "host's target, not %s",
 			                 o->target->triple);
 		cpu = host_cpu = LLVMGetHostCPUName();
@@ -258,7 +262,7 @@ static bool make_target_machine(cg_ctx *cx)
 	LLVMTargetMachineOptionsSetFeatures(tmo, features);
 	LLVMTargetMachineOptionsSetABI(tmo, o->target->abi);
 	LLVMTargetMachineOptionsSetCodeGenOptLevel(
-		tmo, levels[o->opt_level > 3 ? 3 : o->opt_level]);
+	    tmo, levels[o->opt_level > 3 ? 3 : o->opt_level]);
 	LLVMTargetMachineOptionsSetRelocMode(tmo, LLVMRelocPIC);
 	char said[256];
 	/* Units compiled at once share stderr while it is caught. */
@@ -280,10 +284,9 @@ static bool make_target_machine(cg_ctx *cx)
 	if (o->target->abi[0]) {
 		/* The backend checks that the module agrees with it. */
 		const char *abi = o->target->abi;
-		LLVMAddModuleFlag(cx->mod, LLVMModuleFlagBehaviorError,
-		                  "target-abi", 10,
-		                  LLVMMDStringInContext2(cx->ctx, abi,
-		                                         strlen(abi)));
+		LLVMAddModuleFlag(
+		    cx->mod, LLVMModuleFlagBehaviorError, "target-abi", 10,
+		    LLVMMDStringInContext2(cx->ctx, abi, strlen(abi)));
 	}
 	return true;
 }
@@ -343,7 +346,8 @@ bool cg_run_passes(cg_ctx *cx, const char *pipeline)
 	LLVMDisposePassBuilderOptions(po);
 	if (e) {
 		char *msg = LLVMGetErrorMessage(e);
-		w2n_error(cx->diags, W2N_NO_OFFSET, W2N_DIAG_CODEGEN, "%s", msg);
+		w2n_error(cx->diags, W2N_NO_OFFSET, W2N_DIAG_CODEGEN, "%s",
+		          msg);
 		LLVMDisposeErrorMessage(msg);
 		return false;
 	}
@@ -366,10 +370,9 @@ static bool write_output(cg_ctx *cx, cg_emit emit, const char *path)
 		failed = LLVMPrintModuleToFile(cx->mod, path, &err);
 	else
 		failed = LLVMTargetMachineEmitToFile(
-			cx->tm, cx->mod, path,
-			emit == CG_EMIT_OBJECT ? LLVMObjectFile
-			                       : LLVMAssemblyFile,
-			&err);
+		    cx->tm, cx->mod, path,
+		    emit == CG_EMIT_OBJECT ? LLVMObjectFile : LLVMAssemblyFile,
+		    &err);
 	if (failed) {
 		w2n_error(cx->diags, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
 		          "%s: %s", path, err ? err : "?");
@@ -488,9 +491,9 @@ static void dump_unit(cg_ctx *cx)
 	LLVMDisposeMessage(text);
 }
 
-bool cg_compile_unit(const ir_module *m, const cg_options *o,
-                     const cg_unit *u, cg_emit emit, const char *path,
-                     double cpu[CG_PHASES], w2n_diags *d)
+bool cg_compile_unit(const ir_module *m, const cg_options *o, const cg_unit *u,
+                     cg_emit emit, const char *path, double cpu[CG_PHASES],
+                     w2n_diags *d)
 {
 	cg_ctx cx = {.m = m, .o = o, .unit = u, .diags = d};
 	double t0 = thread_cpu();
@@ -518,8 +521,8 @@ bool cg_compile_unit(const ir_module *m, const cg_options *o,
 bool cg_compile(const ir_module *m, const cg_options *o, cg_emit emit,
                 const char *out_path, double cpu[CG_PHASES], w2n_diags *d)
 {
-	cg_unit whole = {.fbegin = m->nfunc_imports, .fend = m->nfuncs,
-	                 .shared = true};
+	cg_unit whole = {
+	    .fbegin = m->nfunc_imports, .fend = m->nfuncs, .shared = true};
 	return cg_compile_unit(m, o, &whole, emit, out_path, cpu, d);
 }
 

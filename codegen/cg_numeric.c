@@ -27,8 +27,8 @@ LLVMValueRef cg_intrinsic(cg_ctx *cx, const char *name, LLVMTypeRef t,
 	return intrinsic(cx, name, t, args, nargs);
 }
 
-LLVMValueRef cg_cast_intrinsic(cg_ctx *cx, const char *name,
-                               LLVMTypeRef result, LLVMValueRef x)
+LLVMValueRef cg_cast_intrinsic(cg_ctx *cx, const char *name, LLVMTypeRef result,
+                               LLVMValueRef x)
 {
 	LLVMTypeRef tys[] = {result, LLVMTypeOf(x)};
 	unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
@@ -41,23 +41,23 @@ LLVMValueRef cg_cast_intrinsic(cg_ctx *cx, const char *name,
 
 /* Indexed by operation, then by signedness (unsigned, signed). */
 static const LLVMIntPredicate int_predicates[IR_OPER_COUNT][2] = {
-	[IR_OPER_EQ] = {LLVMIntEQ, LLVMIntEQ},
-	[IR_OPER_NE] = {LLVMIntNE, LLVMIntNE},
-	[IR_OPER_LT] = {LLVMIntULT, LLVMIntSLT},
-	[IR_OPER_GT] = {LLVMIntUGT, LLVMIntSGT},
-	[IR_OPER_LE] = {LLVMIntULE, LLVMIntSLE},
-	[IR_OPER_GE] = {LLVMIntUGE, LLVMIntSGE},
+    [IR_OPER_EQ] = {LLVMIntEQ, LLVMIntEQ},
+    [IR_OPER_NE] = {LLVMIntNE, LLVMIntNE},
+    [IR_OPER_LT] = {LLVMIntULT, LLVMIntSLT},
+    [IR_OPER_GT] = {LLVMIntUGT, LLVMIntSGT},
+    [IR_OPER_LE] = {LLVMIntULE, LLVMIntSLE},
+    [IR_OPER_GE] = {LLVMIntUGE, LLVMIntSGE},
 };
 
 /* Ordered comparisons are false on NaN; ne is the one unordered one. */
 static const LLVMRealPredicate real_predicates[IR_OPER_COUNT] = {
-	[IR_OPER_EQ] = LLVMRealOEQ, [IR_OPER_NE] = LLVMRealUNE,
-	[IR_OPER_LT] = LLVMRealOLT, [IR_OPER_GT] = LLVMRealOGT,
-	[IR_OPER_LE] = LLVMRealOLE, [IR_OPER_GE] = LLVMRealOGE,
+    [IR_OPER_EQ] = LLVMRealOEQ, [IR_OPER_NE] = LLVMRealUNE,
+    [IR_OPER_LT] = LLVMRealOLT, [IR_OPER_GT] = LLVMRealOGT,
+    [IR_OPER_LE] = LLVMRealOLE, [IR_OPER_GE] = LLVMRealOGE,
 };
 
-LLVMValueRef cg_compare(cg_ctx *cx, const ir_opcode_info *info,
-                        LLVMValueRef a, LLVMValueRef b)
+LLVMValueRef cg_compare(cg_ctx *cx, const ir_opcode_info *info, LLVMValueRef a,
+                        LLVMValueRef b)
 {
 	char t = info->params[0];
 	if (ir_shapes[info->shape].is_float || t == 'f' || t == 'd') {
@@ -65,8 +65,8 @@ LLVMValueRef cg_compare(cg_ctx *cx, const ir_opcode_info *info,
 		W2N_ASSERT(p != LLVMRealPredicateFalse);
 		return LLVMBuildFCmp(cx->b, p, a, b, "");
 	}
-	LLVMIntPredicate p = int_predicates[info->oper]
-	                                   [info->sign == IR_SIGN_S];
+	LLVMIntPredicate p =
+	    int_predicates[info->oper][info->sign == IR_SIGN_S];
 	W2N_ASSERT(p >= LLVMIntEQ);
 	return LLVMBuildICmp(cx->b, p, a, b, "");
 }
@@ -81,10 +81,10 @@ typedef void num_emitter(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 
 struct num_rule {
 	num_emitter *emit;
-	LLVMOpcode opcode[2];  /* by signedness: unsigned (or none), signed */
+	LLVMOpcode opcode[2]; /* by signedness: unsigned (or none), signed */
 	const char *intrinsic;
-	unsigned nargs;        /* of the intrinsic */
-	bool max;              /* emit_minmax: max, not min */
+	unsigned nargs; /* of the intrinsic */
+	bool max;       /* emit_minmax: max, not min */
 };
 
 static bool is_signed(const ir_instr *in)
@@ -97,12 +97,8 @@ static void emit_const(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 {
 	(void)r;
 	switch (ir_opcodes[in->op].imm) {
-	case IMM_I32:
-		cg_push(fx, cg_i32(cx, (uint32_t)in->imm.i32));
-		return;
-	case IMM_I64:
-		cg_push(fx, cg_i64(cx, (uint64_t)in->imm.i64));
-		return;
+	case IMM_I32: cg_push(fx, cg_i32(cx, (uint32_t)in->imm.i32)); return;
+	case IMM_I64: cg_push(fx, cg_i64(cx, (uint64_t)in->imm.i64)); return;
 	case IMM_F32:
 		/* From the bits, so that NaN payloads survive. */
 		cg_push(fx, LLVMConstBitCast(cg_i32(cx, in->imm.f32_bits),
@@ -150,16 +146,16 @@ static LLVMValueRef divide(cg_ctx *cx, cg_func *fx, LLVMOpcode op,
 	LLVMValueRef minus1 = LLVMConstAllOnes(t);
 	unsigned bits = LLVMGetIntTypeWidth(t);
 	LLVMValueRef min = LLVMConstInt(t, 1ull << (bits - 1), false);
-	LLVMValueRef overflow = LLVMBuildAnd(
-		cx->b, LLVMBuildICmp(cx->b, LLVMIntEQ, a, min, ""),
-		LLVMBuildICmp(cx->b, LLVMIntEQ, b, minus1, ""), "");
+	LLVMValueRef overflow =
+	    LLVMBuildAnd(cx->b, LLVMBuildICmp(cx->b, LLVMIntEQ, a, min, ""),
+	                 LLVMBuildICmp(cx->b, LLVMIntEQ, b, minus1, ""), "");
 	if (op == LLVMSDiv) {
 		cg_trap_if(cx, fx, overflow, W2N_TRAP_INT_OVERFLOW);
 		return LLVMBuildSDiv(cx->b, a, b, "");
 	}
 	/* Avoid LLVM's undefined INT_MIN % -1 by dividing by 1 instead. */
-	LLVMValueRef safe = LLVMBuildSelect(cx->b, overflow,
-	                                    LLVMConstInt(t, 1, false), b, "");
+	LLVMValueRef safe =
+	    LLVMBuildSelect(cx->b, overflow, LLVMConstInt(t, 1, false), b, "");
 	return LLVMBuildSRem(cx->b, a, safe, "");
 }
 
@@ -206,8 +202,7 @@ static void emit_count(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 	(void)in;
 	LLVMValueRef a = cg_pop(fx);
 	LLVMValueRef args[] = {a, LLVMConstInt(cx->t_i1, 0, false)};
-	cg_push(fx, intrinsic(cx, r->intrinsic, LLVMTypeOf(a), args,
-	                      r->nargs));
+	cg_push(fx, intrinsic(cx, r->intrinsic, LLVMTypeOf(a), args, r->nargs));
 }
 
 /* Sign extension operators: truncate to the narrow width (the row's
@@ -236,8 +231,8 @@ static void emit_round(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 {
 	(void)r;
 	LLVMValueRef a = cg_pop(fx);
-	cg_push(fx, cg_float_round(cx, (ir_operation)ir_opcodes[in->op].oper,
-	                           a));
+	cg_push(fx,
+	        cg_float_round(cx, (ir_operation)ir_opcodes[in->op].oper, a));
 }
 
 /* An intrinsic on the operands, of their type (abs, sqrt, copysign). */
@@ -285,49 +280,56 @@ static void emit_minmax(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 
 /* Operations on i32 and i64, by operation. */
 static const num_rule int_rules[IR_OPER_COUNT] = {
-	[IR_OPER_CONST] = {emit_const},
-	[IR_OPER_EQZ] = {emit_eqz},
-	[IR_OPER_EQ] = {emit_compare}, [IR_OPER_NE] = {emit_compare},
-	[IR_OPER_LT] = {emit_compare}, [IR_OPER_GT] = {emit_compare},
-	[IR_OPER_LE] = {emit_compare}, [IR_OPER_GE] = {emit_compare},
-	[IR_OPER_CLZ] = {emit_count, .intrinsic = "llvm.ctlz", .nargs = 2},
-	[IR_OPER_CTZ] = {emit_count, .intrinsic = "llvm.cttz", .nargs = 2},
-	[IR_OPER_POPCNT] = {emit_count, .intrinsic = "llvm.ctpop",
-	                    .nargs = 1},
-	[IR_OPER_ADD] = {emit_binary, {LLVMAdd}},
-	[IR_OPER_SUB] = {emit_binary, {LLVMSub}},
-	[IR_OPER_MUL] = {emit_binary, {LLVMMul}},
-	[IR_OPER_DIV] = {emit_divrem, {LLVMUDiv, LLVMSDiv}},
-	[IR_OPER_REM] = {emit_divrem, {LLVMURem, LLVMSRem}},
-	[IR_OPER_AND] = {emit_binary, {LLVMAnd}},
-	[IR_OPER_OR] = {emit_binary, {LLVMOr}},
-	[IR_OPER_XOR] = {emit_binary, {LLVMXor}},
-	[IR_OPER_SHL] = {emit_shift, {LLVMShl}},
-	[IR_OPER_SHR] = {emit_shift, {LLVMLShr, LLVMAShr}},
-	[IR_OPER_ROTL] = {emit_rotate, .intrinsic = "llvm.fshl"},
-	[IR_OPER_ROTR] = {emit_rotate, .intrinsic = "llvm.fshr"},
-	[IR_OPER_EXTEND] = {emit_sign_extend},
+    [IR_OPER_CONST] = {emit_const},
+    [IR_OPER_EQZ] = {emit_eqz},
+    [IR_OPER_EQ] = {emit_compare},
+    [IR_OPER_NE] = {emit_compare},
+    [IR_OPER_LT] = {emit_compare},
+    [IR_OPER_GT] = {emit_compare},
+    [IR_OPER_LE] = {emit_compare},
+    [IR_OPER_GE] = {emit_compare},
+    [IR_OPER_CLZ] = {emit_count, .intrinsic = "llvm.ctlz", .nargs = 2},
+    [IR_OPER_CTZ] = {emit_count, .intrinsic = "llvm.cttz", .nargs = 2},
+    [IR_OPER_POPCNT] = {emit_count, .intrinsic = "llvm.ctpop", .nargs = 1},
+    [IR_OPER_ADD] = {emit_binary, {LLVMAdd}},
+    [IR_OPER_SUB] = {emit_binary, {LLVMSub}},
+    [IR_OPER_MUL] = {emit_binary, {LLVMMul}},
+    [IR_OPER_DIV] = {emit_divrem, {LLVMUDiv, LLVMSDiv}},
+    [IR_OPER_REM] = {emit_divrem, {LLVMURem, LLVMSRem}},
+    [IR_OPER_AND] = {emit_binary, {LLVMAnd}},
+    [IR_OPER_OR] = {emit_binary, {LLVMOr}},
+    [IR_OPER_XOR] = {emit_binary, {LLVMXor}},
+    [IR_OPER_SHL] = {emit_shift, {LLVMShl}},
+    [IR_OPER_SHR] = {emit_shift, {LLVMLShr, LLVMAShr}},
+    [IR_OPER_ROTL] = {emit_rotate, .intrinsic = "llvm.fshl"},
+    [IR_OPER_ROTR] = {emit_rotate, .intrinsic = "llvm.fshr"},
+    [IR_OPER_EXTEND] = {emit_sign_extend},
 };
 
 /* Operations on f32 and f64, by operation. */
 static const num_rule float_rules[IR_OPER_COUNT] = {
-	[IR_OPER_CONST] = {emit_const},
-	[IR_OPER_EQ] = {emit_compare}, [IR_OPER_NE] = {emit_compare},
-	[IR_OPER_LT] = {emit_compare}, [IR_OPER_GT] = {emit_compare},
-	[IR_OPER_LE] = {emit_compare}, [IR_OPER_GE] = {emit_compare},
-	[IR_OPER_ABS] = {emit_intrinsic, .intrinsic = "llvm.fabs", .nargs = 1},
-	[IR_OPER_NEG] = {emit_fneg},
-	[IR_OPER_CEIL] = {emit_round}, [IR_OPER_FLOOR] = {emit_round},
-	[IR_OPER_TRUNC] = {emit_round}, [IR_OPER_NEAREST] = {emit_round},
-	[IR_OPER_SQRT] = {emit_intrinsic, .intrinsic = "llvm.sqrt", .nargs = 1},
-	[IR_OPER_ADD] = {emit_float_arith, {LLVMFAdd}},
-	[IR_OPER_SUB] = {emit_float_arith, {LLVMFSub}},
-	[IR_OPER_MUL] = {emit_float_arith, {LLVMFMul}},
-	[IR_OPER_DIV] = {emit_float_arith, {LLVMFDiv}},
-	[IR_OPER_MIN] = {emit_minmax},
-	[IR_OPER_MAX] = {emit_minmax, .max = true},
-	[IR_OPER_COPYSIGN] = {emit_intrinsic, .intrinsic = "llvm.copysign",
-	                      .nargs = 2},
+    [IR_OPER_CONST] = {emit_const},
+    [IR_OPER_EQ] = {emit_compare},
+    [IR_OPER_NE] = {emit_compare},
+    [IR_OPER_LT] = {emit_compare},
+    [IR_OPER_GT] = {emit_compare},
+    [IR_OPER_LE] = {emit_compare},
+    [IR_OPER_GE] = {emit_compare},
+    [IR_OPER_ABS] = {emit_intrinsic, .intrinsic = "llvm.fabs", .nargs = 1},
+    [IR_OPER_NEG] = {emit_fneg},
+    [IR_OPER_CEIL] = {emit_round},
+    [IR_OPER_FLOOR] = {emit_round},
+    [IR_OPER_TRUNC] = {emit_round},
+    [IR_OPER_NEAREST] = {emit_round},
+    [IR_OPER_SQRT] = {emit_intrinsic, .intrinsic = "llvm.sqrt", .nargs = 1},
+    [IR_OPER_ADD] = {emit_float_arith, {LLVMFAdd}},
+    [IR_OPER_SUB] = {emit_float_arith, {LLVMFSub}},
+    [IR_OPER_MUL] = {emit_float_arith, {LLVMFMul}},
+    [IR_OPER_DIV] = {emit_float_arith, {LLVMFDiv}},
+    [IR_OPER_MIN] = {emit_minmax},
+    [IR_OPER_MAX] = {emit_minmax, .max = true},
+    [IR_OPER_COPYSIGN] = {emit_intrinsic, .intrinsic = "llvm.copysign",
+                          .nargs = 2},
 };
 
 /* The rule for a row: by the type of its operands (of its result for a

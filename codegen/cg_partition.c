@@ -26,8 +26,8 @@ enum { CG_PARTITION_INSTRS = 40000 };
 static uint32_t function_runs(const ir_module *m, const cg_options *o,
                               uint32_t *starts)
 {
-	uint64_t budget = o->partition_instrs ? o->partition_instrs
-	                                      : CG_PARTITION_INSTRS;
+	uint64_t budget =
+	    o->partition_instrs ? o->partition_instrs : CG_PARTITION_INSTRS;
 	uint64_t total = 0;
 	for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
 		total += m->funcs[i].ncode;
@@ -59,18 +59,20 @@ static cg_unit partition_unit(const ir_module *m, const uint32_t *starts,
                               uint32_t nruns, uint32_t p)
 {
 	if (nruns == 0)
-		return (cg_unit){.fbegin = m->nfunc_imports, .fend = m->nfuncs,
+		return (cg_unit){.fbegin = m->nfunc_imports,
+		                 .fend = m->nfuncs,
 		                 .shared = true};
 	if (p == 0)
 		return (cg_unit){.fbegin = m->nfunc_imports,
-		                 .fend = m->nfunc_imports, .shared = true,
+		                 .fend = m->nfunc_imports,
+		                 .shared = true,
 		                 .split = true};
 	uint32_t fbegin = starts[p - 1];
 	return (cg_unit){.fbegin = fbegin,
 	                 .fend = p < nruns ? starts[p] : m->nfuncs,
 	                 .split = true,
-	                 .large = m->funcs[fbegin].ncode >=
-	                          CG_LARGE_FUNC_INSTRS};
+	                 .large =
+	                     m->funcs[fbegin].ncode >= CG_LARGE_FUNC_INSTRS};
 }
 
 typedef struct pool {
@@ -81,8 +83,8 @@ typedef struct pool {
 	char *const *paths;
 	atomic_uint next;
 	atomic_bool failed;
-	w2n_diags *diags;             /* one list per partition */
-	double (*cpu)[CG_PHASES];     /* per partition */
+	w2n_diags *diags;         /* one list per partition */
+	double (*cpu)[CG_PHASES]; /* per partition */
 } pool;
 
 static void *work(void *arg)
@@ -92,8 +94,8 @@ static void *work(void *arg)
 		unsigned k = atomic_fetch_add(&p->next, 1);
 		if (k >= p->count || atomic_load(&p->failed))
 			return NULL;
-		cg_unit u = partition_unit(p->m, p->starts, p->nruns,
-		                           p->first + k);
+		cg_unit u =
+		    partition_unit(p->m, p->starts, p->nruns, p->first + k);
 		if (!cg_compile_unit(p->m, p->o, &u, CG_EMIT_OBJECT,
 		                     p->paths[k], p->cpu[k], &p->diags[k]))
 			atomic_store(&p->failed, true);
@@ -144,8 +146,13 @@ bool cg_compile_partitions(const ir_module *m, const cg_options *o,
 	uint32_t *starts = w2n_xmalloc((nruns + 1) * sizeof *starts);
 	function_runs(m, o, starts);
 	W2N_ASSERT(first + count <= nruns + 1);
-	pool p = {.m = m, .o = o, .starts = starts, .nruns = nruns,
-	          .first = first, .count = count, .paths = paths};
+	pool p = {.m = m,
+	          .o = o,
+	          .starts = starts,
+	          .nruns = nruns,
+	          .first = first,
+	          .count = count,
+	          .paths = paths};
 	atomic_init(&p.next, 0);
 	atomic_init(&p.failed, false);
 	p.diags = w2n_xmalloc((count + 1) * sizeof *p.diags);

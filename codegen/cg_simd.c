@@ -120,13 +120,11 @@ static LLVMValueRef to_lane(cg_ctx *cx, LLVMValueRef x, shape s)
 	return x;
 }
 
-static LLVMValueRef extend(cg_ctx *cx, LLVMValueRef v, LLVMTypeRef t,
-                           bool sgn)
+static LLVMValueRef extend(cg_ctx *cx, LLVMValueRef v, LLVMTypeRef t, bool sgn)
 {
 	return sgn ? LLVMBuildSExt(cx->b, v, t, "")
 	           : LLVMBuildZExt(cx->b, v, t, "");
 }
-
 
 /* ---- Rules ---- */
 
@@ -136,8 +134,8 @@ typedef struct vec_rule vec_rule;
 typedef struct vec_op {
 	const ir_instr *in;
 	const vec_rule *r;
-	shape s;   /* its SHAPE */
-	bool sgn;  /* its SIGN is S */
+	shape s;  /* its SHAPE */
+	bool sgn; /* its SIGN is S */
 } vec_op;
 
 /* Pops the operands of v->in and pushes its result. */
@@ -192,8 +190,8 @@ static void load_zero(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	LLVMValueRef p = pop_address(cx, fx, v);
 	LLVMValueRef x = cg_load_memory(cx, lane_type(cx, v->s), p);
 	LLVMValueRef zero = LLVMConstNull(vec_type(cx, v->s));
-	push_v128(cx, fx, LLVMBuildInsertElement(cx->b, zero, x,
-	                                         cg_i32(cx, 0), ""));
+	push_v128(cx, fx,
+	          LLVMBuildInsertElement(cx->b, zero, x, cg_i32(cx, 0), ""));
 }
 
 static void store_whole(cg_ctx *cx, cg_func *fx, const vec_op *v)
@@ -203,8 +201,7 @@ static void store_whole(cg_ctx *cx, cg_func *fx, const vec_op *v)
 }
 
 /* v128.loadN_lane and v128.storeN_lane: operands address, vector. */
-static void access_lane(cg_ctx *cx, cg_func *fx, const vec_op *v,
-                        bool store)
+static void access_lane(cg_ctx *cx, cg_func *fx, const vec_op *v, bool store)
 {
 	LLVMValueRef x = pop_as(cx, fx, v->s);
 	LLVMValueRef p = pop_address(cx, fx, v);
@@ -263,17 +260,18 @@ static void emit_swizzle(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	LLVMValueRef idx = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
 	LLVMValueRef in_range = LLVMBuildICmp(cx->b, LLVMIntULT, idx,
 	                                      const_splat(cx, s, s.lanes), "");
-	LLVMValueRef safe = LLVMBuildAnd(cx->b, idx,
-	                                 const_splat(cx, s, s.lanes - 1), "");
+	LLVMValueRef safe =
+	    LLVMBuildAnd(cx->b, idx, const_splat(cx, s, s.lanes - 1), "");
 	LLVMValueRef r = LLVMGetPoison(vec_type(cx, s));
 	for (unsigned i = 0; i < s.lanes; i++) {
-		LLVMValueRef k = LLVMBuildExtractElement(cx->b, safe,
-		                                         cg_i32(cx, i), "");
+		LLVMValueRef k =
+		    LLVMBuildExtractElement(cx->b, safe, cg_i32(cx, i), "");
 		LLVMValueRef x = LLVMBuildExtractElement(cx->b, a, k, "");
 		r = LLVMBuildInsertElement(cx->b, r, x, cg_i32(cx, i), "");
 	}
-	push_v128(cx, fx, LLVMBuildSelect(cx->b, in_range, r,
-	                                  LLVMConstNull(vec_type(cx, s)), ""));
+	push_v128(cx, fx,
+	          LLVMBuildSelect(cx->b, in_range, r,
+	                          LLVMConstNull(vec_type(cx, s)), ""));
 }
 
 static void emit_splat(cg_ctx *cx, cg_func *fx, const vec_op *v)
@@ -383,8 +381,9 @@ static void emit_binary(cg_ctx *cx, cg_func *fx, const vec_op *v)
 static void emit_intrinsic1(cg_ctx *cx, cg_func *fx, const vec_op *v)
 {
 	LLVMValueRef a = pop_as(cx, fx, v->s);
-	push_v128(cx, fx, cg_intrinsic(cx, v->r->intrinsic[v->sgn],
-	                               vec_type(cx, v->s), &a, 1));
+	push_v128(cx, fx,
+	          cg_intrinsic(cx, v->r->intrinsic[v->sgn], vec_type(cx, v->s),
+	                       &a, 1));
 }
 
 static void emit_intrinsic2(cg_ctx *cx, cg_func *fx, const vec_op *v)
@@ -392,16 +391,18 @@ static void emit_intrinsic2(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	LLVMValueRef args[2];
 	args[1] = pop_as(cx, fx, v->s);
 	args[0] = pop_as(cx, fx, v->s);
-	push_v128(cx, fx, cg_intrinsic(cx, v->r->intrinsic[v->sgn],
-	                               vec_type(cx, v->s), args, 2));
+	push_v128(cx, fx,
+	          cg_intrinsic(cx, v->r->intrinsic[v->sgn], vec_type(cx, v->s),
+	                       args, 2));
 }
 
 /* Integer negation wraps; float negation flips the sign bit, NaN too. */
 static void emit_neg(cg_ctx *cx, cg_func *fx, const vec_op *v)
 {
 	LLVMValueRef a = pop_as(cx, fx, v->s);
-	push_v128(cx, fx, v->s.is_float ? LLVMBuildFNeg(cx->b, a, "")
-	                                : LLVMBuildNeg(cx->b, a, ""));
+	push_v128(cx, fx,
+	          v->s.is_float ? LLVMBuildFNeg(cx->b, a, "")
+	                        : LLVMBuildNeg(cx->b, a, ""));
 }
 
 /* Integer abs wraps: the minimum lane value stays as it is, so the
@@ -410,8 +411,8 @@ static void emit_abs(cg_ctx *cx, cg_func *fx, const vec_op *v)
 {
 	LLVMValueRef args[] = {pop_as(cx, fx, v->s),
 	                       LLVMConstInt(cx->t_i1, 0, false)};
-	push_v128(cx, fx, cg_intrinsic(cx, "llvm.abs", vec_type(cx, v->s),
-	                               args, 2));
+	push_v128(cx, fx,
+	          cg_intrinsic(cx, "llvm.abs", vec_type(cx, v->s), args, 2));
 }
 
 /* ---- Float lanes: pmin/pmax, rounding, min/max ---- */
@@ -452,8 +453,8 @@ static void emit_shift(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	n = LLVMBuildZExtOrBitCast(cx->b, to_lane(cx, n, s), lane_type(cx, s),
 	                           "");
 	n = splat(cx, n, s.lanes);
-	push_v128(cx, fx, LLVMBuildBinOp(cx->b, v->r->opcode[v->sgn], a, n,
-	                                 ""));
+	push_v128(cx, fx,
+	          LLVMBuildBinOp(cx->b, v->r->opcode[v->sgn], a, n, ""));
 }
 
 /* Rounding average: (a + b + 1) / 2 without overflow, in wider lanes. */
@@ -464,8 +465,8 @@ static void emit_avgr(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	a = LLVMBuildZExt(cx->b, a, vec_type(cx, w), "");
 	b = LLVMBuildZExt(cx->b, b, vec_type(cx, w), "");
 	LLVMValueRef one = const_splat(cx, w, 1);
-	LLVMValueRef sum = LLVMBuildAdd(cx->b, LLVMBuildAdd(cx->b, a, b, ""),
-	                                one, "");
+	LLVMValueRef sum =
+	    LLVMBuildAdd(cx->b, LLVMBuildAdd(cx->b, a, b, ""), one, "");
 	sum = LLVMBuildLShr(cx->b, sum, one, "");
 	push_v128(cx, fx, LLVMBuildTrunc(cx->b, sum, vec_type(cx, s), ""));
 }
@@ -495,8 +496,9 @@ static void emit_all_true(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	LLVMValueRef a = pop_as(cx, fx, v->s);
 	LLVMValueRef nz = LLVMBuildICmp(cx->b, LLVMIntNE, a,
 	                                LLVMConstNull(vec_type(cx, v->s)), "");
-	push_bool(cx, fx, cg_intrinsic(cx, "llvm.vector.reduce.and",
-	                               LLVMTypeOf(nz), &nz, 1));
+	push_bool(
+	    cx, fx,
+	    cg_intrinsic(cx, "llvm.vector.reduce.and", LLVMTypeOf(nz), &nz, 1));
 }
 
 /* bitmask: bit i of the result is the sign bit of lane i. */
@@ -530,8 +532,8 @@ static void emit_narrow(cg_ctx *cx, cg_func *fx, const vec_op *v)
 
 /* Lanes first, first + step, ... of x (of shape narrower(s)), extended
  * to shape s. */
-static LLVMValueRef widen(cg_ctx *cx, LLVMValueRef x, shape s,
-                          unsigned first, unsigned step, bool sgn)
+static LLVMValueRef widen(cg_ctx *cx, LLVMValueRef x, shape s, unsigned first,
+                          unsigned step, bool sgn)
 {
 	return extend(cx, pick(cx, x, NULL, first, step, s.lanes),
 	              vec_type(cx, s), sgn);
@@ -550,8 +552,9 @@ static void emit_extmul(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	unsigned first = v->r->high ? s.lanes : 0;
 	LLVMValueRef b = pop_as(cx, fx, narrower(s));
 	LLVMValueRef a = pop_as(cx, fx, narrower(s));
-	push_v128(cx, fx, LLVMBuildMul(cx->b, widen(cx, a, s, first, 1, v->sgn),
-	                               widen(cx, b, s, first, 1, v->sgn), ""));
+	push_v128(cx, fx,
+	          LLVMBuildMul(cx->b, widen(cx, a, s, first, 1, v->sgn),
+	                       widen(cx, b, s, first, 1, v->sgn), ""));
 }
 
 /* extadd_pairwise: lane i is a[2i] + a[2i+1], extended first. */
@@ -559,8 +562,9 @@ static void emit_extadd(cg_ctx *cx, cg_func *fx, const vec_op *v)
 {
 	shape s = v->s;
 	LLVMValueRef a = pop_as(cx, fx, narrower(s));
-	push_v128(cx, fx, LLVMBuildAdd(cx->b, widen(cx, a, s, 0, 2, v->sgn),
-	                               widen(cx, a, s, 1, 2, v->sgn), ""));
+	push_v128(cx, fx,
+	          LLVMBuildAdd(cx->b, widen(cx, a, s, 0, 2, v->sgn),
+	                       widen(cx, a, s, 1, 2, v->sgn), ""));
 }
 
 /* dot: lane i is a[2i] * b[2i] + a[2i+1] * b[2i+1], signed, wrapping. */
@@ -603,9 +607,9 @@ static void emit_convert(cg_ctx *cx, cg_func *fx, const vec_op *v)
 		a = pick(cx, a, NULL, 0, 1, r->n);
 	LLVMTypeRef t = LLVMVectorType(lane_type(cx, to), r->n);
 	const char *name = r->intrinsic[v->sgn];
-	LLVMValueRef x = name ? cg_cast_intrinsic(cx, name, t, a)
-	                      : LLVMBuildCast(cx->b, r->opcode[v->sgn], a, t,
-	                                      "");
+	LLVMValueRef x =
+	    name ? cg_cast_intrinsic(cx, name, t, a)
+	         : LLVMBuildCast(cx->b, r->opcode[v->sgn], a, t, "");
 	if (r->opcode[0] == LLVMFPTrunc && is_fpext(a))
 		x = cg_quiet_nan(cx, x);
 	if (r->n < to.lanes)
@@ -621,97 +625,111 @@ static void emit_convert(cg_ctx *cx, cg_func *fx, const vec_op *v)
 
 /* Loads by the operation that makes their result. */
 static const vec_rule load_rules[IR_OPER_COUNT] = {
-	[IR_OPER_NONE] = {load_whole},
-	[IR_OPER_EXTEND] = {load_extend},
-	[IR_OPER_SPLAT] = {load_splat},
-	[IR_OPER_ZERO] = {load_zero},
-	[IR_OPER_REPLACE_LANE] = {load_lane},
+    [IR_OPER_NONE] = {load_whole},        [IR_OPER_EXTEND] = {load_extend},
+    [IR_OPER_SPLAT] = {load_splat},       [IR_OPER_ZERO] = {load_zero},
+    [IR_OPER_REPLACE_LANE] = {load_lane},
 };
 
 static const vec_rule store_rules[IR_OPER_COUNT] = {
-	[IR_OPER_NONE] = {store_whole},
-	[IR_OPER_EXTRACT_LANE] = {store_lane},
+    [IR_OPER_NONE] = {store_whole},
+    [IR_OPER_EXTRACT_LANE] = {store_lane},
 };
 
 /* Operations the same for every shape (or on the whole v128). */
 static const vec_rule any_rules[IR_OPER_COUNT] = {
-	[IR_OPER_CONST] = {emit_const},
-	[IR_OPER_SHUFFLE] = {emit_shuffle},
-	[IR_OPER_SWIZZLE] = {emit_swizzle},
-	[IR_OPER_SPLAT] = {emit_splat},
-	[IR_OPER_EXTRACT_LANE] = {emit_extract_lane},
-	[IR_OPER_REPLACE_LANE] = {emit_replace_lane},
-	[IR_OPER_EQ] = {emit_compare}, [IR_OPER_NE] = {emit_compare},
-	[IR_OPER_LT] = {emit_compare}, [IR_OPER_GT] = {emit_compare},
-	[IR_OPER_LE] = {emit_compare}, [IR_OPER_GE] = {emit_compare},
-	[IR_OPER_NOT] = {emit_bitwise}, [IR_OPER_AND] = {emit_bitwise},
-	[IR_OPER_ANDNOT] = {emit_bitwise}, [IR_OPER_OR] = {emit_bitwise},
-	[IR_OPER_XOR] = {emit_bitwise}, [IR_OPER_BITSELECT] = {emit_bitwise},
-	[IR_OPER_ANY_TRUE] = {emit_bitwise},
-	[IR_OPER_DEMOTE_ZERO] = {emit_convert, {LLVMFPTrunc},
-	                         .from = IR_SHAPE_F64X2, .n = 2},
-	[IR_OPER_PROMOTE_LOW] = {emit_convert, {LLVMFPExt},
-	                         .from = IR_SHAPE_F32X4, .n = 2},
-	[IR_OPER_TRUNC_SAT] = {emit_convert, .intrinsic = BY_SIGN(
-	                       "llvm.fptoui.sat", "llvm.fptosi.sat"),
-	                       .from = IR_SHAPE_F32X4, .n = 4},
-	[IR_OPER_TRUNC_SAT_ZERO] = {emit_convert, .intrinsic = BY_SIGN(
-	                            "llvm.fptoui.sat", "llvm.fptosi.sat"),
-	                            .from = IR_SHAPE_F64X2, .n = 2},
-	[IR_OPER_CONVERT] = {emit_convert, BY_SIGN(LLVMUIToFP, LLVMSIToFP),
-	                     .from = IR_SHAPE_I32X4, .n = 4},
-	[IR_OPER_CONVERT_LOW] = {emit_convert, BY_SIGN(LLVMUIToFP, LLVMSIToFP),
-	                         .from = IR_SHAPE_I32X4, .n = 2},
+    [IR_OPER_CONST] = {emit_const},
+    [IR_OPER_SHUFFLE] = {emit_shuffle},
+    [IR_OPER_SWIZZLE] = {emit_swizzle},
+    [IR_OPER_SPLAT] = {emit_splat},
+    [IR_OPER_EXTRACT_LANE] = {emit_extract_lane},
+    [IR_OPER_REPLACE_LANE] = {emit_replace_lane},
+    [IR_OPER_EQ] = {emit_compare},
+    [IR_OPER_NE] = {emit_compare},
+    [IR_OPER_LT] = {emit_compare},
+    [IR_OPER_GT] = {emit_compare},
+    [IR_OPER_LE] = {emit_compare},
+    [IR_OPER_GE] = {emit_compare},
+    [IR_OPER_NOT] = {emit_bitwise},
+    [IR_OPER_AND] = {emit_bitwise},
+    [IR_OPER_ANDNOT] = {emit_bitwise},
+    [IR_OPER_OR] = {emit_bitwise},
+    [IR_OPER_XOR] = {emit_bitwise},
+    [IR_OPER_BITSELECT] = {emit_bitwise},
+    [IR_OPER_ANY_TRUE] = {emit_bitwise},
+    [IR_OPER_DEMOTE_ZERO] = {emit_convert,
+                             {LLVMFPTrunc},
+                             .from = IR_SHAPE_F64X2,
+                             .n = 2},
+    [IR_OPER_PROMOTE_LOW] = {emit_convert,
+                             {LLVMFPExt},
+                             .from = IR_SHAPE_F32X4,
+                             .n = 2},
+    [IR_OPER_TRUNC_SAT] = {emit_convert,
+                           .intrinsic =
+                               BY_SIGN("llvm.fptoui.sat", "llvm.fptosi.sat"),
+                           .from = IR_SHAPE_F32X4, .n = 4},
+    [IR_OPER_TRUNC_SAT_ZERO] = {emit_convert,
+                                .intrinsic = BY_SIGN("llvm.fptoui.sat",
+                                                     "llvm.fptosi.sat"),
+                                .from = IR_SHAPE_F64X2, .n = 2},
+    [IR_OPER_CONVERT] = {emit_convert, BY_SIGN(LLVMUIToFP, LLVMSIToFP),
+                         .from = IR_SHAPE_I32X4, .n = 4},
+    [IR_OPER_CONVERT_LOW] = {emit_convert, BY_SIGN(LLVMUIToFP, LLVMSIToFP),
+                             .from = IR_SHAPE_I32X4, .n = 2},
 };
 
 /* Integer lanes; arithmetic wraps. */
 static const vec_rule int_rules[IR_OPER_COUNT] = {
-	[IR_OPER_ADD] = {emit_binary, {LLVMAdd}},
-	[IR_OPER_SUB] = {emit_binary, {LLVMSub}},
-	[IR_OPER_MUL] = {emit_binary, {LLVMMul}},
-	[IR_OPER_ADD_SAT] = {emit_intrinsic2, .intrinsic = BY_SIGN(
-	                     "llvm.uadd.sat", "llvm.sadd.sat")},
-	[IR_OPER_SUB_SAT] = {emit_intrinsic2, .intrinsic = BY_SIGN(
-	                     "llvm.usub.sat", "llvm.ssub.sat")},
-	[IR_OPER_MIN] = {emit_intrinsic2,
-	                 .intrinsic = BY_SIGN("llvm.umin", "llvm.smin")},
-	[IR_OPER_MAX] = {emit_intrinsic2,
-	                 .intrinsic = BY_SIGN("llvm.umax", "llvm.smax")},
-	[IR_OPER_POPCNT] = {emit_intrinsic1, .intrinsic = {"llvm.ctpop"}},
-	[IR_OPER_SHL] = {emit_shift, {LLVMShl}},
-	[IR_OPER_SHR] = {emit_shift, BY_SIGN(LLVMLShr, LLVMAShr)},
-	[IR_OPER_NEG] = {emit_neg},
-	[IR_OPER_ABS] = {emit_abs},
-	[IR_OPER_AVGR] = {emit_avgr},
-	[IR_OPER_Q15MULR_SAT] = {emit_q15mulr},
-	[IR_OPER_ALL_TRUE] = {emit_all_true},
-	[IR_OPER_BITMASK] = {emit_bitmask},
-	[IR_OPER_NARROW] = {emit_narrow},
-	[IR_OPER_EXTEND_LOW] = {emit_extend},
-	[IR_OPER_EXTEND_HIGH] = {emit_extend, .high = true},
-	[IR_OPER_EXTMUL_LOW] = {emit_extmul},
-	[IR_OPER_EXTMUL_HIGH] = {emit_extmul, .high = true},
-	[IR_OPER_EXTADD_PAIRWISE] = {emit_extadd},
-	[IR_OPER_DOT] = {emit_dot},
+    [IR_OPER_ADD] = {emit_binary, {LLVMAdd}},
+    [IR_OPER_SUB] = {emit_binary, {LLVMSub}},
+    [IR_OPER_MUL] = {emit_binary, {LLVMMul}},
+    [IR_OPER_ADD_SAT] = {emit_intrinsic2,
+                         .intrinsic =
+                             BY_SIGN("llvm.uadd.sat", "llvm.sadd.sat")},
+    [IR_OPER_SUB_SAT] = {emit_intrinsic2,
+                         .intrinsic =
+                             BY_SIGN("llvm.usub.sat", "llvm.ssub.sat")},
+    [IR_OPER_MIN] = {emit_intrinsic2,
+                     .intrinsic = BY_SIGN("llvm.umin", "llvm.smin")},
+    [IR_OPER_MAX] = {emit_intrinsic2,
+                     .intrinsic = BY_SIGN("llvm.umax", "llvm.smax")},
+    [IR_OPER_POPCNT] = {emit_intrinsic1, .intrinsic = {"llvm.ctpop"}},
+    [IR_OPER_SHL] = {emit_shift, {LLVMShl}},
+    [IR_OPER_SHR] = {emit_shift, BY_SIGN(LLVMLShr, LLVMAShr)},
+    [IR_OPER_NEG] = {emit_neg},
+    [IR_OPER_ABS] = {emit_abs},
+    [IR_OPER_AVGR] = {emit_avgr},
+    [IR_OPER_Q15MULR_SAT] = {emit_q15mulr},
+    [IR_OPER_ALL_TRUE] = {emit_all_true},
+    [IR_OPER_BITMASK] = {emit_bitmask},
+    [IR_OPER_NARROW] = {emit_narrow},
+    [IR_OPER_EXTEND_LOW] = {emit_extend},
+    [IR_OPER_EXTEND_HIGH] = {emit_extend, .high = true},
+    [IR_OPER_EXTMUL_LOW] = {emit_extmul},
+    [IR_OPER_EXTMUL_HIGH] = {emit_extmul, .high = true},
+    [IR_OPER_EXTADD_PAIRWISE] = {emit_extadd},
+    [IR_OPER_DOT] = {emit_dot},
 };
 
 /* Float lanes.  NaN results are whatever the hardware makes, which Wasm
  * allows (spec 4.3.3, nondeterminism); min and max propagate NaN and
  * order -0 below +0, as llvm.minimum does. */
 static const vec_rule float_rules[IR_OPER_COUNT] = {
-	[IR_OPER_ADD] = {emit_binary, {LLVMFAdd}},
-	[IR_OPER_SUB] = {emit_binary, {LLVMFSub}},
-	[IR_OPER_MUL] = {emit_binary, {LLVMFMul}},
-	[IR_OPER_DIV] = {emit_binary, {LLVMFDiv}},
-	[IR_OPER_MIN] = {emit_minmax},
-	[IR_OPER_MAX] = {emit_minmax, .high = true},
-	[IR_OPER_PMIN] = {emit_pseudo_minmax},
-	[IR_OPER_PMAX] = {emit_pseudo_minmax, .high = true},
-	[IR_OPER_CEIL] = {emit_rounding}, [IR_OPER_FLOOR] = {emit_rounding},
-	[IR_OPER_TRUNC] = {emit_rounding}, [IR_OPER_NEAREST] = {emit_rounding},
-	[IR_OPER_ABS] = {emit_intrinsic1, .intrinsic = {"llvm.fabs"}},
-	[IR_OPER_SQRT] = {emit_intrinsic1, .intrinsic = {"llvm.sqrt"}},
-	[IR_OPER_NEG] = {emit_neg},
+    [IR_OPER_ADD] = {emit_binary, {LLVMFAdd}},
+    [IR_OPER_SUB] = {emit_binary, {LLVMFSub}},
+    [IR_OPER_MUL] = {emit_binary, {LLVMFMul}},
+    [IR_OPER_DIV] = {emit_binary, {LLVMFDiv}},
+    [IR_OPER_MIN] = {emit_minmax},
+    [IR_OPER_MAX] = {emit_minmax, .high = true},
+    [IR_OPER_PMIN] = {emit_pseudo_minmax},
+    [IR_OPER_PMAX] = {emit_pseudo_minmax, .high = true},
+    [IR_OPER_CEIL] = {emit_rounding},
+    [IR_OPER_FLOOR] = {emit_rounding},
+    [IR_OPER_TRUNC] = {emit_rounding},
+    [IR_OPER_NEAREST] = {emit_rounding},
+    [IR_OPER_ABS] = {emit_intrinsic1, .intrinsic = {"llvm.fabs"}},
+    [IR_OPER_SQRT] = {emit_intrinsic1, .intrinsic = {"llvm.sqrt"}},
+    [IR_OPER_NEG] = {emit_neg},
 };
 
 /* The rule for a row: by its memory access, then by its operation, for
@@ -726,8 +744,8 @@ static const vec_rule *rule_for(const ir_opcode_info *info)
 		r = &any_rules[info->oper];
 		if (!r->emit)
 			r = ir_shapes[info->shape].is_float
-			            ? &float_rules[info->oper]
-			            : &int_rules[info->oper];
+			        ? &float_rules[info->oper]
+			        : &int_rules[info->oper];
 		break;
 	default: return NULL;
 	}

@@ -16,11 +16,12 @@ enum {
 };
 
 static const cg_target targets[NTARGETS] = {
-#define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,   \
-                   bits, bounds, cc, cc_package, qemu, cpu_family,       \
-                   elf_machine, quirks)                                  \
-	[TARGET_##id] = {triple, llvm_triple, cpu, features, abi, tune_cpu,   \
-	                 bits, bounds, cc, cc_package, quirks},
+#define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,      \
+                   bits, bounds, cc, cc_package, qemu, cpu_family,             \
+                   elf_machine, quirks)                                        \
+	[TARGET_##                                                             \
+	    id] = {triple, llvm_triple, cpu, features,   abi,   tune_cpu,      \
+	           bits,   bounds,      cc,  cc_package, quirks},
 #include "targets.def"
 #undef W2N_TARGET
 };
@@ -44,6 +45,6 @@ const cg_target *const *cg_targets(void)
 #define W2N_TARGET(id, ...) &targets[TARGET_##id],
 #include "targets.def"
 #undef W2N_TARGET
-		NULL};
+	    NULL};
 	return list;
 }

@@ -19,15 +19,13 @@ static LLVMValueRef global_addr(cg_ctx *cx, cg_func *fx, uint32_t index)
 static void local_op(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	LLVMValueRef slot = fx->locals[in->imm.index];
-	LLVMTypeRef t = cg_valtype(cx, ir_local_type(cx->m, fx->f,
-	                                             in->imm.index));
+	LLVMTypeRef t =
+	    cg_valtype(cx, ir_local_type(cx->m, fx->f, in->imm.index));
 	switch (in->op) {
 	case OP_LOCAL_GET:
 		cg_push(fx, LLVMBuildLoad2(cx->b, t, slot, ""));
 		return;
-	case OP_LOCAL_SET:
-		LLVMBuildStore(cx->b, cg_pop(fx), slot);
-		return;
+	case OP_LOCAL_SET: LLVMBuildStore(cx->b, cg_pop(fx), slot); return;
 	default: /* OP_LOCAL_TEE */
 		LLVMBuildStore(cx->b, cg_top(fx), slot);
 		return;
@@ -56,15 +54,12 @@ LLVMValueRef cg_func_ref(cg_ctx *cx, cg_func *fx, uint32_t index)
 void cg_variable(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	switch (in->op) {
-	case OP_LOCAL_GET: case OP_LOCAL_SET: case OP_LOCAL_TEE:
-		local_op(cx, fx, in);
-		return;
-	case OP_GLOBAL_GET: case OP_GLOBAL_SET:
-		global_op(cx, fx, in);
-		return;
-	case OP_REF_NULL:
-		cg_push(fx, LLVMConstNull(cx->t_ptr));
-		return;
+	case OP_LOCAL_GET:
+	case OP_LOCAL_SET:
+	case OP_LOCAL_TEE: local_op(cx, fx, in); return;
+	case OP_GLOBAL_GET:
+	case OP_GLOBAL_SET: global_op(cx, fx, in); return;
+	case OP_REF_NULL: cg_push(fx, LLVMConstNull(cx->t_ptr)); return;
 	case OP_REF_IS_NULL: {
 		LLVMValueRef v = cg_pop(fx);
 		LLVMValueRef z = LLVMBuildIsNull(cx->b, v, "");
@@ -74,7 +69,6 @@ void cg_variable(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	case OP_REF_FUNC:
 		cg_push(fx, cg_func_ref(cx, fx, in->imm.index));
 		return;
-	default:
-		W2N_UNREACHABLE();
+	default: W2N_UNREACHABLE();
 	}
 }

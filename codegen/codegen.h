@@ -45,8 +45,8 @@ enum {
  * w2n_import_MODULE__NAME and w2n_export_NAME, each part with every byte
  * but [A-Za-z0-9] written as _hh (so `__` only separates).  Caller
  * frees. */
-char *cg_import_symbol(const char *module, size_t module_len,
-                       const char *name, size_t name_len);
+char *cg_import_symbol(const char *module, size_t module_len, const char *name,
+                       size_t name_len);
 char *cg_export_symbol(const char *name, size_t name_len);
 
 /* One row per supported target: runtime/targets.def, which says what
@@ -149,8 +149,7 @@ typedef struct cg_stats {
  * on failure the first failing partition's diagnostic is reported. */
 bool cg_compile_partitions(const ir_module *m, const cg_options *o,
                            uint32_t first, uint32_t count, unsigned jobs,
-                           char *const *paths, cg_stats *stats,
-                           w2n_diags *d);
+                           char *const *paths, cg_stats *stats, w2n_diags *d);
 
 /* The file of the LLVM library that codegen runs (NULL when unknown), so
  * that caches of compiled code can tell one LLVM build from another. */

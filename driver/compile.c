@@ -81,28 +81,29 @@ static bool choose_symbol(const w2n_options *o, cg_options *co, w2n_diags *d)
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
 		                 "--module-symbol needs -c, -S, --emit-llvm or "
 		                 "--shared");
-	bool ok = s[0] != '\0' && strlen(s) < 128 &&
-	          !(s[0] >= '0' && s[0] <= '9');
+	bool ok =
+	    s[0] != '\0' && strlen(s) < 128 && !(s[0] >= '0' && s[0] <= '9');
 	for (const char *p = s; *p; p++)
-		ok = ok && (*p == '_' || (*p >= 'a' && *p <= 'z') ||
-		            (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'));
+		ok = ok &&
+		     (*p == '_' || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'));
 	if (!ok)
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
-		                 "--module-symbol '%s' is not a C identifier", s);
+		                 "--module-symbol '%s' is not a C identifier",
+		                 s);
 	co->descriptor_symbol = s;
 	return true;
 }
 
-static bool choose_target(const w2n_options *o, cg_options *co,
-                          w2n_diags *d)
+static bool choose_target(const w2n_options *o, cg_options *co, w2n_diags *d)
 {
 	co->target = o->target ? cg_target_find(o->target) : cg_target_host();
 	if (!co->target)
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
 		                 "unknown target '%s' (see --help)",
 		                 o->target ? o->target : "host");
-	co->bounds = o->bounds >= 0 ? (uint32_t)o->bounds
-	                            : co->target->default_bounds;
+	co->bounds =
+	    o->bounds >= 0 ? (uint32_t)o->bounds : co->target->default_bounds;
 	if (co->bounds == W2N_RT_BOUNDS_GUARD && co->target->pointer_bits < 64)
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
 		                 "--bounds-checks=guard needs a 64-bit target");
@@ -148,14 +149,14 @@ static bool numeric_types(const ir_valtype *types, uint32_t n)
  * names.  A module with neither is a library (a reactor such as
  * ruby.wasm): say so at compile time, not when the program runs.
  */
-static bool check_entry(const w2n_options *o, const ir_module *m,
-                        w2n_diags *d)
+static bool check_entry(const w2n_options *o, const ir_module *m, w2n_diags *d)
 {
 	if (o->output_kind != W2N_OUT_EXECUTABLE) {
 		if (o->invoke)
-			return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
-			                 "--invoke makes a program: it does not "
-			                 "go with -c, -S, --emit-llvm or --shared");
+			return w2n_error(
+			    d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
+			    "--invoke makes a program: it does not "
+			    "go with -c, -S, --emit-llvm or --shared");
 		return true;
 	}
 	if (!o->invoke) {
@@ -188,8 +189,8 @@ static bool check_entry(const w2n_options *o, const ir_module *m,
  * leaves imports to the embedder, unless a policy asks for stubs.
  */
 static bool choose_imports(const w2n_options *o, const ir_module *m,
-                           cg_options *co, uint8_t *policy,
-                           w2n_host_link *host, w2n_diags *d)
+                           cg_options *co, uint8_t *policy, w2n_host_link *host,
+                           w2n_diags *d)
 {
 	if (o->output_kind == W2N_OUT_EXECUTABLE) {
 		if (!w2n_host_prepare(o, m, co->target, policy, host, d))
@@ -238,7 +239,8 @@ static bool produce(const w2n_options *o, const ir_module *m,
 	if (o->output_kind == W2N_OUT_SHARED)
 		ok = ok && w2n_link_shared(co->target, obj, tmp, d);
 	else
-		ok = ok && w2n_link_executable(o, co->target, obj, host, tmp, d);
+		ok =
+		    ok && w2n_link_executable(o, co->target, obj, host, tmp, d);
 	w2n_phase(&clock, "link");
 	unlink(obj);
 	return ok;
@@ -250,8 +252,8 @@ static size_t take_slice_inputs(const w2n_options *o, w2n_options *own,
                                 char **slices)
 {
 	*own = *o;
-	own->host_inputs = w2n_xmalloc((o->nhost_inputs + 1) *
-	                               sizeof *own->host_inputs);
+	own->host_inputs =
+	    w2n_xmalloc((o->nhost_inputs + 1) * sizeof *own->host_inputs);
 	own->nhost_inputs = 0;
 	size_t n = 0;
 	for (size_t i = 0; i < o->nhost_inputs; i++) {
@@ -259,14 +261,13 @@ static size_t take_slice_inputs(const w2n_options *o, w2n_options *own,
 			slices[n++] = o->host_inputs[i];
 		else
 			own->host_inputs[own->nhost_inputs++] =
-				o->host_inputs[i];
+			    o->host_inputs[i];
 	}
 	return n;
 }
 
 /* --slice and --slices go with the outputs they make sense for. */
-static bool check_slicing(const w2n_options *o, size_t nslices,
-                          w2n_diags *d)
+static bool check_slicing(const w2n_options *o, size_t nslices, w2n_diags *d)
 {
 	if (o->slice != UINT32_MAX && o->output_kind != W2N_OUT_OBJECT)
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
@@ -288,8 +289,7 @@ static bool check_slicing(const w2n_options *o, size_t nslices,
 int w2n_compile(const w2n_options *given)
 {
 	w2n_options own;
-	char **slices = w2n_xmalloc((given->nhost_inputs + 1) *
-	                            sizeof *slices);
+	char **slices = w2n_xmalloc((given->nhost_inputs + 1) * sizeof *slices);
 	size_t nslices = take_slice_inputs(given, &own, slices);
 	const w2n_options *o = &own;
 	w2n_diags d = {.file = o->input};
@@ -319,8 +319,9 @@ int w2n_compile(const w2n_options *given)
 	if (ok && to_stdout && o->depfile && !o->depfile_path)
 		ok = w2n_error(&d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
 		               "-MD with -o - needs -MF FILE");
-	ok = ok && (tmp = w2n_temp_beside(to_stdout ? P_tmpdir "/wasm2native-out"
-	                                        : path, &d)) != NULL;
+	ok = ok &&
+	     (tmp = w2n_temp_beside(
+	          to_stdout ? P_tmpdir "/wasm2native-out" : path, &d)) != NULL;
 	ok = ok && produce(o, m, &co, digest, &host, slices, nslices, tmp, &d);
 	if (ok && o->output_kind != W2N_OUT_OBJECT &&
 	    o->output_kind != W2N_OUT_ASSEMBLY &&
@@ -370,4 +371,3 @@ int w2n_emit_header_file(const w2n_options *o)
 	w2n_diags_free(&d);
 	return 0;
 }
-

@@ -18,7 +18,7 @@
 typedef struct w2n_host_link {
 	char **objects; /* host objects and archives, some temporary */
 	size_t nobjects;
-	char **temps;   /* the temporary ones, to unlink */
+	char **temps; /* the temporary ones, to unlink */
 	size_t ntemps;
 } w2n_host_link;
 
@@ -33,8 +33,8 @@ typedef struct w2n_host_link {
  * embedding API.
  */
 bool w2n_host_prepare(const w2n_options *o, const ir_module *m,
-                      const cg_target *t, uint8_t *policy,
-                      w2n_host_link *link, w2n_diags *d);
+                      const cg_target *t, uint8_t *policy, w2n_host_link *link,
+                      w2n_diags *d);
 
 /* Unlinks the temporaries and frees `link`. */
 void w2n_host_link_free(w2n_host_link *link);

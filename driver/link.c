@@ -69,12 +69,12 @@ bool w2n_link_shared(const cg_target *t, const char *obj, const char *out,
                      w2n_diags *d)
 {
 	char *argv[] = {(char *)t->cc, "-shared", "-o", (char *)out,
-	                (char *)obj, "-lm", NULL};
+	                (char *)obj,   "-lm",     NULL};
 	return find_linker(t, d) && w2n_run_tool(argv, d);
 }
 
 const char *const w2n_runtime_archives[W2N_RUNTIME_ARCHIVES] = {
-	"wasi-libc-shim/libw2n_wasi.a", "runtime/libw2n_rt.a"};
+    "wasi-libc-shim/libw2n_wasi.a", "runtime/libw2n_rt.a"};
 
 bool w2n_link_executable(const w2n_options *o, const cg_target *t,
                          const char *obj, const w2n_host_link *host,
@@ -88,14 +88,15 @@ bool w2n_link_executable(const w2n_options *o, const cg_target *t,
 	if (!find_linker(t, d))
 		return false;
 	if (access(libs[0], R_OK) != 0)
-		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
-		                 "no runtime for %s in %s: run scripts/setup.sh "
-		                 "(or install build-cross/%s)",
-		                 t->triple, root, t->triple);
+		return w2n_error(
+		    d, W2N_NO_OFFSET, W2N_DIAG_LINK,
+		    "no runtime for %s in %s: run scripts/setup.sh "
+		    "(or install build-cross/%s)",
+		    t->triple, root, t->triple);
 	/* The program, host code, the WASI shim with main(), the runtime. */
 	size_t n = 0;
-	char **argv = w2n_xmalloc((host->nobjects + o->nlink_args + 12) *
-	                          sizeof *argv);
+	char **argv =
+	    w2n_xmalloc((host->nobjects + o->nlink_args + 12) * sizeof *argv);
 	argv[n++] = (char *)t->cc;
 	argv[n++] = "-o";
 	argv[n++] = (char *)out;

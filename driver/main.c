@@ -29,21 +29,11 @@ int main(int argc, char **argv)
 		printf("wasm2native %s\n", W2N_VERSION);
 		status = 0;
 		break;
-	case W2N_ACTION_VALIDATE:
-		status = w2n_validate(&o);
-		break;
-	case W2N_ACTION_INSPECT:
-		status = w2n_inspect(&o);
-		break;
-	case W2N_ACTION_EMIT_HEADER:
-		status = w2n_emit_header_file(&o);
-		break;
-	case W2N_ACTION_RUN:
-		status = w2n_run(&o);
-		break;
-	case W2N_ACTION_COMPILE:
-		status = w2n_compile(&o);
-		break;
+	case W2N_ACTION_VALIDATE: status = w2n_validate(&o); break;
+	case W2N_ACTION_INSPECT: status = w2n_inspect(&o); break;
+	case W2N_ACTION_EMIT_HEADER: status = w2n_emit_header_file(&o); break;
+	case W2N_ACTION_RUN: status = w2n_run(&o); break;
+	case W2N_ACTION_COMPILE: status = w2n_compile(&o); break;
 	}
 	w2n_free_options(&o);
 	return status;

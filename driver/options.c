@@ -28,7 +28,7 @@ typedef struct option_info {
 } option_info;
 
 static const option_info options[OPT_COUNT] = {
-#define W2N_OPTION(id, spelling, arg, value, help) \
+#define W2N_OPTION(id, spelling, arg, value, help)                             \
 	[OPT_##id] = {spelling, ARG_##arg, value, help},
 #include "options.def"
 #undef W2N_OPTION
@@ -41,7 +41,8 @@ static void print_targets(void)
 	for (const cg_target *const *t = cg_targets(); *t; t++)
 		printf("  %-26s %s, %s%s\n", (*t)->triple, (*t)->cpu,
 		       (*t)->default_bounds == W2N_RT_BOUNDS_GUARD
-		           ? "guard pages" : "explicit bounds checks",
+		           ? "guard pages"
+		           : "explicit bounds checks",
 		       *t == cg_target_host() ? " (this machine)" : "");
 }
 
@@ -58,7 +59,9 @@ void w2n_print_help(void)
 		char left[64];
 		bool is_long = p->spelling[1] == '-';
 		snprintf(left, sizeof left, "%s%s%s", p->spelling,
-		         p->arg == ARG_NONE ? "" : is_long ? "=" : " ",
+		         p->arg == ARG_NONE ? ""
+		         : is_long          ? "="
+		                            : " ",
 		         p->value);
 		printf("  %-26s %s\n", left, p->help);
 	}
@@ -66,8 +69,7 @@ void w2n_print_help(void)
 }
 
 /* A command-line error, recorded as every other error is. */
-static bool fail(w2n_diags *d, const char *fmt, const char *a,
-                 const char *b)
+static bool fail(w2n_diags *d, const char *fmt, const char *a, const char *b)
 {
 	char detail[512];
 	snprintf(detail, sizeof detail, fmt, a, b);
@@ -103,7 +105,8 @@ static bool match(const option_info *p, int argc, char **argv, int *i,
 static bool parse_opt_level(w2n_options *o, const char *v, w2n_diags *d)
 {
 	if (strlen(v) != 1 || v[0] < '0' || v[0] > '3')
-		return fail(d, "invalid optimisation level '-O%s' (0 to 3)", v, "");
+		return fail(d, "invalid optimisation level '-O%s' (0 to 3)", v,
+		            "");
 	o->opt_level = (unsigned)(v[0] - '0');
 	return true;
 }
@@ -115,7 +118,8 @@ static bool parse_bounds(w2n_options *o, const char *v, w2n_diags *d)
 	else if (strcmp(v, "explicit") == 0)
 		o->bounds = W2N_RT_BOUNDS_EXPLICIT;
 	else
-		return fail(d, "invalid --bounds-checks '%s' (guard or explicit)",
+		return fail(d,
+		            "invalid --bounds-checks '%s' (guard or explicit)",
 		            v, "");
 	return true;
 }
@@ -166,15 +170,15 @@ static bool parse_dump(w2n_options *o, const char *v, w2n_diags *d)
 		case 'l': o->dump_llvm = true; break;
 		case 'c': o->check_ir = true; break;
 		default:
-			return fail(d, "-d %s: unknown stage letter (see --help)",
+			return fail(d,
+			            "-d %s: unknown stage letter (see --help)",
 			            v, "");
 		}
 	}
 	return true;
 }
 
-static bool apply(w2n_options *o, option_id id, const char *v,
-                  w2n_diags *d)
+static bool apply(w2n_options *o, option_id id, const char *v, w2n_diags *d)
 {
 	switch (id) {
 	case OPT_INCLUDE_DIR:
@@ -186,14 +190,21 @@ static bool apply(w2n_options *o, option_id id, const char *v,
 	case OPT_LIBRARY:
 		add_arg(&o->link_args, &o->nlink_args, "-l", v);
 		return true;
-	case OPT_TRAP_UNKNOWN: o->unknown_imports = W2N_UNKNOWN_TRAP; return true;
-	case OPT_ZERO_UNKNOWN: o->unknown_imports = W2N_UNKNOWN_ZEROS; return true;
+	case OPT_TRAP_UNKNOWN:
+		o->unknown_imports = W2N_UNKNOWN_TRAP;
+		return true;
+	case OPT_ZERO_UNKNOWN:
+		o->unknown_imports = W2N_UNKNOWN_ZEROS;
+		return true;
 	case OPT_EMIT_HEADER: o->action = W2N_ACTION_EMIT_HEADER; return true;
 	case OPT_DIR: return add_wasi_item(o, "--dir=", v);
 	case OPT_ENV: return add_wasi_item(o, "--env=", v);
 	case OPT_OUTPUT: o->output = v; return true;
 	case OPT_DEPS: o->depfile = true; return true;
-	case OPT_DEPFILE: o->depfile = true; o->depfile_path = v; return true;
+	case OPT_DEPFILE:
+		o->depfile = true;
+		o->depfile_path = v;
+		return true;
 	case OPT_COMPILE: o->output_kind = W2N_OUT_OBJECT; return true;
 	case OPT_ASSEMBLY: o->output_kind = W2N_OUT_ASSEMBLY; return true;
 	case OPT_EMIT_LLVM: o->output_kind = W2N_OUT_LLVM_IR; return true;
@@ -253,8 +264,7 @@ static bool is_host_input(const char *path)
 {
 	size_t n = strlen(path);
 	return n > 2 && path[n - 2] == '.' &&
-	       (path[n - 1] == 'c' || path[n - 1] == 'o' ||
-	        path[n - 1] == 'a');
+	       (path[n - 1] == 'c' || path[n - 1] == 'o' || path[n - 1] == 'a');
 }
 
 void w2n_free_options(w2n_options *o)
@@ -271,8 +281,7 @@ void w2n_free_options(w2n_options *o)
 	o->nwasi_items = 0;
 }
 
-bool w2n_parse_options(int argc, char **argv, w2n_options *o,
-                       w2n_diags *d)
+bool w2n_parse_options(int argc, char **argv, w2n_options *o, w2n_diags *d)
 {
 	memset(o, 0, sizeof *o);
 	o->opt_level = 2;
@@ -291,8 +300,10 @@ bool w2n_parse_options(int argc, char **argv, w2n_options *o,
 		} else if (is_host_input(arg)) {
 			add_arg(&o->host_inputs, &o->nhost_inputs, arg, NULL);
 		} else if (o->input) {
-			return fail(d, "more than one input module ('%s' and "
-			            "'%s')", o->input, arg);
+			return fail(d,
+			            "more than one input module ('%s' and "
+			            "'%s')",
+			            o->input, arg);
 		} else {
 			o->input = arg;
 			if (o->action == W2N_ACTION_RUN) {

@@ -12,8 +12,8 @@
 #include "diag.h"
 
 typedef enum w2n_action {
-	W2N_ACTION_COMPILE, /* the default: an executable, object, ... */
-	W2N_ACTION_RUN,     /* `wasm2native run`: compile (cached), run */
+	W2N_ACTION_COMPILE,     /* the default: an executable, object, ... */
+	W2N_ACTION_RUN,         /* `wasm2native run`: compile (cached), run */
 	W2N_ACTION_EMIT_HEADER, /* --emit-header */
 	W2N_ACTION_VALIDATE,
 	W2N_ACTION_INSPECT, /* `--inspect FILE`: print the module note */
@@ -40,22 +40,22 @@ typedef struct w2n_options {
 	w2n_action action;
 	w2n_output_kind output_kind;
 	const char *input;
-	const char *output;   /* NULL: derived from the input's name */
-	const char *target;   /* NULL: the host */
+	const char *output; /* NULL: derived from the input's name */
+	const char *target; /* NULL: the host */
 	const char *cpu, *features;
 	unsigned opt_level;
-	int bounds;           /* -1: the target's default */
-	bool pic;             /* -c for a host program (embedding API) */
+	int bounds;                /* -1: the target's default */
+	bool pic;                  /* -c for a host program (embedding API) */
 	const char *module_symbol; /* NULL: the output kind's default */
-	const char *invoke;   /* --invoke: the export a program calls */
+	const char *invoke;        /* --invoke: the export a program calls */
 	bool verbose;
 	/* -d: dump the IR (i), the LLVM IR before optimisation (l), check
 	 * the IR (c; debug builds always do). */
 	bool dump_ir, dump_llvm, check_ir;
-	uint32_t jobs;        /* -j; 0: the number of online CPUs */
-	uint32_t partition_size; /* --partition-size; 0: codegen's default */
-	uint32_t slices;      /* --slices; 0: none */
-	uint32_t slice;       /* --slice; UINT32_MAX: none */
+	uint32_t jobs;            /* -j; 0: the number of online CPUs */
+	uint32_t partition_size;  /* --partition-size; 0: codegen's default */
+	uint32_t slices;          /* --slices; 0: none */
+	uint32_t slice;           /* --slice; UINT32_MAX: none */
 	bool depfile;             /* -MD or -MF */
 	const char *depfile_path; /* -MF, or NULL: OUTPUT.d */
 	/* WASI configuration items, "--dir=..." / "--env=..." spellings
@@ -75,8 +75,7 @@ typedef struct w2n_options {
 } w2n_options;
 
 /* Parses argv.  Returns false with the error recorded in `d`. */
-bool w2n_parse_options(int argc, char **argv, w2n_options *o,
-                       w2n_diags *d);
+bool w2n_parse_options(int argc, char **argv, w2n_options *o, w2n_diags *d);
 
 /* Frees what w2n_parse_options allocated. */
 void w2n_free_options(w2n_options *o);

@@ -60,8 +60,7 @@ static void write_make_path(FILE *f, const char *path)
 	}
 }
 
-bool w2n_write_depfile(const w2n_options *o, const char *out,
-                       w2n_diags *d)
+bool w2n_write_depfile(const w2n_options *o, const char *out, w2n_diags *d)
 {
 	char *own = NULL;
 	const char *path = o->depfile_path;
@@ -87,8 +86,8 @@ bool w2n_write_depfile(const w2n_options *o, const char *out,
 		ok = fclose(f) == 0 && ok;
 	}
 	if (tmp && (!ok || rename(tmp, path) != 0)) {
-		ok = w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE, "%s: %s",
-		               path, strerror(errno));
+		ok = w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
+		               "%s: %s", path, strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);

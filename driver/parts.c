@@ -34,9 +34,9 @@
 typedef struct parts {
 	uint32_t count;
 	const char *single; /* one partition: compiled straight to this */
-	char dir[64];   /* temporary directory of the compiled ones */
-	char **paths;   /* each partition's object */
-	bool *have;     /* taken from a slice file */
+	char dir[64];       /* temporary directory of the compiled ones */
+	char **paths;       /* each partition's object */
+	bool *have;         /* taken from a slice file */
 } parts;
 
 /* ---- Partition objects in a temporary directory ---- */
@@ -99,12 +99,13 @@ void w2n_report_codegen(const w2n_options *o, double t0, uint32_t n,
 	w2n_phase_done(o->verbose, "codegen", t0);
 	if (!o->verbose)
 		return;
-	fprintf(stderr, "wasm2native:   %u partition%s on %u thread%s; CPU: ir "
+	fprintf(stderr,
+	        "wasm2native:   %u partition%s on %u thread%s; CPU: ir "
 	        "%.3f s, optimise %.3f s, emit %.3f s; slowest partition %u: "
-	        "%.3f s\n", n, n == 1 ? "" : "s", st->threads,
-	        st->threads == 1 ? "" : "s", st->cpu[CG_PHASE_IR],
-	        st->cpu[CG_PHASE_OPTIMISE], st->cpu[CG_PHASE_EMIT],
-	        st->slowest, st->slowest_cpu);
+	        "%.3f s\n",
+	        n, n == 1 ? "" : "s", st->threads, st->threads == 1 ? "" : "s",
+	        st->cpu[CG_PHASE_IR], st->cpu[CG_PHASE_OPTIMISE],
+	        st->cpu[CG_PHASE_EMIT], st->slowest, st->slowest_cpu);
 }
 
 /* Compiles the partitions not taken from slices, in runs of consecutive
@@ -166,12 +167,13 @@ static void slice_key(const ir_module *m, const cg_options *co,
 	char hex[65];
 	w2n_sha256_hex(digest, 32, hex);
 	char text[1024];
-	int n = snprintf(text, sizeof text,
-	                 "wasm2native %s|%s|%s|%s|%s|O%u|bounds %u|%s|%u|%u",
-	                 W2N_VERSION_STRING, hex, co->target->triple,
-	                 co->cpu ? co->cpu : "", co->features ? co->features : "",
-	                 co->opt_level, co->bounds, co->descriptor_symbol,
-	                 co->partition_instrs, cg_partition_count(m, co));
+	int n =
+	    snprintf(text, sizeof text,
+	             "wasm2native %s|%s|%s|%s|%s|O%u|bounds %u|%s|%u|%u",
+	             W2N_VERSION_STRING, hex, co->target->triple,
+	             co->cpu ? co->cpu : "", co->features ? co->features : "",
+	             co->opt_level, co->bounds, co->descriptor_symbol,
+	             co->partition_instrs, cg_partition_count(m, co));
 	w2n_sha256_hex(text, (size_t)n, key);
 }
 
@@ -179,8 +181,8 @@ static bool write_member(FILE *f, const char *name, const void *data,
                          size_t len)
 {
 	char header[61];
-	snprintf(header, sizeof header, "%-16s%-12s%-6s%-6s%-8s%-10zu`\n",
-	         name, "0", "0", "0", "644", len);
+	snprintf(header, sizeof header, "%-16s%-12s%-6s%-6s%-8s%-10zu`\n", name,
+	         "0", "0", "0", "644", len);
 	return fwrite(header, 1, 60, f) == 60 &&
 	       fwrite(data, 1, len, f) == len &&
 	       (len % 2 == 0 || fputc('\n', f) != EOF);
@@ -220,8 +222,8 @@ bool w2n_build_slice(const w2n_options *o, const ir_module *m,
 	 * are shared out in consecutive runs. */
 	uint32_t nparts = cg_partition_count(m, co), nfunc = nparts - 1;
 	uint32_t first = 1 + (uint32_t)((uint64_t)o->slice * nfunc / o->slices);
-	uint32_t end = 1 + (uint32_t)((uint64_t)(o->slice + 1) * nfunc /
-	                              o->slices);
+	uint32_t end =
+	    1 + (uint32_t)((uint64_t)(o->slice + 1) * nfunc / o->slices);
 	parts p = {0};
 	bool ok = parts_open(&p, nparts, NULL, d);
 	for (uint32_t i = 0; ok && i < nparts; i++)
@@ -229,8 +231,8 @@ bool w2n_build_slice(const w2n_options *o, const ir_module *m,
 	ok = ok && compile_missing(o, m, co, &p, d);
 	FILE *f = ok ? fopen(out, "wb") : NULL;
 	if (ok && !f)
-		ok = w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE, "%s: %s",
-		               out, strerror(errno));
+		ok = w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_CANNOT_WRITE,
+		               "%s: %s", out, strerror(errno));
 	if (f) {
 		char key[65], header[256];
 		slice_key(m, co, digest, key);
@@ -277,8 +279,7 @@ typedef struct member {
 
 /* The member at *pos, advancing past it; false at the end or when the
  * archive is damaged. */
-static bool next_member(const uint8_t *buf, size_t len, size_t *pos,
-                        member *mb)
+static bool next_member(const uint8_t *buf, size_t len, size_t *pos, member *mb)
 {
 	if (*pos + 60 > len || memcmp(buf + *pos + 58, "`\n", 2) != 0)
 		return false;
@@ -327,11 +328,12 @@ static bool take_slice(const char *path, const char *key, parts *p,
 	}
 	if (memcmp(k + 5, key, 64) != 0) {
 		free(buf);
-		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_SLICE,
-		                 "%s: compiled from another module or with other "
-		                 "options (-O, --target, --cpu, --features, "
-		                 "--bounds-checks, --module-symbol, version)",
-		                 path);
+		return w2n_error(
+		    d, W2N_NO_OFFSET, W2N_DIAG_SLICE,
+		    "%s: compiled from another module or with other "
+		    "options (-O, --target, --cpu, --features, "
+		    "--bounds-checks, --module-symbol, version)",
+		    path);
 	}
 	while (ok && pos < len) {
 		if (!next_member(buf, len, &pos, &mb)) {
@@ -340,10 +342,10 @@ static bool take_slice(const char *path, const char *key, parts *p,
 		}
 		char *end;
 		unsigned long i = strtoul(mb.name + 1, &end, 10);
-		ok = mb.name[0] == 'p' && strcmp(end, ".o") == 0 &&
-		     i < p->count;
-		ok = ok && (p->have[i] || write_file(p->paths[i], mb.data,
-		                                     mb.len));
+		ok =
+		    mb.name[0] == 'p' && strcmp(end, ".o") == 0 && i < p->count;
+		ok = ok &&
+		     (p->have[i] || write_file(p->paths[i], mb.data, mb.len));
 		if (ok)
 			p->have[i] = true;
 	}

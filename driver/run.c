@@ -97,14 +97,15 @@ static void hash_toolchain(const w2n_options *o, w2n_sha256 *s)
 	const char *llvm = cg_llvm_library();
 	if (llvm)
 		hash_file_identity(s, llvm);
-	const cg_target *t = o->target ? cg_target_find(o->target)
-	                               : cg_target_host();
+	const cg_target *t =
+	    o->target ? cg_target_find(o->target) : cg_target_host();
 	if (!t)
 		return;
 	char root[4096], lib[4200];
 	w2n_runtime_root(t, root, sizeof root);
 	for (int i = 0; i < W2N_RUNTIME_ARCHIVES; i++) {
-		snprintf(lib, sizeof lib, "%s/%s", root, w2n_runtime_archives[i]);
+		snprintf(lib, sizeof lib, "%s/%s", root,
+		         w2n_runtime_archives[i]);
 		hash_file(s, lib);
 	}
 }

@@ -23,8 +23,8 @@ bool w2n_run_tool(char *const argv[], w2n_diags *d)
 		                 "cannot run %s: %s", argv[0], strerror(err));
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
-		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK,
-		                 "%s failed", argv[0]);
+		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_LINK, "%s failed",
+		                 argv[0]);
 	return true;
 }
 

@@ -9,24 +9,35 @@
 #include "decode_internal.h"
 
 enum section_id {
-	SEC_CUSTOM = 0, SEC_TYPE, SEC_IMPORT, SEC_FUNCTION, SEC_TABLE,
-	SEC_MEMORY, SEC_GLOBAL, SEC_EXPORT, SEC_START, SEC_ELEMENT, SEC_CODE,
-	SEC_DATA, SEC_DATA_COUNT, SEC_COUNT
+	SEC_CUSTOM = 0,
+	SEC_TYPE,
+	SEC_IMPORT,
+	SEC_FUNCTION,
+	SEC_TABLE,
+	SEC_MEMORY,
+	SEC_GLOBAL,
+	SEC_EXPORT,
+	SEC_START,
+	SEC_ELEMENT,
+	SEC_CODE,
+	SEC_DATA,
+	SEC_DATA_COUNT,
+	SEC_COUNT
 };
 
 /* Position of each section in the required order; data count sits
  * between element and code. */
 static const uint8_t section_rank[SEC_COUNT] = {
-	[SEC_TYPE] = 1, [SEC_IMPORT] = 2, [SEC_FUNCTION] = 3,
-	[SEC_TABLE] = 4, [SEC_MEMORY] = 5, [SEC_GLOBAL] = 6,
-	[SEC_EXPORT] = 7, [SEC_START] = 8, [SEC_ELEMENT] = 9,
-	[SEC_DATA_COUNT] = 10, [SEC_CODE] = 11, [SEC_DATA] = 12,
+    [SEC_TYPE] = 1,        [SEC_IMPORT] = 2, [SEC_FUNCTION] = 3,
+    [SEC_TABLE] = 4,       [SEC_MEMORY] = 5, [SEC_GLOBAL] = 6,
+    [SEC_EXPORT] = 7,      [SEC_START] = 8,  [SEC_ELEMENT] = 9,
+    [SEC_DATA_COUNT] = 10, [SEC_CODE] = 11,  [SEC_DATA] = 12,
 };
 
 typedef struct module_reader {
 	dec_state s;
 	bool funcs_laid_out, tables_laid_out, memories_laid_out,
-		globals_laid_out;
+	    globals_laid_out;
 	bool has_function_section, has_code_section, has_data_section;
 	uint32_t ndefined_funcs; /* from the function section */
 	uint64_t module_locals;  /* declared locals so far */
@@ -93,12 +104,11 @@ static bool read_name(module_reader *r, dec_cursor *c, ir_name *name)
 
 /* A flag or form byte that the spec reads as a one-byte LEB128 integer:
  * a continuation bit is "too long", a value above `max` "too large". */
-static bool check_flag_byte(dec_cursor *c, uint8_t b, uint8_t max,
-                            uint64_t off)
+static bool check_flag_byte(dec_cursor *c, uint8_t b, uint8_t max, uint64_t off)
 {
 	if (b & 0x80)
-		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LONG,
-		                 "0x%02x", b);
+		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LONG, "0x%02x",
+		                 b);
 	if (b > max)
 		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LARGE,
 		                 "0x%02x", b);
@@ -184,8 +194,8 @@ static bool read_functype(module_reader *r, dec_cursor *c, void *item)
 	if (!dec_u8(c, &form))
 		return false;
 	if (form & 0x80)
-		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LONG,
-		                 "0x%02x", form);
+		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LONG, "0x%02x",
+		                 form);
 	if (form != 0x60)
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_FUNCTYPE,
 		                 "0x%02x%s", form,
@@ -202,8 +212,8 @@ static bool read_type_section(module_reader *r, dec_cursor *c)
 	              &m->ntypes))
 		return false;
 	m->types = types;
-	m->blocktypes = w2n_arena_array(&m->arena, m->ntypes,
-	                                sizeof *m->blocktypes);
+	m->blocktypes =
+	    w2n_arena_array(&m->arena, m->ntypes, sizeof *m->blocktypes);
 	for (uint32_t i = 0; i < m->ntypes; i++)
 		m->blocktypes[i] = (ir_blocktype){.type = m->types[i]};
 	return true;
@@ -318,8 +328,8 @@ static void lay_out_memories(module_reader *r, const ir_memory *defs,
 {
 	ir_module *m = r->s.m;
 	m->nmemories = m->nmemory_imports + ndefined;
-	m->memories = w2n_arena_array(&m->arena, m->nmemories,
-	                              sizeof *m->memories);
+	m->memories =
+	    w2n_arena_array(&m->arena, m->nmemories, sizeof *m->memories);
 	for (uint32_t i = 0; i < m->nimports; i++) {
 		const ir_import *im = &m->imports[i];
 		if (im->kind != IR_EXTERN_MEMORY)
@@ -341,8 +351,8 @@ static void lay_out_globals(module_reader *r, const ir_global *defs,
 {
 	ir_module *m = r->s.m;
 	m->nglobals = m->nglobal_imports + ndefined;
-	m->globals = w2n_arena_array(&m->arena, m->nglobals,
-	                             sizeof *m->globals);
+	m->globals =
+	    w2n_arena_array(&m->arena, m->nglobals, sizeof *m->globals);
 	for (uint32_t i = 0; i < m->nimports; i++) {
 		const ir_import *im = &m->imports[i];
 		if (im->kind != IR_EXTERN_GLOBAL)
@@ -417,8 +427,7 @@ static bool read_global(module_reader *r, dec_cursor *c, void *item)
 {
 	ir_global *g = item;
 	g->offset = (uint32_t)dec_offset(c);
-	return read_globaltype(c, &g->type) &&
-	       read_constexpr(r, c, &g->init);
+	return read_globaltype(c, &g->type) && read_constexpr(r, c, &g->init);
 }
 
 static bool read_global_section(module_reader *r, dec_cursor *c)
@@ -480,8 +489,7 @@ static bool read_func_index_item(module_reader *r, dec_cursor *c,
 	return dec_u32(c, &in->imm.index);
 }
 
-static bool read_func_index_item_fn(module_reader *r, dec_cursor *c,
-                                    void *item)
+static bool read_func_index_item_fn(module_reader *r, dec_cursor *c, void *item)
 {
 	return read_func_index_item(r, c, item);
 }
@@ -530,9 +538,8 @@ static bool read_elem(module_reader *r, dec_cursor *c, void *item)
 	if (!dec_u32(c, &flags))
 		return false;
 	if (flags > 7)
-		return w2n_error_named(c->diags, off,
-		                       W2N_DIAG_MALFORMED_ELEM_KIND, "%u",
-		                       flags);
+		return w2n_error_named(
+		    c->diags, off, W2N_DIAG_MALFORMED_ELEM_KIND, "%u", flags);
 	bool active = !(flags & 1), exprs = flags & 4;
 	e->type = IR_FUNCREF;
 	if (active) {
@@ -556,8 +563,7 @@ static bool read_element_section(module_reader *r, dec_cursor *c)
 {
 	ir_module *m = r->s.m;
 	void *elems = NULL;
-	if (!read_vec(r, c, 3, sizeof(ir_elem), read_elem, &elems,
-	              &m->nelems))
+	if (!read_vec(r, c, 3, sizeof(ir_elem), read_elem, &elems, &m->nelems))
 		return false;
 	m->elems = elems;
 	return true;
@@ -599,8 +605,8 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 		return w2n_error(c->diags, dec_offset(c), W2N_DIAG_IMPL_LIMIT,
 		                 "more than %d locals in the module",
 		                 DEC_MAX_MODULE_LOCALS);
-	uint8_t *locals = w2n_arena_array(&r->s.m->arena, total,
-	                                  sizeof *locals);
+	uint8_t *locals =
+	    w2n_arena_array(&r->s.m->arena, total, sizeof *locals);
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < nruns; i++) {
 		uint32_t n;
@@ -622,9 +628,8 @@ static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
 	f->body_offset = (uint32_t)dec_offset(c);
 	if (!dec_sized(c, &body))
 		return false;
-	uint32_t nparams = f->type_index < m->ntypes
-	                           ? m->types[f->type_index].nparams
-	                           : 0;
+	uint32_t nparams =
+	    f->type_index < m->ntypes ? m->types[f->type_index].nparams : 0;
 	if (!read_locals(r, &body, f, nparams) ||
 	    !dec_expr(&r->s, &body, &f->code, &f->ncode, &f->max_depth))
 		return false;
@@ -678,9 +683,8 @@ static bool read_data(module_reader *r, dec_cursor *c, void *item)
 	if (!dec_u32(c, &flags))
 		return false;
 	if (flags > 2)
-		return w2n_error_named(c->diags, off,
-		                       W2N_DIAG_MALFORMED_DATA_KIND, "%u",
-		                       flags);
+		return w2n_error_named(
+		    c->diags, off, W2N_DIAG_MALFORMED_DATA_KIND, "%u", flags);
 	d->mode = flags == 1 ? IR_SEG_PASSIVE : IR_SEG_ACTIVE;
 	if (flags == 2 && !dec_u32(c, &d->memory))
 		return false;
@@ -698,8 +702,7 @@ static bool read_data_section(module_reader *r, dec_cursor *c)
 	ir_module *m = r->s.m;
 	uint64_t off = dec_offset(c);
 	void *datas = NULL;
-	if (!read_vec(r, c, 2, sizeof(ir_data), read_data, &datas,
-	              &m->ndatas))
+	if (!read_vec(r, c, 2, sizeof(ir_data), read_data, &datas, &m->ndatas))
 		return false;
 	m->datas = datas;
 	r->has_data_section = true;
@@ -709,8 +712,7 @@ static bool read_data_section(module_reader *r, dec_cursor *c)
 	return true;
 }
 
-static bool read_custom_section(module_reader *r, dec_cursor *c,
-                                uint64_t start)
+static bool read_custom_section(module_reader *r, dec_cursor *c, uint64_t start)
 {
 	ir_module *m = r->s.m;
 	ir_custom cs = {.offset = (uint32_t)start};
@@ -773,10 +775,9 @@ static bool read_section(module_reader *r, dec_cursor *c, uint8_t *last_rank)
 	if (!dec_u8(c, &id))
 		return false;
 	if (id >= SEC_COUNT)
-		return w2n_error_named(c->diags, start,
-		                       W2N_DIAG_MALFORMED_SECTION_ID, "%u%s",
-		                       id,
-		                       dec_unsupported(DEC_SITE_SECTION, id));
+		return w2n_error_named(
+		    c->diags, start, W2N_DIAG_MALFORMED_SECTION_ID, "%u%s", id,
+		    dec_unsupported(DEC_SITE_SECTION, id));
 	if (!dec_sized(c, &body))
 		return false;
 	if (id != SEC_CUSTOM) {

@@ -16,10 +16,13 @@ bool dec_valtype(dec_cursor *c, ir_valtype *t)
 	if (!dec_u8(c, &b))
 		return false;
 	switch (b) {
-	case IR_I32: case IR_I64: case IR_F32: case IR_F64: case IR_V128:
-	case IR_FUNCREF: case IR_EXTERNREF:
-		*t = (ir_valtype)b;
-		return true;
+	case IR_I32:
+	case IR_I64:
+	case IR_F32:
+	case IR_F64:
+	case IR_V128:
+	case IR_FUNCREF:
+	case IR_EXTERNREF: *t = (ir_valtype)b; return true;
 	default:
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_VALTYPE,
 		                 "0x%02x%s", b,
@@ -53,8 +56,8 @@ static ir_instr *push_instr(dec_state *s)
 {
 	if (s->ninstrs == s->instrs_cap) {
 		s->instrs_cap = s->instrs_cap ? s->instrs_cap * 2 : 256;
-		s->instrs = w2n_xrealloc(s->instrs,
-		                         s->instrs_cap * sizeof *s->instrs);
+		s->instrs =
+		    w2n_xrealloc(s->instrs, s->instrs_cap * sizeof *s->instrs);
 	}
 	ir_instr *in = &s->instrs[s->ninstrs++];
 	memset(in, 0, sizeof *in);
@@ -66,7 +69,7 @@ static void push_open(dec_state *s, uint32_t index)
 	if (s->nopen == s->open_cap) {
 		s->open_cap = s->open_cap ? s->open_cap * 2 : 64;
 		s->open_blocks = w2n_xrealloc(
-			s->open_blocks, s->open_cap * sizeof *s->open_blocks);
+		    s->open_blocks, s->open_cap * sizeof *s->open_blocks);
 	}
 	s->open_blocks[s->nopen++] = index;
 }
@@ -84,13 +87,16 @@ static bool zero_byte(dec_cursor *c)
 
 /* The block types [] -> [] and [] -> [t] for every value type t, shared
  * by all modules. */
-static const ir_valtype value_types[] = {IR_I32, IR_I64, IR_F32, IR_F64,
-                                         IR_V128, IR_FUNCREF, IR_EXTERNREF};
-#define VALUE_BLOCK(i) {.type = {0, 1, NULL, &value_types[i]}}
+static const ir_valtype value_types[] = {
+    IR_I32, IR_I64, IR_F32, IR_F64, IR_V128, IR_FUNCREF, IR_EXTERNREF};
+#define VALUE_BLOCK(i)                                                         \
+	{                                                                      \
+		.type = { 0, 1, NULL, &value_types[i] }                        \
+	}
 static const ir_blocktype empty_block;
 static const ir_blocktype value_blocks[] = {
-	VALUE_BLOCK(0), VALUE_BLOCK(1), VALUE_BLOCK(2), VALUE_BLOCK(3),
-	VALUE_BLOCK(4), VALUE_BLOCK(5), VALUE_BLOCK(6),
+    VALUE_BLOCK(0), VALUE_BLOCK(1), VALUE_BLOCK(2), VALUE_BLOCK(3),
+    VALUE_BLOCK(4), VALUE_BLOCK(5), VALUE_BLOCK(6),
 };
 
 static const ir_blocktype *value_block(ir_valtype t)
@@ -115,8 +121,7 @@ static const ir_blocktype *indexed_block(ir_module *m, uint32_t idx)
 
 /* Block type (spec 5.4.1): 0x40, a value type, or an s33 type index;
  * resolved to the block's parameters and results. */
-static bool read_blocktype(dec_state *s, dec_cursor *c,
-                           const ir_blocktype **bt)
+static bool read_blocktype(dec_state *s, dec_cursor *c, const ir_blocktype **bt)
 {
 	uint64_t off = dec_offset(c);
 	uint8_t b;
@@ -150,8 +155,8 @@ static bool read_br_table(dec_state *s, dec_cursor *c, ir_instr *in)
 		return false;
 	if (n > dec_remaining(c)) /* each label takes a byte at least */
 		return dec_fail_at_end(c);
-	uint32_t *labels = w2n_arena_array(&s->m->arena, (size_t)n + 1,
-	                                   sizeof *labels);
+	uint32_t *labels =
+	    w2n_arena_array(&s->m->arena, (size_t)n + 1, sizeof *labels);
 	for (uint32_t i = 0; i <= n; i++)
 		if (!dec_u32(c, &labels[i]))
 			return false;
@@ -196,35 +201,23 @@ static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
 {
 	ir_imm_kind kind = (ir_imm_kind)ir_opcodes[in->op].imm;
 	switch (kind) {
-	case IMM_NONE:
-		return true;
-	case IMM_BLOCK:
-		return read_blocktype(s, c, &in->imm.block.type);
-	case IMM_INDEX:
-		return dec_u32(c, &in->imm.index);
+	case IMM_NONE: return true;
+	case IMM_BLOCK: return read_blocktype(s, c, &in->imm.block.type);
+	case IMM_INDEX: return dec_u32(c, &in->imm.index);
 	case IMM_INDEX2:
 		return dec_u32(c, &in->imm.index2.a) &&
 		       dec_u32(c, &in->imm.index2.b);
-	case IMM_BR_TABLE:
-		return read_br_table(s, c, in);
-	case IMM_MEMARG:
-		return read_memarg(c, in);
+	case IMM_BR_TABLE: return read_br_table(s, c, in);
+	case IMM_MEMARG: return read_memarg(c, in);
 	case IMM_MEMARG_LANE:
 		return read_memarg(c, in) && dec_u8(c, &in->imm.mem.lane);
-	case IMM_LANE:
-		return dec_u8(c, &in->imm.lane);
-	case IMM_SHUFFLE:
-		return read_fixed(c, in->imm.shuffle, 16);
-	case IMM_I32:
-		return dec_s32(c, &in->imm.i32);
-	case IMM_I64:
-		return dec_s64(c, &in->imm.i64);
-	case IMM_F32:
-		return dec_f32(c, &in->imm.f32_bits);
-	case IMM_F64:
-		return dec_f64(c, &in->imm.f64_bits);
-	case IMM_V128:
-		return read_fixed(c, in->imm.v128, 16);
+	case IMM_LANE: return dec_u8(c, &in->imm.lane);
+	case IMM_SHUFFLE: return read_fixed(c, in->imm.shuffle, 16);
+	case IMM_I32: return dec_s32(c, &in->imm.i32);
+	case IMM_I64: return dec_s64(c, &in->imm.i64);
+	case IMM_F32: return dec_f32(c, &in->imm.f32_bits);
+	case IMM_F64: return dec_f64(c, &in->imm.f64_bits);
+	case IMM_V128: return read_fixed(c, in->imm.v128, 16);
 	case IMM_REFTYPE: {
 		ir_valtype t;
 		if (!dec_reftype(c, &t))
@@ -232,14 +225,11 @@ static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
 		in->imm.type = (uint8_t)t;
 		return true;
 	}
-	case IMM_SELECT_T:
-		return read_select_types(c, in);
-	case IMM_MEM0:
-		return zero_byte(c);
+	case IMM_SELECT_T: return read_select_types(c, in);
+	case IMM_MEM0: return zero_byte(c);
 	case IMM_DATA_MEM0:
 		return dec_u32(c, &in->imm.index2.a) && zero_byte(c);
-	case IMM_MEM0_MEM0:
-		return zero_byte(c) && zero_byte(c);
+	case IMM_MEM0_MEM0: return zero_byte(c) && zero_byte(c);
 	}
 	W2N_UNREACHABLE();
 }
@@ -260,13 +250,14 @@ static bool read_opcode(dec_cursor *c, ir_instr *in)
 	ir_opcode op = ir_opcode_lookup(prefix, code);
 	if (op == OP_INVALID) {
 		if (prefix)
-			return w2n_error(c->diags, in->offset,
-			                 W2N_DIAG_ILLEGAL_OPCODE,
-			                 "0x%02x 0x%x%s", prefix, code,
-			                 prefix == 0xFD ? dec_unsupported(
-				                 DEC_SITE_SIMD_OPCODE, code) : "");
-		return w2n_error(c->diags, in->offset,
-		                 W2N_DIAG_ILLEGAL_OPCODE, "0x%02x%s", b,
+			return w2n_error(
+			    c->diags, in->offset, W2N_DIAG_ILLEGAL_OPCODE,
+			    "0x%02x 0x%x%s", prefix, code,
+			    prefix == 0xFD
+			        ? dec_unsupported(DEC_SITE_SIMD_OPCODE, code)
+			        : "");
+		return w2n_error(c->diags, in->offset, W2N_DIAG_ILLEGAL_OPCODE,
+		                 "0x%02x%s", b,
 		                 dec_unsupported(DEC_SITE_OPCODE, b));
 	}
 	in->op = (uint16_t)op;
@@ -280,14 +271,16 @@ static bool link_blocks(dec_state *s, dec_cursor *c, uint32_t idx,
 {
 	ir_instr *in = &s->instrs[idx];
 	switch (in->op) {
-	case OP_BLOCK: case OP_LOOP: case OP_IF:
+	case OP_BLOCK:
+	case OP_LOOP:
+	case OP_IF:
 		push_open(s, idx);
 		if (s->nopen > *max_depth)
 			*max_depth = s->nopen;
 		return true;
 	case OP_ELSE: {
-		ir_instr *open = s->nopen ? &s->instrs[s->open_blocks[
-			s->nopen - 1]] : NULL;
+		ir_instr *open =
+		    s->nopen ? &s->instrs[s->open_blocks[s->nopen - 1]] : NULL;
 		if (!open || open->op != OP_IF || open->imm.block.else_index)
 			return w2n_error(c->diags, in->offset,
 			                 W2N_DIAG_ILLEGAL_OPCODE,
@@ -309,8 +302,7 @@ static bool link_blocks(dec_state *s, dec_cursor *c, uint32_t idx,
 			open->imm.block.else_index = idx;
 		in->imm.index = opener;
 		return true;
-	default:
-		return true;
+	default: return true;
 	}
 }
 

@@ -39,8 +39,13 @@ void dec_names(ir_module *m);
 
 /* Where an encoding of a feature not supported yet is read (proposals.def). */
 typedef enum dec_site {
-	DEC_SITE_LIMITS, DEC_SITE_SECTION, DEC_SITE_VERSION, DEC_SITE_TYPE_FORM,
-	DEC_SITE_VALTYPE, DEC_SITE_OPCODE, DEC_SITE_SIMD_OPCODE
+	DEC_SITE_LIMITS,
+	DEC_SITE_SECTION,
+	DEC_SITE_VERSION,
+	DEC_SITE_TYPE_FORM,
+	DEC_SITE_VALTYPE,
+	DEC_SITE_OPCODE,
+	DEC_SITE_SIMD_OPCODE
 } dec_site;
 
 /* " (WHAT: the PROPOSAL proposal is not supported)" when `value` read at

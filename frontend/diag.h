@@ -23,8 +23,8 @@ enum { W2N_NO_OFFSET = UINT64_MAX, W2N_DIAG_MESSAGE_MAX = 256 };
 typedef struct w2n_diag {
 	struct w2n_diag *next;
 	w2n_diag_code code;
-	uint64_t offset;  /* byte offset in the input, or W2N_NO_OFFSET */
-	uint32_t func;    /* function index, or UINT32_MAX */
+	uint64_t offset; /* byte offset in the input, or W2N_NO_OFFSET */
+	uint32_t func;   /* function index, or UINT32_MAX */
 	char message[W2N_DIAG_MESSAGE_MAX]; /* code text plus details */
 } w2n_diag;
 
@@ -43,15 +43,14 @@ const char *w2n_diag_text(w2n_diag_code code);
  * mismatch: i32.add expected i32, found i64"). Always returns false, so
  * that a failing check can `return w2n_error(...)`. */
 bool w2n_error(w2n_diags *d, uint64_t offset, w2n_diag_code code,
-               const char *detail, ...)
-	__attribute__((format(printf, 4, 5)));
+               const char *detail, ...) __attribute__((format(printf, 4, 5)));
 
 /* The same for a detail that names what the text is about, an index or a
  * code (printf format): it follows after a space, "unknown memory 1",
  * "malformed section id 13". */
 bool w2n_error_named(w2n_diags *d, uint64_t offset, w2n_diag_code code,
                      const char *name, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /* Prints one diagnostic as `file:0xOFFSET: error: message`. */
 void w2n_diag_print(const w2n_diags *d, const w2n_diag *g, FILE *out);

@@ -214,7 +214,7 @@ typedef struct ir_global {
 	bool imported;
 	uint32_t import_index;
 	ir_constexpr init; /* when not imported */
-	uint32_t offset; /* of its import or definition in the input */
+	uint32_t offset;   /* of its import or definition in the input */
 } ir_global;
 
 typedef struct ir_export {
@@ -232,8 +232,8 @@ typedef enum ir_segment_mode {
 
 typedef struct ir_elem {
 	ir_segment_mode mode;
-	ir_valtype type; /* IR_FUNCREF or IR_EXTERNREF */
-	uint32_t table;  /* active only */
+	ir_valtype type;     /* IR_FUNCREF or IR_EXTERNREF */
+	uint32_t table;      /* active only */
 	ir_constexpr offset; /* active only */
 	uint32_t nitems;
 	const ir_constexpr *items; /* each ref.func, ref.null or global.get */
@@ -308,8 +308,7 @@ void ir_module_free(ir_module *m);
 const ir_functype *ir_func_type(const ir_module *m, uint32_t func);
 
 /* Type of local `index` of defined function `f` (parameters first). */
-ir_valtype ir_local_type(const ir_module *m, const ir_func *f,
-                         uint32_t index);
+ir_valtype ir_local_type(const ir_module *m, const ir_func *f, uint32_t index);
 
 /* Text name of a value type ("i32", "funcref", ...). */
 const char *ir_valtype_name(ir_valtype t);

@@ -35,16 +35,16 @@ static bool fail(checker *c, const char *fmt, ...)
 static bool in_range(checker *c, uint32_t i, uint32_t n, const char *what,
                      uint32_t offset)
 {
-	return i < n || fail(c, "0x%x: %s %u out of range (%u)", offset, what,
-	                     i, n);
+	return i < n ||
+	       fail(c, "0x%x: %s %u out of range (%u)", offset, what, i, n);
 }
 
 /* Whether entry `index` of the index space of `kind` is import `i`. */
-static bool points_back(const ir_module *m, ir_extern_kind kind,
-                        uint32_t index, uint32_t i)
+static bool points_back(const ir_module *m, ir_extern_kind kind, uint32_t index,
+                        uint32_t i)
 {
-#define IMPORTED(space, count)                                           \
-	(index < m->count && m->space[index].imported &&                 \
+#define IMPORTED(space, count)                                                 \
+	(index < m->count && m->space[index].imported &&                       \
 	 m->space[index].import_index == i)
 	switch (kind) {
 	case IR_EXTERN_FUNC: return IMPORTED(funcs, nfuncs);
@@ -72,8 +72,10 @@ static bool check_imports(checker *c)
 			return fail(c, "import %u: index %u out of order", i,
 			            im->index);
 		if (!points_back(m, im->kind, im->index, i))
-			return fail(c, "import %u: its entry does not point "
-			            "back at it", i);
+			return fail(c,
+			            "import %u: its entry does not point "
+			            "back at it",
+			            i);
 	}
 	for (int k = 0; k < 4; k++)
 		if (seen[k] != counts[k])
@@ -90,23 +92,26 @@ static bool check_index(checker *c, const ir_func *f, const ir_instr *in,
 	const ir_functype *t = &m->types[f->type_index];
 	uint32_t i = in->imm.index, at = in->offset;
 	switch (in->op) {
-	case OP_BR: case OP_BR_IF:
-		return in_range(c, i, depth, "label", at);
-	case OP_CALL: case OP_REF_FUNC:
-		return in_range(c, i, m->nfuncs, "function", at);
-	case OP_LOCAL_GET: case OP_LOCAL_SET: case OP_LOCAL_TEE:
+	case OP_BR:
+	case OP_BR_IF: return in_range(c, i, depth, "label", at);
+	case OP_CALL:
+	case OP_REF_FUNC: return in_range(c, i, m->nfuncs, "function", at);
+	case OP_LOCAL_GET:
+	case OP_LOCAL_SET:
+	case OP_LOCAL_TEE:
 		return in_range(c, i, t->nparams + f->nlocals, "local", at);
-	case OP_GLOBAL_GET: case OP_GLOBAL_SET:
-		return in_range(c, i, m->nglobals, "global", at);
+	case OP_GLOBAL_GET:
+	case OP_GLOBAL_SET: return in_range(c, i, m->nglobals, "global", at);
 	case OP_ELEM_DROP:
 		return in_range(c, i, m->nelems, "element segment", at);
-	case OP_DATA_DROP:
-		return in_range(c, i, m->ndatas, "data segment", at);
-	case OP_ELSE: case OP_END:
-		return true; /* the opener, checked with the block */
-	case OP_TABLE_GET: case OP_TABLE_SET: case OP_TABLE_GROW:
-	case OP_TABLE_SIZE: case OP_TABLE_FILL:
-		return in_range(c, i, m->ntables, "table", at);
+	case OP_DATA_DROP: return in_range(c, i, m->ndatas, "data segment", at);
+	case OP_ELSE:
+	case OP_END: return true; /* the opener, checked with the block */
+	case OP_TABLE_GET:
+	case OP_TABLE_SET:
+	case OP_TABLE_GROW:
+	case OP_TABLE_SIZE:
+	case OP_TABLE_FILL: return in_range(c, i, m->ntables, "table", at);
 	default:
 		return fail(c, "0x%x: no rule for the index of %s", at,
 		            ir_opcodes[in->op].name);
@@ -139,8 +144,8 @@ static bool check_block(checker *c, const ir_func *f, uint32_t at)
 	const ir_instr *b = &f->code[at];
 	uint32_t e = b->imm.block.else_index, end = b->imm.block.end_index;
 	if (!(at < e && e <= end && end < f->ncode))
-		return fail(c, "0x%x: block links %u, %u out of order", b->offset,
-		            e, end);
+		return fail(c, "0x%x: block links %u, %u out of order",
+		            b->offset, e, end);
 	if (f->code[end].op != OP_END || f->code[end].imm.index != at)
 		return fail(c, "0x%x: its end does not point back", b->offset);
 	if (e != end && (b->op != OP_IF || f->code[e].op != OP_ELSE ||
@@ -157,29 +162,27 @@ static bool check_instr(checker *c, const ir_func *f, uint32_t at,
 	const ir_module *m = c->m;
 	const ir_instr *in = &f->code[at];
 	switch (ir_opcodes[in->op].imm) {
-	case IMM_BLOCK:
-		return check_block(c, f, at);
-	case IMM_INDEX:
-		return check_index(c, f, in, depth);
-	case IMM_INDEX2:
-		return check_index2(c, in);
+	case IMM_BLOCK: return check_block(c, f, at);
+	case IMM_INDEX: return check_index(c, f, in, depth);
+	case IMM_INDEX2: return check_index2(c, in);
 	case IMM_BR_TABLE:
 		for (uint32_t i = 0; i <= in->imm.br_table.count; i++)
 			if (!in_range(c, in->imm.br_table.labels[i], depth,
 			              "label", in->offset))
 				return false;
 		return true;
-	case IMM_MEMARG: case IMM_MEMARG_LANE:
+	case IMM_MEMARG:
+	case IMM_MEMARG_LANE:
 		return in_range(c, in->imm.mem.memory, m->nmemories, "memory",
 		                in->offset);
-	case IMM_MEM0: case IMM_MEM0_MEM0:
+	case IMM_MEM0:
+	case IMM_MEM0_MEM0:
 		return in_range(c, 0, m->nmemories, "memory", in->offset);
 	case IMM_DATA_MEM0:
 		return in_range(c, in->imm.index2.a, m->ndatas, "data segment",
 		                in->offset) &&
 		       in_range(c, 0, m->nmemories, "memory", in->offset);
-	default:
-		return true;
+	default: return true;
 	}
 }
 

@@ -55,17 +55,18 @@ static void dump_imm(const ir_instr *in, FILE *out)
 		fprintf(out, " -> else %u end %u", in->imm.block.else_index,
 		        in->imm.block.end_index);
 		break;
-	case IMM_INDEX:
-		fprintf(out, " %u", in->imm.index);
-		break;
-	case IMM_INDEX2: case IMM_DATA_MEM0: case IMM_MEM0_MEM0:
+	case IMM_INDEX: fprintf(out, " %u", in->imm.index); break;
+	case IMM_INDEX2:
+	case IMM_DATA_MEM0:
+	case IMM_MEM0_MEM0:
 		fprintf(out, " %u %u", in->imm.index2.a, in->imm.index2.b);
 		break;
 	case IMM_BR_TABLE:
 		for (uint32_t i = 0; i <= in->imm.br_table.count; i++)
 			fprintf(out, " %u", in->imm.br_table.labels[i]);
 		break;
-	case IMM_MEMARG: case IMM_MEMARG_LANE:
+	case IMM_MEMARG:
+	case IMM_MEMARG_LANE:
 		fprintf(out, " memory=%u offset=%u align=%u",
 		        in->imm.mem.memory, in->imm.mem.offset,
 		        1u << in->imm.mem.align_log2);
@@ -76,9 +77,11 @@ static void dump_imm(const ir_instr *in, FILE *out)
 	case IMM_SHUFFLE: dump_bytes(in->imm.shuffle, 16, out); break;
 	case IMM_I32: fprintf(out, " %" PRId32, in->imm.i32); break;
 	case IMM_I64: fprintf(out, " %" PRId64, in->imm.i64); break;
-	case IMM_F32: fprintf(out, " bits:0x%08" PRIx32, in->imm.f32_bits);
+	case IMM_F32:
+		fprintf(out, " bits:0x%08" PRIx32, in->imm.f32_bits);
 		break;
-	case IMM_F64: fprintf(out, " bits:0x%016" PRIx64, in->imm.f64_bits);
+	case IMM_F64:
+		fprintf(out, " bits:0x%016" PRIx64, in->imm.f64_bits);
 		break;
 	case IMM_V128: dump_bytes(in->imm.v128, 16, out); break;
 	case IMM_REFTYPE:
@@ -88,13 +91,11 @@ static void dump_imm(const ir_instr *in, FILE *out)
 		fprintf(out, " %s",
 		        ir_valtype_name((ir_valtype)in->imm.select.type));
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
-static void dump_code(const ir_instr *code, uint32_t n, int indent,
-                      FILE *out)
+static void dump_code(const ir_instr *code, uint32_t n, int indent, FILE *out)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		const ir_instr *in = &code[i];
@@ -181,8 +182,7 @@ static void dump_spaces(const ir_module *m, FILE *out)
 
 static void dump_segments(const ir_module *m, FILE *out)
 {
-	static const char *const modes[] = {"active", "passive",
-	                                    "declarative"};
+	static const char *const modes[] = {"active", "passive", "declarative"};
 	for (uint32_t i = 0; i < m->nelems; i++) {
 		const ir_elem *e = &m->elems[i];
 		fprintf(out, "elem %u %s %s table %u items %u\n", i,

@@ -56,8 +56,8 @@ static bool read_function_locals(ir_module *m, dec_cursor *c, ir_func *f)
 	if (!dec_u32(c, &n) || n > dec_remaining(c) / 2)
 		return false;
 	uint32_t nlocals = f && !f->imported ? local_count(m, f) : 0;
-	ir_local_name *names = n ? w2n_arena_array(&m->arena, n, sizeof *names)
-	                         : NULL;
+	ir_local_name *names =
+	    n ? w2n_arena_array(&m->arena, n, sizeof *names) : NULL;
 	uint32_t kept = 0;
 	for (uint32_t j = 0; j < n; j++) {
 		uint32_t local;

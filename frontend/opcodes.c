@@ -10,11 +10,20 @@
 #define IR_SIGN__ IR_SIGN_NONE
 #define IR_MEM__ IR_MEM_NONE
 
-#define ROW(prefix, name, text, code, imm, params, results, family, oper, \
-            shape, sign, mem, width)                                      \
-	[OP_##name] = {text, prefix, code, IMM_##imm, params, results,    \
-	               IR_FAMILY_##family, IR_OPER_##oper, IR_SHAPE_##shape, \
-	               IR_SIGN_##sign, IR_MEM_##mem, width},
+#define ROW(prefix, name, text, code, imm, params, results, family, oper,      \
+            shape, sign, mem, width)                                           \
+	[OP_##name] = {text,                                                   \
+	               prefix,                                                 \
+	               code,                                                   \
+	               IMM_##imm,                                              \
+	               params,                                                 \
+	               results,                                                \
+	               IR_FAMILY_##family,                                     \
+	               IR_OPER_##oper,                                         \
+	               IR_SHAPE_##shape,                                       \
+	               IR_SIGN_##sign,                                         \
+	               IR_MEM_##mem,                                           \
+	               width},
 
 const ir_opcode_info ir_opcodes[OP_COUNT] = {
 #define W2N_OP(...) ROW(0, __VA_ARGS__)
@@ -27,14 +36,14 @@ const ir_opcode_info ir_opcodes[OP_COUNT] = {
 };
 
 const ir_shape_info ir_shapes[IR_SHAPE_COUNT] = {
-	[IR_SHAPE_NONE] = {"", 0, 0, false},
-	[IR_SHAPE_V128] = {"v128", 1, 128, false},
-	[IR_SHAPE_I8X16] = {"i8x16", 16, 8, false},
-	[IR_SHAPE_I16X8] = {"i16x8", 8, 16, false},
-	[IR_SHAPE_I32X4] = {"i32x4", 4, 32, false},
-	[IR_SHAPE_I64X2] = {"i64x2", 2, 64, false},
-	[IR_SHAPE_F32X4] = {"f32x4", 4, 32, true},
-	[IR_SHAPE_F64X2] = {"f64x2", 2, 64, true},
+    [IR_SHAPE_NONE] = {"", 0, 0, false},
+    [IR_SHAPE_V128] = {"v128", 1, 128, false},
+    [IR_SHAPE_I8X16] = {"i8x16", 16, 8, false},
+    [IR_SHAPE_I16X8] = {"i16x8", 8, 16, false},
+    [IR_SHAPE_I32X4] = {"i32x4", 4, 32, false},
+    [IR_SHAPE_I64X2] = {"i64x2", 2, 64, false},
+    [IR_SHAPE_F32X4] = {"f32x4", 4, 32, true},
+    [IR_SHAPE_F64X2] = {"f64x2", 2, 64, true},
 };
 
 bool ir_mem_uses_data(ir_mem_kind k)
@@ -81,8 +90,7 @@ static const uint16_t prefix_fd[256] = {
 #undef W2N_OP_FD
 };
 
-static ir_opcode from_table(const uint16_t *table, uint32_t size,
-                            uint32_t code)
+static ir_opcode from_table(const uint16_t *table, uint32_t size, uint32_t code)
 {
 	return code < size && table[code] ? (ir_opcode)(table[code] - 1)
 	                                  : OP_INVALID;
@@ -91,13 +99,9 @@ static ir_opcode from_table(const uint16_t *table, uint32_t size,
 ir_opcode ir_opcode_lookup(uint8_t prefix, uint32_t code)
 {
 	switch (prefix) {
-	case 0:
-		return from_table(single_byte, 256, code);
-	case 0xFC:
-		return from_table(prefix_fc, 32, code);
-	case 0xFD:
-		return from_table(prefix_fd, 256, code);
-	default:
-		return OP_INVALID;
+	case 0: return from_table(single_byte, 256, code);
+	case 0xFC: return from_table(prefix_fc, 32, code);
+	case 0xFD: return from_table(prefix_fd, 256, code);
+	default: return OP_INVALID;
 	}
 }

@@ -12,8 +12,8 @@
 #include <stdint.h>
 
 typedef enum ir_opcode {
-#define W2N_OP(name, text, code, imm, params, results, family, oper, \
-               shape, sign, mem, width)                              \
+#define W2N_OP(name, text, code, imm, params, results, family, oper, shape,    \
+               sign, mem, width)                                               \
 	OP_##name,
 #define W2N_OP_FC W2N_OP
 #define W2N_OP_FD W2N_OP
@@ -28,14 +28,14 @@ typedef enum ir_opcode {
 /* Layout of an instruction's immediates in the binary and in ir_instr. */
 typedef enum ir_imm_kind {
 	IMM_NONE,
-	IMM_BLOCK,     /* block type */
-	IMM_INDEX,     /* one u32 index */
-	IMM_INDEX2,    /* two u32 indices */
-	IMM_BR_TABLE,  /* vec(labelidx) labelidx */
-	IMM_MEMARG,    /* align, offset */
+	IMM_BLOCK,    /* block type */
+	IMM_INDEX,    /* one u32 index */
+	IMM_INDEX2,   /* two u32 indices */
+	IMM_BR_TABLE, /* vec(labelidx) labelidx */
+	IMM_MEMARG,   /* align, offset */
 	IMM_MEMARG_LANE,
-	IMM_LANE,      /* one lane byte */
-	IMM_SHUFFLE,   /* 16 lane bytes */
+	IMM_LANE,    /* one lane byte */
+	IMM_SHUFFLE, /* 16 lane bytes */
 	IMM_I32,
 	IMM_I64,
 	IMM_F32,
@@ -76,36 +76,85 @@ typedef enum ir_family {
 typedef enum ir_operation {
 	IR_OPER_NONE,
 	/* Constants, tests and comparisons */
-	IR_OPER_CONST, IR_OPER_EQZ, IR_OPER_EQ, IR_OPER_NE, IR_OPER_LT,
-	IR_OPER_GT, IR_OPER_LE, IR_OPER_GE,
+	IR_OPER_CONST,
+	IR_OPER_EQZ,
+	IR_OPER_EQ,
+	IR_OPER_NE,
+	IR_OPER_LT,
+	IR_OPER_GT,
+	IR_OPER_LE,
+	IR_OPER_GE,
 	/* Integer and bitwise arithmetic */
-	IR_OPER_CLZ, IR_OPER_CTZ, IR_OPER_POPCNT, IR_OPER_ADD, IR_OPER_SUB,
-	IR_OPER_MUL, IR_OPER_DIV, IR_OPER_REM, IR_OPER_AND, IR_OPER_OR,
-	IR_OPER_XOR, IR_OPER_SHL, IR_OPER_SHR, IR_OPER_ROTL, IR_OPER_ROTR,
-	IR_OPER_NOT, IR_OPER_ANDNOT, IR_OPER_BITSELECT,
+	IR_OPER_CLZ,
+	IR_OPER_CTZ,
+	IR_OPER_POPCNT,
+	IR_OPER_ADD,
+	IR_OPER_SUB,
+	IR_OPER_MUL,
+	IR_OPER_DIV,
+	IR_OPER_REM,
+	IR_OPER_AND,
+	IR_OPER_OR,
+	IR_OPER_XOR,
+	IR_OPER_SHL,
+	IR_OPER_SHR,
+	IR_OPER_ROTL,
+	IR_OPER_ROTR,
+	IR_OPER_NOT,
+	IR_OPER_ANDNOT,
+	IR_OPER_BITSELECT,
 	/* Float arithmetic; TRUNC is the rounding here and the float to
 	 * integer conversion in the CONVERT family */
-	IR_OPER_ABS, IR_OPER_NEG, IR_OPER_CEIL, IR_OPER_FLOOR, IR_OPER_TRUNC,
-	IR_OPER_NEAREST, IR_OPER_SQRT, IR_OPER_MIN, IR_OPER_MAX,
-	IR_OPER_COPYSIGN, IR_OPER_PMIN, IR_OPER_PMAX,
+	IR_OPER_ABS,
+	IR_OPER_NEG,
+	IR_OPER_CEIL,
+	IR_OPER_FLOOR,
+	IR_OPER_TRUNC,
+	IR_OPER_NEAREST,
+	IR_OPER_SQRT,
+	IR_OPER_MIN,
+	IR_OPER_MAX,
+	IR_OPER_COPYSIGN,
+	IR_OPER_PMIN,
+	IR_OPER_PMAX,
 	/* Width and type changes: EXTEND widens by sign or zero extension
 	 * (a conversion, a sign-extension operator, a narrow load), WRAP
 	 * keeps the low bits (a conversion, a narrow store) */
-	IR_OPER_WRAP, IR_OPER_EXTEND, IR_OPER_TRUNC_SAT, IR_OPER_CONVERT,
-	IR_OPER_DEMOTE, IR_OPER_PROMOTE, IR_OPER_REINTERPRET,
+	IR_OPER_WRAP,
+	IR_OPER_EXTEND,
+	IR_OPER_TRUNC_SAT,
+	IR_OPER_CONVERT,
+	IR_OPER_DEMOTE,
+	IR_OPER_PROMOTE,
+	IR_OPER_REINTERPRET,
 	/* Lanes: building vectors, reading and writing one lane; ZERO puts
 	 * a loaded value in lane 0 of a zero vector */
-	IR_OPER_SPLAT, IR_OPER_SHUFFLE, IR_OPER_SWIZZLE, IR_OPER_EXTRACT_LANE,
-	IR_OPER_REPLACE_LANE, IR_OPER_ZERO,
+	IR_OPER_SPLAT,
+	IR_OPER_SHUFFLE,
+	IR_OPER_SWIZZLE,
+	IR_OPER_EXTRACT_LANE,
+	IR_OPER_REPLACE_LANE,
+	IR_OPER_ZERO,
 	/* Vector reductions and lane-wise operations */
-	IR_OPER_ANY_TRUE, IR_OPER_ALL_TRUE, IR_OPER_BITMASK, IR_OPER_NARROW,
-	IR_OPER_EXTEND_LOW, IR_OPER_EXTEND_HIGH, IR_OPER_ADD_SAT,
-	IR_OPER_SUB_SAT, IR_OPER_AVGR, IR_OPER_Q15MULR_SAT,
-	IR_OPER_EXTADD_PAIRWISE, IR_OPER_EXTMUL_LOW, IR_OPER_EXTMUL_HIGH,
+	IR_OPER_ANY_TRUE,
+	IR_OPER_ALL_TRUE,
+	IR_OPER_BITMASK,
+	IR_OPER_NARROW,
+	IR_OPER_EXTEND_LOW,
+	IR_OPER_EXTEND_HIGH,
+	IR_OPER_ADD_SAT,
+	IR_OPER_SUB_SAT,
+	IR_OPER_AVGR,
+	IR_OPER_Q15MULR_SAT,
+	IR_OPER_EXTADD_PAIRWISE,
+	IR_OPER_EXTMUL_LOW,
+	IR_OPER_EXTMUL_HIGH,
 	IR_OPER_DOT,
 	/* Vector conversions: _ZERO fills the upper half of the result with
 	 * zeros, _LOW reads the lower half of the operand */
-	IR_OPER_DEMOTE_ZERO, IR_OPER_PROMOTE_LOW, IR_OPER_TRUNC_SAT_ZERO,
+	IR_OPER_DEMOTE_ZERO,
+	IR_OPER_PROMOTE_LOW,
+	IR_OPER_TRUNC_SAT_ZERO,
 	IR_OPER_CONVERT_LOW,
 	IR_OPER_COUNT
 } ir_operation;
@@ -159,18 +208,18 @@ typedef enum ir_mem_kind {
 } ir_mem_kind;
 
 typedef struct ir_opcode_info {
-	const char *name;    /* text format name */
-	uint8_t prefix;      /* 0, 0xFC or 0xFD */
-	uint32_t code;       /* byte, or the u32 after the prefix */
-	uint8_t imm;         /* ir_imm_kind */
-	const char *params;  /* operand types, "ilfdv" letters; "!" special */
+	const char *name;   /* text format name */
+	uint8_t prefix;     /* 0, 0xFC or 0xFD */
+	uint32_t code;      /* byte, or the u32 after the prefix */
+	uint8_t imm;        /* ir_imm_kind */
+	const char *params; /* operand types, "ilfdv" letters; "!" special */
 	const char *results;
-	uint8_t family;      /* ir_family */
-	uint8_t oper;        /* ir_operation */
-	uint8_t shape;       /* ir_shape */
-	uint8_t sign;        /* ir_sign */
-	uint8_t mem;         /* ir_mem_kind */
-	uint8_t width;       /* bytes accessed; bits extended from / 8 */
+	uint8_t family; /* ir_family */
+	uint8_t oper;   /* ir_operation */
+	uint8_t shape;  /* ir_shape */
+	uint8_t sign;   /* ir_sign */
+	uint8_t mem;    /* ir_mem_kind */
+	uint8_t width;  /* bytes accessed; bits extended from / 8 */
 } ir_opcode_info;
 
 extern const ir_opcode_info ir_opcodes[OP_COUNT];

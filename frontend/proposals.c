@@ -10,8 +10,8 @@ static const struct {
 	uint32_t lo, hi;
 	const char *note;
 } proposals[] = {
-#define W2N_PROPOSAL(site, lo, hi, what, proposal)                         \
-	{DEC_SITE_##site, lo, hi,                                          \
+#define W2N_PROPOSAL(site, lo, hi, what, proposal)                             \
+	{DEC_SITE_##site, lo, hi,                                              \
 	 " (" what ": the " proposal " proposal is not supported)"},
 #include "proposals.def"
 #undef W2N_PROPOSAL

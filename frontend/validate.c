@@ -10,9 +10,8 @@
 
 enum { MAX_PAGES = 65536 };
 
-static bool check_limits(val_module_ctx *vc, const ir_limits *l,
-                         uint64_t bound, w2n_diag_code too_big,
-                         uint32_t offset)
+static bool check_limits(val_module_ctx *vc, const ir_limits *l, uint64_t bound,
+                         w2n_diag_code too_big, uint32_t offset)
 {
 	if (l->min > bound || (l->has_max && l->max > bound))
 		return w2n_error(vc->diags, offset, too_big, NULL);
@@ -52,8 +51,8 @@ static bool check_tables_and_memories(val_module_ctx *vc)
 	}
 	if (m->nmemories > 1)
 		return w2n_error(vc->diags, m->memories[1].offset,
-		                 W2N_DIAG_MULTIPLE_MEMORIES,
-		                 "%u memories", m->nmemories);
+		                 W2N_DIAG_MULTIPLE_MEMORIES, "%u memories",
+		                 m->nmemories);
 	return true;
 }
 
@@ -82,22 +81,20 @@ static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
 		case OP_REF_FUNC:
 			if (in->imm.index >= m->nfuncs)
 				return w2n_error_named(
-					vc->diags, in->offset,
-					W2N_DIAG_UNKNOWN_FUNCTION, "%u",
-					in->imm.index);
+				    vc->diags, in->offset,
+				    W2N_DIAG_UNKNOWN_FUNCTION, "%u",
+				    in->imm.index);
 			t = IR_FUNCREF;
 			break;
 		case OP_GLOBAL_GET:
 			if (in->imm.index >= nglobals)
-				return w2n_error_named(
-					vc->diags, in->offset,
-					W2N_DIAG_UNKNOWN_GLOBAL, "%u",
-					in->imm.index);
+				return w2n_error_named(vc->diags, in->offset,
+				                       W2N_DIAG_UNKNOWN_GLOBAL,
+				                       "%u", in->imm.index);
 			if (m->globals[in->imm.index].type.mutable_)
-				return w2n_error(vc->diags, in->offset,
-				                 W2N_DIAG_CONST_EXPR,
-				                 "global %u is mutable",
-				                 in->imm.index);
+				return w2n_error(
+				    vc->diags, in->offset, W2N_DIAG_CONST_EXPR,
+				    "global %u is mutable", in->imm.index);
 			t = m->globals[in->imm.index].type.type;
 			break;
 		default:
@@ -106,10 +103,9 @@ static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
 			                 ir_opcodes[in->op].name);
 		}
 		if (depth == 2)
-			return w2n_error(vc->diags, in->offset,
-			                 W2N_DIAG_TYPE_MISMATCH,
-			                 "constant expression leaves %u values",
-			                 depth + 1);
+			return w2n_error(
+			    vc->diags, in->offset, W2N_DIAG_TYPE_MISMATCH,
+			    "constant expression leaves %u values", depth + 1);
 		stack[depth++] = t;
 	}
 	if (depth != 1 || stack[0] != want)
@@ -124,7 +120,8 @@ static bool check_globals(val_module_ctx *vc)
 	const ir_module *m = vc->m;
 	for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++)
 		if (!check_constexpr(vc, &m->globals[i].init,
-		                     m->globals[i].type.type, m->nglobal_imports))
+		                     m->globals[i].type.type,
+		                     m->nglobal_imports))
 			return false;
 	return true;
 }
@@ -142,10 +139,10 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 		return w2n_error_named(vc->diags, e->pos,
 		                       W2N_DIAG_UNKNOWN_TABLE, "%u", e->table);
 	if (m->tables[e->table].type.elem != e->type)
-		return w2n_error(vc->diags, e->pos, W2N_DIAG_TYPE_MISMATCH,
-		                 "segment of %s for a table of %s",
-		                 ir_valtype_name(e->type),
-		                 ir_valtype_name(m->tables[e->table].type.elem));
+		return w2n_error(
+		    vc->diags, e->pos, W2N_DIAG_TYPE_MISMATCH,
+		    "segment of %s for a table of %s", ir_valtype_name(e->type),
+		    ir_valtype_name(m->tables[e->table].type.elem));
 	return check_constexpr(vc, &e->offset, IR_I32, m->nglobal_imports);
 }
 
@@ -174,10 +171,10 @@ static bool check_export_index(val_module_ctx *vc, const ir_export *e)
 {
 	const ir_module *m = vc->m;
 	static const w2n_diag_code unknown[] = {
-		[IR_EXTERN_FUNC] = W2N_DIAG_UNKNOWN_FUNCTION,
-		[IR_EXTERN_TABLE] = W2N_DIAG_UNKNOWN_TABLE,
-		[IR_EXTERN_MEMORY] = W2N_DIAG_UNKNOWN_MEMORY,
-		[IR_EXTERN_GLOBAL] = W2N_DIAG_UNKNOWN_GLOBAL,
+	    [IR_EXTERN_FUNC] = W2N_DIAG_UNKNOWN_FUNCTION,
+	    [IR_EXTERN_TABLE] = W2N_DIAG_UNKNOWN_TABLE,
+	    [IR_EXTERN_MEMORY] = W2N_DIAG_UNKNOWN_MEMORY,
+	    [IR_EXTERN_GLOBAL] = W2N_DIAG_UNKNOWN_GLOBAL,
 	};
 	uint32_t count[] = {m->nfuncs, m->ntables, m->nmemories, m->nglobals};
 	if (e->index >= count[e->kind])

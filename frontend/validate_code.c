@@ -14,10 +14,10 @@ typedef uint8_t val_type;
 enum { VAL_UNKNOWN = 0 };
 
 typedef struct ctrl_frame {
-	uint16_t op;           /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE */
+	uint16_t op; /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE */
 	const ir_valtype *params, *results;
 	uint32_t nparams, nresults;
-	uint32_t height;       /* operand stack height at entry */
+	uint32_t height; /* operand stack height at entry */
 	bool unreachable;
 } ctrl_frame;
 
@@ -52,10 +52,10 @@ static const char *type_name(val_type t)
 static bool mismatch(body_ctx *b, val_type want, val_type got)
 {
 	return w2n_error(b->vc->diags, b->in->offset, W2N_DIAG_TYPE_MISMATCH,
-	                 "%s expected %s, found %s",
-	                 ir_opcodes[b->in->op].name, type_name(want),
+	                 "%s expected %s, found %s", ir_opcodes[b->in->op].name,
+	                 type_name(want),
 	                 got == VAL_UNKNOWN && b->nvals == 0 ? "nothing"
-	                                                    : type_name(got));
+	                                                     : type_name(got));
 }
 
 static void push(body_ctx *b, val_type t)
@@ -120,8 +120,8 @@ static void push_ctrl(body_ctx *b, uint16_t op, const ir_functype *t)
 {
 	if (b->nctrls == b->ctrls_cap) {
 		b->ctrls_cap = b->ctrls_cap ? b->ctrls_cap * 2 : 16;
-		b->ctrls = w2n_xrealloc(b->ctrls,
-		                        b->ctrls_cap * sizeof *b->ctrls);
+		b->ctrls =
+		    w2n_xrealloc(b->ctrls, b->ctrls_cap * sizeof *b->ctrls);
 	}
 	ctrl_frame *c = &b->ctrls[b->nctrls++];
 	c->op = op;
@@ -254,10 +254,10 @@ static bool peek_types(body_ctx *b, const ir_valtype *types, uint32_t n)
 		if (b->nvals - top->height <= i) {
 			if (top->unreachable)
 				return true;
-			return w2n_error(b->vc->diags, b->in->offset,
-			                 W2N_DIAG_TYPE_MISMATCH,
-			                 "%s expected an operand, found nothing",
-			                 ir_opcodes[b->in->op].name);
+			return w2n_error(
+			    b->vc->diags, b->in->offset, W2N_DIAG_TYPE_MISMATCH,
+			    "%s expected an operand, found nothing",
+			    ir_opcodes[b->in->op].name);
 		}
 		val_type got = b->vals[b->nvals - 1 - i];
 		if (got != want && got != VAL_UNKNOWN)
@@ -390,11 +390,8 @@ static bool check_local(body_ctx *b)
 	if (!local_index(b, &t))
 		return false;
 	switch (b->in->op) {
-	case OP_LOCAL_GET:
-		push(b, t);
-		return true;
-	case OP_LOCAL_SET:
-		return pop(b, t);
+	case OP_LOCAL_GET: push(b, t); return true;
+	case OP_LOCAL_SET: return pop(b, t);
 	default: /* OP_LOCAL_TEE */
 		if (!pop(b, t))
 			return false;
@@ -438,10 +435,10 @@ static bool check_table_copy_init(body_ctx *b)
 {
 	ir_valtype dst = IR_FUNCREF, src = IR_FUNCREF;
 	bool ok = b->in->op == OP_TABLE_COPY
-	                  ? table_index(b, b->in->imm.index2.a, &dst) &&
-	                            table_index(b, b->in->imm.index2.b, &src)
-	                  : table_index(b, b->in->imm.index2.b, &dst) &&
-	                            elem_index(b, b->in->imm.index2.a, &src);
+	              ? table_index(b, b->in->imm.index2.a, &dst) &&
+	                    table_index(b, b->in->imm.index2.b, &src)
+	              : table_index(b, b->in->imm.index2.b, &dst) &&
+	                    elem_index(b, b->in->imm.index2.a, &src);
 	if (!ok)
 		return false;
 	if (dst != src)
@@ -465,11 +462,8 @@ static bool check_table(body_ctx *b)
 			return false;
 		push(b, t);
 		return true;
-	case OP_TABLE_SET:
-		return pop(b, t) && pop(b, IR_I32);
-	case OP_TABLE_SIZE:
-		push(b, IR_I32);
-		return true;
+	case OP_TABLE_SET: return pop(b, t) && pop(b, IR_I32);
+	case OP_TABLE_SIZE: push(b, IR_I32); return true;
 	case OP_TABLE_GROW:
 		if (!pop(b, IR_I32) || !pop(b, t))
 			return false;
@@ -484,9 +478,7 @@ static bool check_ref(body_ctx *b)
 {
 	val_type t = VAL_UNKNOWN;
 	switch (b->in->op) {
-	case OP_REF_NULL:
-		push(b, b->in->imm.type);
-		return true;
+	case OP_REF_NULL: push(b, b->in->imm.type); return true;
 	case OP_REF_IS_NULL:
 		if (!pop_any(b, &t))
 			return false;
@@ -574,45 +566,40 @@ static bool check_simple(body_ctx *b)
 static bool check_instr(body_ctx *b)
 {
 	switch (b->in->op) {
-	case OP_UNREACHABLE:
-		set_unreachable(b);
-		return true;
-	case OP_BLOCK: case OP_LOOP: case OP_IF:
-		return check_block(b);
-	case OP_ELSE:
-		return check_else(b);
-	case OP_END:
-		return check_end(b);
-	case OP_BR:
-		return check_br(b);
-	case OP_BR_IF:
-		return check_br_if(b);
-	case OP_BR_TABLE:
-		return check_br_table(b);
-	case OP_RETURN:
-		return check_return(b);
-	case OP_CALL:
-		return check_call(b);
-	case OP_CALL_INDIRECT:
-		return check_call_indirect(b);
+	case OP_UNREACHABLE: set_unreachable(b); return true;
+	case OP_BLOCK:
+	case OP_LOOP:
+	case OP_IF: return check_block(b);
+	case OP_ELSE: return check_else(b);
+	case OP_END: return check_end(b);
+	case OP_BR: return check_br(b);
+	case OP_BR_IF: return check_br_if(b);
+	case OP_BR_TABLE: return check_br_table(b);
+	case OP_RETURN: return check_return(b);
+	case OP_CALL: return check_call(b);
+	case OP_CALL_INDIRECT: return check_call_indirect(b);
 	case OP_DROP: {
 		val_type t = VAL_UNKNOWN;
 		return pop_any(b, &t);
 	}
-	case OP_SELECT:
-		return check_select(b);
-	case OP_SELECT_T:
-		return check_select_t(b);
-	case OP_LOCAL_GET: case OP_LOCAL_SET: case OP_LOCAL_TEE:
-		return check_local(b);
-	case OP_GLOBAL_GET: case OP_GLOBAL_SET:
-		return check_global(b);
-	case OP_TABLE_GET: case OP_TABLE_SET: case OP_TABLE_SIZE:
-	case OP_TABLE_GROW: case OP_TABLE_FILL: case OP_TABLE_COPY:
-	case OP_TABLE_INIT: case OP_ELEM_DROP:
-		return check_table(b);
-	case OP_REF_NULL: case OP_REF_IS_NULL: case OP_REF_FUNC:
-		return check_ref(b);
+	case OP_SELECT: return check_select(b);
+	case OP_SELECT_T: return check_select_t(b);
+	case OP_LOCAL_GET:
+	case OP_LOCAL_SET:
+	case OP_LOCAL_TEE: return check_local(b);
+	case OP_GLOBAL_GET:
+	case OP_GLOBAL_SET: return check_global(b);
+	case OP_TABLE_GET:
+	case OP_TABLE_SET:
+	case OP_TABLE_SIZE:
+	case OP_TABLE_GROW:
+	case OP_TABLE_FILL:
+	case OP_TABLE_COPY:
+	case OP_TABLE_INIT:
+	case OP_ELEM_DROP: return check_table(b);
+	case OP_REF_NULL:
+	case OP_REF_IS_NULL:
+	case OP_REF_FUNC: return check_ref(b);
 	default:
 		if (ir_opcodes[b->in->op].mem != IR_MEM_NONE &&
 		    !check_memory_immediates(b))
@@ -624,8 +611,8 @@ static bool check_instr(body_ctx *b)
 bool val_func_body(const val_module_ctx *vc, const ir_func *f)
 {
 	const ir_functype *t = &vc->m->types[f->type_index];
-	body_ctx b = {.vc = vc, .m = vc->m, .f = f,
-	              .nlocals = t->nparams + f->nlocals};
+	body_ctx b = {
+	    .vc = vc, .m = vc->m, .f = f, .nlocals = t->nparams + f->nlocals};
 	/* The function's own frame: a block from [] to its results. */
 	ir_functype frame = {0, t->nresults, NULL, t->results};
 	b.in = &f->code[0];

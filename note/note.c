@@ -286,14 +286,15 @@ bool w2n_note_decode(const char *desc, size_t len, w2n_note *out, char *why,
 	memset(out, 0, sizeof *out);
 	const char *end = memchr(desc, '\0', len);
 	if (!end)
-		return w2n_note_fail(why, n, "malformed wasm2native note: unterminated");
+		return w2n_note_fail(
+		    why, n, "malformed wasm2native note: unterminated");
 	unsigned seen = 0;
 	for (const char *line = desc; line < end;) {
 		const char *eol = memchr(line, '\n', (size_t)(end - line));
 		if (!eol)
 			return w2n_note_fail(why, n,
-			            "malformed wasm2native note: "
-			            "unterminated item");
+			                     "malformed wasm2native note: "
+			                     "unterminated item");
 		const char *space = memchr(line, ' ', (size_t)(eol - line));
 		size_t key_len = space ? (size_t)(space - line) : 0;
 		if (key_len == 6 && (memcmp(line, "import", 6) == 0 ||
@@ -305,16 +306,15 @@ bool w2n_note_decode(const char *desc, size_t len, w2n_note *out, char *why,
 		if (space && !header_item(out, line, key_len, space + 1,
 		                          (size_t)(eol - space - 1), &seen))
 			return w2n_note_fail(why, n,
-			            "malformed wasm2native note: bad "
-			            "item '%.*s'",
-			            (int)key_len, line);
+			                     "malformed wasm2native note: bad "
+			                     "item '%.*s'",
+			                     (int)key_len, line);
 		line = eol + 1;
 	}
 	if (seen != 0x3f)
-		return w2n_note_fail(why, n,
-		            "malformed wasm2native note: missing items");
+		return w2n_note_fail(
+		    why, n, "malformed wasm2native note: missing items");
 	if (!out->items)
 		out->items = end;
 	return true;
 }
-

@@ -27,9 +27,9 @@ static const struct target_machine {
 	const char *triple;
 	unsigned machine;
 } target_machines[] = {
-#define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,   \
-                   bits, bounds, cc, cc_package, qemu, cpu_family,       \
-                   elf_machine, quirks)                                  \
+#define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,      \
+                   bits, bounds, cc, cc_package, qemu, cpu_family,             \
+                   elf_machine, quirks)                                        \
 	{triple, elf_machine},
 #include "targets.def"
 #undef W2N_TARGET
@@ -127,22 +127,17 @@ static uint64_t word(elf_view *v, uint64_t off)
 /* Offsets of the fields read, by class (the ELF specification's
  * Elf32_* and Elf64_* layouts). */
 typedef struct elf_layout {
-	unsigned ehdr_size, e_phoff, e_shoff, e_phentsize, e_phnum,
-	    e_shentsize, e_shnum;
+	unsigned ehdr_size, e_phoff, e_shoff, e_phentsize, e_phnum, e_shentsize,
+	    e_shnum;
 	unsigned phdr_size, p_offset, p_filesz, p_align;
-	unsigned shdr_size, sh_type, sh_offset, sh_size, sh_info,
-	    sh_addralign;
+	unsigned shdr_size, sh_type, sh_offset, sh_size, sh_info, sh_addralign;
 } elf_layout;
 
 static const elf_layout layout32 = {
-	52, 28, 32, 42, 44, 46, 48,
-	32, 4, 16, 28,
-	40, 4, 16, 20, 28, 32,
+    52, 28, 32, 42, 44, 46, 48, 32, 4, 16, 28, 40, 4, 16, 20, 28, 32,
 };
 static const elf_layout layout64 = {
-	64, 32, 40, 54, 56, 58, 60,
-	56, 8, 32, 48,
-	64, 4, 24, 32, 44, 48,
+    64, 32, 40, 54, 56, 58, 60, 56, 8, 32, 48, 64, 4, 24, 32, 44, 48,
 };
 
 /* The section and program header tables, with extended numbering
@@ -152,8 +147,7 @@ typedef struct elf_tables {
 	uint64_t shoff, shnum, phoff, phnum;
 } elf_tables;
 
-static bool read_tables(elf_view *v, const elf_layout *l,
-                        elf_tables *t)
+static bool read_tables(elf_view *v, const elf_layout *l, elf_tables *t)
 {
 	t->shoff = word(v, l->e_shoff);
 	t->shnum = field(v, l->e_shnum, 2);
@@ -228,8 +222,8 @@ static uint64_t align_up(uint64_t x, uint64_t a)
 /* Every wasm2native note in the block [off, off + size) of the file;
  * name and desc are padded to `align` (4, or 8 for 8-aligned notes).  A
  * block that overruns the file or a malformed note ends the walk. */
-static bool collect(elf_view *v, w2n_note_file *f, uint64_t off,
-                    uint64_t size, uint64_t align)
+static bool collect(elf_view *v, w2n_note_file *f, uint64_t off, uint64_t size,
+                    uint64_t align)
 {
 	if (!inside(v, off, size))
 		return true;
@@ -257,8 +251,8 @@ static bool collect(elf_view *v, w2n_note_file *f, uint64_t off,
 
 /* Notes from the section headers, or from the PT_NOTE segments when a
  * file has no section headers.  False only when out of memory. */
-static bool read_notes(elf_view *v, const elf_layout *l,
-                       const elf_tables *t, w2n_note_file *f)
+static bool read_notes(elf_view *v, const elf_layout *l, const elf_tables *t,
+                       w2n_note_file *f)
 {
 	for (uint64_t i = 0; i < t->shnum; i++) {
 		uint64_t sh = t->shoff + i * l->shdr_size;
@@ -287,14 +281,16 @@ static bool read_elf(elf_view *v, w2n_note_file *f, char *why, size_t n)
 		return w2n_note_fail(why, n, "not an ELF file");
 	if ((id[EI_CLASS] != ELFCLASS32 && id[EI_CLASS] != ELFCLASS64) ||
 	    (id[EI_DATA] != ELFDATA2LSB && id[EI_DATA] != ELFDATA2MSB))
-		return w2n_note_fail(why, n, "malformed ELF file: unknown "
+		return w2n_note_fail(why, n,
+		                     "malformed ELF file: unknown "
 		                     "class or byte order");
 	v->is64 = id[EI_CLASS] == ELFCLASS64;
 	v->big_endian = id[EI_DATA] == ELFDATA2MSB;
 	const elf_layout *l = v->is64 ? &layout64 : &layout32;
 	elf_tables t;
 	if (v->size < l->ehdr_size || !read_tables(v, l, &t))
-		return w2n_note_fail(why, n, "malformed ELF file: header "
+		return w2n_note_fail(why, n,
+		                     "malformed ELF file: header "
 		                     "tables outside the file");
 	f->kind = kind_of(v, l, &t);
 	f->machine = (unsigned)field(v, offsetof(Elf64_Ehdr, e_machine), 2);
@@ -305,8 +301,7 @@ static bool read_elf(elf_view *v, w2n_note_file *f, char *why, size_t n)
 	       w2n_note_fail(why, n, "out of memory");
 }
 
-bool w2n_note_file_read(const char *path, w2n_note_file *f, char *why,
-                        size_t n)
+bool w2n_note_file_read(const char *path, w2n_note_file *f, char *why, size_t n)
 {
 	memset(f, 0, sizeof *f);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -36,8 +36,7 @@ bool w2n_rt_host_func(w2n_rt_instance *inst, const w2n_rt_functype *type,
 	return true;
 }
 
-void *w2n_host_memory(w2n_rt_instance *inst, uint32_t offset,
-                      uint32_t length)
+void *w2n_host_memory(w2n_rt_instance *inst, uint32_t offset, uint32_t length)
 {
 	w2n_rt_memory *mem = w2n_rt_instance_memory(inst, 0);
 	if (!mem || (uint64_t)offset + length > mem->size)

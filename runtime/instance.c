@@ -193,7 +193,7 @@ static bool linked_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
 	ext->u.func.code = m->import_code[imp->index];
 	ext->u.func.ctx = inst;
 	ext->u.func.type_id =
-		w2n_rt_type_ids_of(inst)[m->func_types[imp->index]];
+	    w2n_rt_type_ids_of(inst)[m->func_types[imp->index]];
 	return true;
 }
 

@@ -100,9 +100,11 @@ typedef void w2n_rt_trampoline(const w2n_rt_func *f, w2n_rt_value *vals);
 /* The module's part of instantiation (w2n_rt_module.init). */
 typedef void w2n_rt_init_fn(w2n_rt_instance *inst);
 
+/* clang-format off */
 #define W2N_RT_STRUCT(name) struct w2n_rt_##name {
 #define W2N_RT_FIELD(name, kind, field) kind field;
 #define W2N_RT_END(name) };
+/* clang-format on */
 #include "abi.def"
 #undef W2N_RT_STRUCT
 #undef W2N_RT_FIELD
@@ -117,7 +119,7 @@ typedef void w2n_rt_init_fn(w2n_rt_instance *inst);
 #define W2N_RT_STRUCT(name)
 #define W2N_RT_FIELD(name, kind, field)
 #define W2N_RT_END(name)
-#define W2N_RT_HELPER(id, symbol, flags, result, params) \
+#define W2N_RT_HELPER(id, symbol, flags, result, params)                       \
 	W2N_RT_FLAGS_##flags result symbol params;
 #include "abi.def"
 #undef W2N_RT_STRUCT
@@ -154,16 +156,15 @@ struct w2n_rt_host_closure {
 /* For host C functions linked into a program (wasm2native --emit-header):
  * guest memory [offset, offset + length) of `inst`, or NULL when any of
  * it is out of bounds. */
-void *w2n_host_memory(w2n_rt_instance *inst, uint32_t offset,
-                      uint32_t length);
+void *w2n_host_memory(w2n_rt_instance *inst, uint32_t offset, uint32_t length);
 
 /* The size in bytes of `inst`'s memory 0 (0 without one). */
 uint64_t w2n_host_memory_size(w2n_rt_instance *inst);
 
 /* ---- Reading an instance (for the runtime, WASI and host code). ---- */
 
-static inline const w2n_rt_module *w2n_rt_instance_module(
-	const w2n_rt_instance *inst)
+static inline const w2n_rt_module *
+w2n_rt_instance_module(const w2n_rt_instance *inst)
 {
 	return ((const w2n_rt_instance_header *)(const void *)inst)->module;
 }
@@ -175,14 +176,14 @@ static inline void *w2n_rt_instance_slot(const w2n_rt_instance *inst,
 }
 
 /* Memory `index` of an instance (NULL when it has none). */
-static inline w2n_rt_memory *w2n_rt_instance_memory(
-	const w2n_rt_instance *inst, uint32_t index)
+static inline w2n_rt_memory *w2n_rt_instance_memory(const w2n_rt_instance *inst,
+                                                    uint32_t index)
 {
 	const w2n_rt_module *m = w2n_rt_instance_module(inst);
 	if (index >= m->nmemories)
 		return NULL;
 	return ((w2n_rt_memory **)w2n_rt_instance_slot(
-		inst, m->layout.memories))[index];
+	    inst, m->layout.memories))[index];
 }
 
 #ifdef __cplusplus

@@ -187,8 +187,10 @@ static int invoke_export(w2n_rt_instance *inst, const w2n_rt_export *e,
 	const w2n_rt_module *m = w2n_rt_instance_module(inst);
 	const w2n_rt_functype *t = &m->types[m->func_types[e->index]];
 	if (nargs != (int)t->nparams) {
-		fprintf(stderr, "wasm2native: error: %s takes %u arguments, "
-		        "given %d\n", e->name, t->nparams, nargs);
+		fprintf(stderr,
+		        "wasm2native: error: %s takes %u arguments, "
+		        "given %d\n",
+		        e->name, t->nparams, nargs);
 		return EXIT_ERROR;
 	}
 	uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
@@ -196,14 +198,17 @@ static int invoke_export(w2n_rt_instance *inst, const w2n_rt_export *e,
 	int status = vals ? 0 : EXIT_ERROR;
 	for (uint32_t i = 0; vals && !status && i < t->nparams; i++)
 		if (!parse_value(args[i], t->types[i], &vals[i])) {
-			fprintf(stderr, "wasm2native: error: argument %u of %s: "
-			        "'%s' is not a %s\n", i + 1, e->name, args[i],
+			fprintf(stderr,
+			        "wasm2native: error: argument %u of %s: "
+			        "'%s' is not a %s\n",
+			        i + 1, e->name, args[i],
 			        type_name(t->types[i]));
 			status = EXIT_ERROR;
 		}
 	w2n_rt_error err;
-	if (!status && !w2n_rt_invoke(inst, w2n_rt_instance_func(inst, e->index),
-	                             m->func_types[e->index], vals, &err))
+	if (!status &&
+	    !w2n_rt_invoke(inst, w2n_rt_instance_func(inst, e->index),
+	                   m->func_types[e->index], vals, &err))
 		status = report(&err);
 	for (uint32_t i = 0; !status && i < t->nresults; i++)
 		print_value(t->types[t->nparams + i], &vals[i]);
@@ -220,7 +225,8 @@ static int run_invoke(w2n_rt_instance *inst, int argc, char **argv)
 	    entry_type(m, init->index, 0)) {
 		w2n_rt_value none[1];
 		w2n_rt_error err;
-		if (!w2n_rt_invoke(inst, w2n_rt_instance_func(inst, init->index),
+		if (!w2n_rt_invoke(inst,
+		                   w2n_rt_instance_func(inst, init->index),
 		                   m->func_types[init->index], none, &err))
 			return report(&err);
 	}
@@ -233,9 +239,8 @@ static int run_invoke(w2n_rt_instance *inst, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	w2n_rt_error err;
-	wasi_ctx *wasi =
-	    wasi_ctx_from_options(argc, argv, w2n_main_config,
-	                          getenv("WASM2NATIVE_OPTIONS"), &err);
+	wasi_ctx *wasi = wasi_ctx_from_options(
+	    argc, argv, w2n_main_config, getenv("WASM2NATIVE_OPTIONS"), &err);
 	if (!wasi)
 		return report_error(err.message);
 	signal(SIGPIPE, SIG_IGN); /* writes to a closed pipe give EPIPE */

@@ -33,15 +33,30 @@ static double circle_perimeter(const shape *s)
 {
 	return 6.28318530717959 * s->a;
 }
-static double rect_area(const shape *s) { return s->a * s->b; }
-static double rect_perimeter(const shape *s) { return 2.0 * (s->a + s->b); }
-static double square_area(const shape *s) { return s->a * s->a; }
-static double square_perimeter(const shape *s) { return 4.0 * s->a; }
+static double rect_area(const shape *s)
+{
+	return s->a * s->b;
+}
+static double rect_perimeter(const shape *s)
+{
+	return 2.0 * (s->a + s->b);
+}
+static double square_area(const shape *s)
+{
+	return s->a * s->a;
+}
+static double square_perimeter(const shape *s)
+{
+	return 4.0 * s->a;
+}
 static double tri_area(const shape *s)
 {
 	return 0.4330127018922193 * s->a * s->a;
 }
-static double tri_perimeter(const shape *s) { return 3.0 * s->a; }
+static double tri_perimeter(const shape *s)
+{
+	return 3.0 * s->a;
+}
 static double ellipse_area(const shape *s)
 {
 	return 3.14159265358979 * s->a * s->b;
@@ -53,7 +68,10 @@ static double ellipse_perimeter(const shape *s)
 	       (1.5 * (s->a + s->b) - 0.5 * (s->a * s->b) / (s->a + s->b));
 }
 
-static void grow_one(shape *s, double f) { s->a *= f; }
+static void grow_one(shape *s, double f)
+{
+	s->a *= f;
+}
 static void grow_both(shape *s, double f)
 {
 	s->a *= f;
@@ -61,19 +79,31 @@ static void grow_both(shape *s, double f)
 }
 
 static const shape_class classes[5] = {
-	{circle_area, circle_perimeter, grow_one},
-	{rect_area, rect_perimeter, grow_both},
-	{square_area, square_perimeter, grow_one},
-	{tri_area, tri_perimeter, grow_one},
-	{ellipse_area, ellipse_perimeter, grow_both},
+    {circle_area, circle_perimeter, grow_one},
+    {rect_area, rect_perimeter, grow_both},
+    {square_area, square_perimeter, grow_one},
+    {tri_area, tri_perimeter, grow_one},
+    {ellipse_area, ellipse_perimeter, grow_both},
 };
 
 typedef uint32_t (*int_op)(uint32_t, uint32_t);
 
-static uint32_t op_add(uint32_t x, uint32_t y) { return x + y; }
-static uint32_t op_sub(uint32_t x, uint32_t y) { return x - y; }
-static uint32_t op_xor(uint32_t x, uint32_t y) { return x ^ y; }
-static uint32_t op_mul(uint32_t x, uint32_t y) { return x * (y | 1); }
+static uint32_t op_add(uint32_t x, uint32_t y)
+{
+	return x + y;
+}
+static uint32_t op_sub(uint32_t x, uint32_t y)
+{
+	return x - y;
+}
+static uint32_t op_xor(uint32_t x, uint32_t y)
+{
+	return x ^ y;
+}
+static uint32_t op_mul(uint32_t x, uint32_t y)
+{
+	return x * (y | 1);
+}
 static uint32_t op_rotl(uint32_t x, uint32_t y)
 {
 	return x << (y & 31) | x >> (-y & 31);
@@ -82,10 +112,22 @@ static uint32_t op_rotr(uint32_t x, uint32_t y)
 {
 	return x >> (y & 31) | x << (-y & 31);
 }
-static uint32_t op_and_not(uint32_t x, uint32_t y) { return x & ~y; }
-static uint32_t op_or(uint32_t x, uint32_t y) { return x | (y >> 3); }
-static uint32_t op_min(uint32_t x, uint32_t y) { return x < y ? x : y ^ x; }
-static uint32_t op_max(uint32_t x, uint32_t y) { return x > y ? x : y + x; }
+static uint32_t op_and_not(uint32_t x, uint32_t y)
+{
+	return x & ~y;
+}
+static uint32_t op_or(uint32_t x, uint32_t y)
+{
+	return x | (y >> 3);
+}
+static uint32_t op_min(uint32_t x, uint32_t y)
+{
+	return x < y ? x : y ^ x;
+}
+static uint32_t op_max(uint32_t x, uint32_t y)
+{
+	return x > y ? x : y + x;
+}
 static uint32_t op_avg(uint32_t x, uint32_t y)
 {
 	return (x >> 1) + (y >> 1) + 7;
@@ -94,7 +136,10 @@ static uint32_t op_mix(uint32_t x, uint32_t y)
 {
 	return (x ^ (x >> 15)) * 0x2c1b3c6du + y;
 }
-static uint32_t op_div(uint32_t x, uint32_t y) { return x / (y % 97 + 1) + y; }
+static uint32_t op_div(uint32_t x, uint32_t y)
+{
+	return x / (y % 97 + 1) + y;
+}
 static uint32_t op_mod(uint32_t x, uint32_t y)
 {
 	return x % (y % 1013 + 1) + x;
@@ -103,11 +148,14 @@ static uint32_t op_swap(uint32_t x, uint32_t y)
 {
 	return (x << 16 | x >> 16) - y;
 }
-static uint32_t op_neg(uint32_t x, uint32_t y) { return ~x + (y & 0xff); }
+static uint32_t op_neg(uint32_t x, uint32_t y)
+{
+	return ~x + (y & 0xff);
+}
 
 static int_op const int_ops[16] = {
-	op_add, op_sub, op_xor, op_mul, op_rotl, op_rotr, op_and_not, op_or,
-	op_min, op_max, op_avg, op_mix, op_div, op_mod, op_swap, op_neg,
+    op_add, op_sub, op_xor, op_mul, op_rotl, op_rotr, op_and_not, op_or,
+    op_min, op_max, op_avg, op_mix, op_div,  op_mod,  op_swap,    op_neg,
 };
 
 /* Opaque to the optimiser: the loop below cannot devirtualise calls. */

@@ -22,22 +22,58 @@
 #elif defined(__wasm_simd128__)
 #include <wasm_simd128.h>
 typedef v128_t vec;
-static inline vec f32_splat(float x) { return wasm_f32x4_splat(x); }
+static inline vec f32_splat(float x)
+{
+	return wasm_f32x4_splat(x);
+}
 static inline vec f32_make(float a, float b, float c, float d)
 {
 	return wasm_f32x4_make(a, b, c, d);
 }
-static inline vec f32_add(vec a, vec b) { return wasm_f32x4_add(a, b); }
-static inline vec f32_sub(vec a, vec b) { return wasm_f32x4_sub(a, b); }
-static inline vec f32_mul(vec a, vec b) { return wasm_f32x4_mul(a, b); }
-static inline vec f32_le(vec a, vec b) { return wasm_f32x4_le(a, b); }
-static inline vec v_and(vec a, vec b) { return wasm_v128_and(a, b); }
-static inline int v_any(vec a) { return wasm_v128_any_true(a); }
-static inline vec v_zero(void) { return wasm_i32x4_splat(0); }
-static inline vec v_load(const void *p) { return wasm_v128_load(p); }
-static inline void v_store(void *p, vec v) { wasm_v128_store(p, v); }
-static inline vec i32_add(vec a, vec b) { return wasm_i32x4_add(a, b); }
-static inline vec i32_sub(vec a, vec b) { return wasm_i32x4_sub(a, b); }
+static inline vec f32_add(vec a, vec b)
+{
+	return wasm_f32x4_add(a, b);
+}
+static inline vec f32_sub(vec a, vec b)
+{
+	return wasm_f32x4_sub(a, b);
+}
+static inline vec f32_mul(vec a, vec b)
+{
+	return wasm_f32x4_mul(a, b);
+}
+static inline vec f32_le(vec a, vec b)
+{
+	return wasm_f32x4_le(a, b);
+}
+static inline vec v_and(vec a, vec b)
+{
+	return wasm_v128_and(a, b);
+}
+static inline int v_any(vec a)
+{
+	return wasm_v128_any_true(a);
+}
+static inline vec v_zero(void)
+{
+	return wasm_i32x4_splat(0);
+}
+static inline vec v_load(const void *p)
+{
+	return wasm_v128_load(p);
+}
+static inline void v_store(void *p, vec v)
+{
+	wasm_v128_store(p, v);
+}
+static inline vec i32_add(vec a, vec b)
+{
+	return wasm_i32x4_add(a, b);
+}
+static inline vec i32_sub(vec a, vec b)
+{
+	return wasm_i32x4_sub(a, b);
+}
 static inline uint32_t i32_lane_sum(vec a)
 {
 	return (uint32_t)wasm_i32x4_extract_lane(a, 0) +
@@ -45,12 +81,18 @@ static inline uint32_t i32_lane_sum(vec a)
 	       (uint32_t)wasm_i32x4_extract_lane(a, 2) +
 	       (uint32_t)wasm_i32x4_extract_lane(a, 3);
 }
-static inline vec u8_widen_low(vec a) { return wasm_u16x8_extend_low_u8x16(a); }
+static inline vec u8_widen_low(vec a)
+{
+	return wasm_u16x8_extend_low_u8x16(a);
+}
 static inline vec u8_widen_high(vec a)
 {
 	return wasm_u16x8_extend_high_u8x16(a);
 }
-static inline vec u16_add(vec a, vec b) { return wasm_i16x8_add(a, b); }
+static inline vec u16_add(vec a, vec b)
+{
+	return wasm_i16x8_add(a, b);
+}
 static inline vec u16_shl(vec a, int n)
 {
 	return wasm_i16x8_shl(a, (uint32_t)n);
@@ -63,7 +105,10 @@ static inline vec u16_narrow(vec lo, vec hi)
 {
 	return wasm_u8x16_narrow_i16x8(lo, hi);
 }
-static inline vec i16_madd(vec a, vec b) { return wasm_i32x4_dot_i16x8(a, b); }
+static inline vec i16_madd(vec a, vec b)
+{
+	return wasm_i32x4_dot_i16x8(a, b);
+}
 #define HAVE_VECTORS 1
 
 #elif defined(__SSE2__)
@@ -79,22 +124,52 @@ static inline vec f32_make(float a, float b, float c, float d)
 }
 #define F(x) _mm_castsi128_ps(x)
 #define I(x) _mm_castps_si128(x)
-static inline vec f32_add(vec a, vec b) { return I(_mm_add_ps(F(a), F(b))); }
-static inline vec f32_sub(vec a, vec b) { return I(_mm_sub_ps(F(a), F(b))); }
-static inline vec f32_mul(vec a, vec b) { return I(_mm_mul_ps(F(a), F(b))); }
-static inline vec f32_le(vec a, vec b) { return I(_mm_cmple_ps(F(a), F(b))); }
+static inline vec f32_add(vec a, vec b)
+{
+	return I(_mm_add_ps(F(a), F(b)));
+}
+static inline vec f32_sub(vec a, vec b)
+{
+	return I(_mm_sub_ps(F(a), F(b)));
+}
+static inline vec f32_mul(vec a, vec b)
+{
+	return I(_mm_mul_ps(F(a), F(b)));
+}
+static inline vec f32_le(vec a, vec b)
+{
+	return I(_mm_cmple_ps(F(a), F(b)));
+}
 #undef F
 #undef I
-static inline vec v_and(vec a, vec b) { return _mm_and_si128(a, b); }
-static inline int v_any(vec a) { return _mm_movemask_epi8(a) != 0; }
-static inline vec v_zero(void) { return _mm_setzero_si128(); }
+static inline vec v_and(vec a, vec b)
+{
+	return _mm_and_si128(a, b);
+}
+static inline int v_any(vec a)
+{
+	return _mm_movemask_epi8(a) != 0;
+}
+static inline vec v_zero(void)
+{
+	return _mm_setzero_si128();
+}
 static inline vec v_load(const void *p)
 {
 	return _mm_loadu_si128((const vec *)p);
 }
-static inline void v_store(void *p, vec v) { _mm_storeu_si128((vec *)p, v); }
-static inline vec i32_add(vec a, vec b) { return _mm_add_epi32(a, b); }
-static inline vec i32_sub(vec a, vec b) { return _mm_sub_epi32(a, b); }
+static inline void v_store(void *p, vec v)
+{
+	_mm_storeu_si128((vec *)p, v);
+}
+static inline vec i32_add(vec a, vec b)
+{
+	return _mm_add_epi32(a, b);
+}
+static inline vec i32_sub(vec a, vec b)
+{
+	return _mm_sub_epi32(a, b);
+}
 static inline uint32_t i32_lane_sum(vec a)
 {
 	uint32_t l[4];
@@ -109,7 +184,10 @@ static inline vec u8_widen_high(vec a)
 {
 	return _mm_unpackhi_epi8(a, _mm_setzero_si128());
 }
-static inline vec u16_add(vec a, vec b) { return _mm_add_epi16(a, b); }
+static inline vec u16_add(vec a, vec b)
+{
+	return _mm_add_epi16(a, b);
+}
 static inline vec u16_shl(vec a, int n)
 {
 	return _mm_sll_epi16(a, _mm_cvtsi32_si128(n));
@@ -122,7 +200,10 @@ static inline vec u16_narrow(vec lo, vec hi)
 {
 	return _mm_packus_epi16(lo, hi);
 }
-static inline vec i16_madd(vec a, vec b) { return _mm_madd_epi16(a, b); }
+static inline vec i16_madd(vec a, vec b)
+{
+	return _mm_madd_epi16(a, b);
+}
 #define HAVE_VECTORS 1
 #endif
 

@@ -5,8 +5,7 @@
  */
 #include <stdio.h>
 
-void w2n_import_env__log_5fstr(w2n_rt_instance *inst, int32_t ptr,
-                                int32_t len)
+void w2n_import_env__log_5fstr(w2n_rt_instance *inst, int32_t ptr, int32_t len)
 {
 	const char *s = w2n_host_memory(inst, (uint32_t)ptr, (uint32_t)len);
 	if (!s) {
@@ -22,7 +21,7 @@ int32_t w2n_import_env__checksum(w2n_rt_instance *inst, int32_t ptr,
                                  int32_t len)
 {
 	const unsigned char *p =
-		w2n_host_memory(inst, (uint32_t)ptr, (uint32_t)len);
+	    w2n_host_memory(inst, (uint32_t)ptr, (uint32_t)len);
 	if (!p)
 		return -1;
 	uint32_t sum = 0;

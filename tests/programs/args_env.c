@@ -36,7 +36,7 @@ int main(int argc, char **argv)
 	printf("argv[argc] is %s\n", argv[argc] ? "not NULL" : "NULL");
 
 	const char *names[] = {"GREETING", "EMPTY", "EQUALS", "PATHLIKE",
-	                       "UNICODE", "UNSET", "HOME", "PATH"};
+	                       "UNICODE",  "UNSET", "HOME",   "PATH"};
 	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
 		show(names[i]);
 

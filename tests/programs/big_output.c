@@ -20,7 +20,8 @@ static void crc_init(void)
 static void crc_add(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		crc = crc_table[(crc ^ (unsigned char)p[i]) & 0xff] ^ (crc >> 8);
+		crc =
+		    crc_table[(crc ^ (unsigned char)p[i]) & 0xff] ^ (crc >> 8);
 }
 
 int main(void)
@@ -30,8 +31,8 @@ int main(void)
 	unsigned long long total = 0;
 	/* 150,000 formatted lines, about 5.5 MB. */
 	for (uint32_t i = 0; i < 150000; i++) {
-		int n = snprintf(line, sizeof line, "%07u %08x %-10s|%+.3e\n", i,
-		                 i * 2654435761u, i % 3 ? "fizz" : "buzz",
+		int n = snprintf(line, sizeof line, "%07u %08x %-10s|%+.3e\n",
+		                 i, i * 2654435761u, i % 3 ? "fizz" : "buzz",
 		                 (double)i / 7.0);
 		fputs(line, stdout);
 		crc_add(line, (size_t)n);

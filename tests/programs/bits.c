@@ -62,15 +62,22 @@ union view {
 
 int main(void)
 {
-	const uint64_t samples[] = {0, 1, 0x80000000u, 0xffffffffu,
-	                            0x8000000000000000ull, 0x0123456789abcdefull,
-	                            0xf0f0f0f00f0f0f0full, 0x10000, 12345678901ull};
+	const uint64_t samples[] = {0,
+	                            1,
+	                            0x80000000u,
+	                            0xffffffffu,
+	                            0x8000000000000000ull,
+	                            0x0123456789abcdefull,
+	                            0xf0f0f0f00f0f0f0full,
+	                            0x10000,
+	                            12345678901ull};
 	for (int i = 0; i < 9; i++) {
 		uint64_t x = samples[i];
 		uint32_t lo = (uint32_t)x;
 		printf("%016llx pop %d/%d", (unsigned long long)x,
 		       __builtin_popcountll(x), popcount_loop(x));
-		printf(" clz32 %d/%d", lo ? __builtin_clz(lo) : 32, clz_loop(lo));
+		printf(" clz32 %d/%d", lo ? __builtin_clz(lo) : 32,
+		       clz_loop(lo));
 		printf(" ctz64 %d", x ? __builtin_ctzll(x) : 64);
 		printf(" clz64 %d", x ? __builtin_clzll(x) : 64);
 		printf(" swar %u parity %d\n", swar_popcount(lo),
@@ -106,10 +113,11 @@ int main(void)
 	int16_t s16 = (int16_t)40000;
 	int32_t s32 = (int32_t)3000000000u;
 	printf("narrowing %d %u %d %d\n", s8, u8, s16, s32);
-	printf("widening %lld %llu %lld\n", (long long)s8, (unsigned long long)(uint32_t)s32,
-	       (long long)(int64_t)s32);
+	printf("widening %lld %llu %lld\n", (long long)s8,
+	       (unsigned long long)(uint32_t)s32, (long long)(int64_t)s32);
 	int32_t neg = -1000;
-	printf("signed shift %d %d %u\n", neg >> 3, neg / 8, (uint32_t)neg >> 3);
+	printf("signed shift %d %d %u\n", neg >> 3, neg / 8,
+	       (uint32_t)neg >> 3);
 	uint32_t mask = 0;
 	for (int b = 0; b < 32; b += 3)
 		mask |= 1u << b;

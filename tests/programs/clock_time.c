@@ -24,7 +24,8 @@ int main(void)
 	        clock_gettime(CLOCK_REALTIME, &real) == 0);
 	verdict("wall clock is after 2020-01-01", real.tv_sec > 1577836800);
 	verdict("wall clock is before 2100-01-01", real.tv_sec < 4102444800LL);
-	verdict("tv_nsec in range", real.tv_nsec >= 0 && real.tv_nsec < 1000000000);
+	verdict("tv_nsec in range",
+	        real.tv_nsec >= 0 && real.tv_nsec < 1000000000);
 	time_t now = time(NULL);
 	verdict("time() within 5 s of REALTIME",
 	        now - real.tv_sec >= 0 && now - real.tv_sec <= 5);
@@ -73,8 +74,8 @@ int main(void)
 		gmtime_r(&instants[i], &tm);
 		char buf[80];
 		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %a %b %j", &tm);
-		printf("%lld -> %s wday %d yday %d\n", (long long)instants[i], buf,
-		       tm.tm_wday, tm.tm_yday);
+		printf("%lld -> %s wday %d yday %d\n", (long long)instants[i],
+		       buf, tm.tm_wday, tm.tm_yday);
 	}
 	return 0;
 }

@@ -116,8 +116,8 @@ int main(void)
 {
 	for (int i = -1; i <= 11; i++)
 		printf("%s%c", dense(i), i == 11 ? '\n' : ' ');
-	const uint32_t keys[] = {0, 1, 100, 999, 1000, 65536, 0x7fffffff,
-	                         0x80000000u, 0xffffffffu};
+	const uint32_t keys[] = {
+	    0, 1, 100, 999, 1000, 65536, 0x7fffffff, 0x80000000u, 0xffffffffu};
 	for (int i = 0; i < 9; i++)
 		printf("%d%c", sparse(keys[i]), i == 8 ? '\n' : ' ');
 	for (int i = 0; i <= 8; i++)

@@ -161,7 +161,8 @@ static void directories(void)
 	FILE *missing = fopen(path("nope/x"), "r");
 	printf("fopen missing %s enoent %d\n", missing ? "opened" : "null",
 	       errno == ENOENT);
-	printf("opendir missing %s\n", opendir(path("nope")) ? "opened" : "null");
+	printf("opendir missing %s\n",
+	       opendir(path("nope")) ? "opened" : "null");
 	list(".");
 }
 

@@ -41,7 +41,8 @@ static void many_entries(void)
 	mkdir(path("many"), 0755);
 	char name[64];
 	for (int i = 0; i < 600; i++) {
-		snprintf(name, sizeof name, "many/entry-with-a-longish-name-%04d", i);
+		snprintf(name, sizeof name,
+		         "many/entry-with-a-longish-name-%04d", i);
 		touch(name, "");
 	}
 	DIR *d = opendir(path("many"));
@@ -88,12 +89,13 @@ static void timestamps(void)
 {
 	touch("stamped", "time");
 	struct timespec times[2] = {{1000000000, 123456789}, {1234567890, 500}};
-	printf("utimensat: %d\n", utimensat(AT_FDCWD, path("stamped"), times, 0));
+	printf("utimensat: %d\n",
+	       utimensat(AT_FDCWD, path("stamped"), times, 0));
 	struct stat st;
 	stat(path("stamped"), &st);
-	printf("atime %lld.%09ld mtime %lld.%09ld\n", (long long)st.st_atim.tv_sec,
-	       st.st_atim.tv_nsec, (long long)st.st_mtim.tv_sec,
-	       st.st_mtim.tv_nsec);
+	printf("atime %lld.%09ld mtime %lld.%09ld\n",
+	       (long long)st.st_atim.tv_sec, st.st_atim.tv_nsec,
+	       (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 	int fd = open(path("stamped"), O_RDWR);
 	/* Only the access time is omitted: Debian's wasi-libc (2022-05)
 	 * rejects UTIME_OMIT for the modification time with EINVAL, and
@@ -184,7 +186,8 @@ static void renames(void)
 	char buf[32] = {0};
 	fgets(buf, sizeof buf, f);
 	fclose(f);
-	printf("to: %s; from exists %d\n", buf, access(path("from"), F_OK) == 0);
+	printf("to: %s; from exists %d\n", buf,
+	       access(path("from"), F_OK) == 0);
 	mkdir(path("d1"), 0755);
 	touch("d1/inside", "x");
 	printf("rename dir: %d\n", rename(path("d1"), path("d2")));

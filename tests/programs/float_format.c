@@ -10,16 +10,40 @@
 #include <string.h>
 
 static const double values[] = {
-	0.0, -0.0, 1.0, -1.5, 0.1, 1.0 / 3.0, 2.5, 3.5, 0.125, 0.375,
-	1e-5, 123456.789, 1e21, 1e22, 9.999999e15, 6.02214076e23,
-	1.602176634e-19, 0.5, 1.5, 2.675, 1234567.0, 100.0, 1e-300, 1e300,
-	-987654.3210, 0.000123456789, 65536.0, 4294967296.5,
+    0.0,
+    -0.0,
+    1.0,
+    -1.5,
+    0.1,
+    1.0 / 3.0,
+    2.5,
+    3.5,
+    0.125,
+    0.375,
+    1e-5,
+    123456.789,
+    1e21,
+    1e22,
+    9.999999e15,
+    6.02214076e23,
+    1.602176634e-19,
+    0.5,
+    1.5,
+    2.675,
+    1234567.0,
+    100.0,
+    1e-300,
+    1e300,
+    -987654.3210,
+    0.000123456789,
+    65536.0,
+    4294967296.5,
 };
 
 static void show(double v)
 {
-	printf("%f|%.0f|%.2f|%.10f|%e|%.3e|%g|%.3g|%.17g|%a|%.2a\n",
-	       v, v, v, v, v, v, v, v, v, v, v);
+	printf("%f|%.0f|%.2f|%.10f|%e|%.3e|%g|%.3g|%.17g|%a|%.2a\n", v, v, v, v,
+	       v, v, v, v, v, v, v);
 	printf("  [%12.3f] [%-12.4e] [%+g] [% .5g] [%#.0f] [%#g] [%012.2f]\n",
 	       v, v, v, v, v, v, v);
 }
@@ -27,8 +51,8 @@ static void show(double v)
 static void ties(void)
 {
 	/* Exact binary halves round to even; near-halves by their value. */
-	const double halves[] = {0.5, 1.5, 2.5, 3.5, -0.5, -2.5, 0.125,
-	                         0.375, 0.625, 2.675, 1.005, 1e15 + 0.5};
+	const double halves[] = {0.5,   1.5,   2.5,   3.5,   -0.5,  -2.5,
+	                         0.125, 0.375, 0.625, 2.675, 1.005, 1e15 + 0.5};
 	for (unsigned i = 0; i < sizeof halves / sizeof halves[0]; i++)
 		printf("%.0f %.1f %.2f\n", halves[i], halves[i], halves[i]);
 }
@@ -47,8 +71,8 @@ static void specials(void)
 
 static void floats(void)
 {
-	const float fs[] = {0.1f, 1.0f / 3.0f, 16777217.0f, 3.4028235e38f,
-	                    1.17549435e-38f, -2.5f};
+	const float fs[] = {0.1f,          1.0f / 3.0f,     16777217.0f,
+	                    3.4028235e38f, 1.17549435e-38f, -2.5f};
 	for (unsigned i = 0; i < sizeof fs / sizeof fs[0]; i++)
 		printf("%.9g %a %e\n", fs[i], fs[i], fs[i]);
 }
@@ -67,9 +91,17 @@ static void round_trips(void)
 		ok += strtod(buf, NULL) == x;
 	}
 	printf("round trips: %u of %u\n", ok, n);
-	const char *inputs[] = {"0x1.8p1", "  -12.5e-1xyz", "1e-400", "1e400",
-	                        "inf", "-Infinity", "nan", ".5", "5.",
-	                        "0.1e1", "123456789012345678901234567890"};
+	const char *inputs[] = {"0x1.8p1",
+	                        "  -12.5e-1xyz",
+	                        "1e-400",
+	                        "1e400",
+	                        "inf",
+	                        "-Infinity",
+	                        "nan",
+	                        ".5",
+	                        "5.",
+	                        "0.1e1",
+	                        "123456789012345678901234567890"};
 	for (unsigned i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
 		char *end;
 		errno = 0;

@@ -9,17 +9,35 @@
 
 typedef int32_t (*binop)(int32_t, int32_t);
 
-static int32_t op_add(int32_t a, int32_t b) { return a + b; }
-static int32_t op_sub(int32_t a, int32_t b) { return a - b; }
-static int32_t op_mul(int32_t a, int32_t b) { return a * b; }
-static int32_t op_max(int32_t a, int32_t b) { return a > b ? a : b; }
-static int32_t op_gcd(int32_t a, int32_t b) { return b ? op_gcd(b, a % b) : a; }
+static int32_t op_add(int32_t a, int32_t b)
+{
+	return a + b;
+}
+static int32_t op_sub(int32_t a, int32_t b)
+{
+	return a - b;
+}
+static int32_t op_mul(int32_t a, int32_t b)
+{
+	return a * b;
+}
+static int32_t op_max(int32_t a, int32_t b)
+{
+	return a > b ? a : b;
+}
+static int32_t op_gcd(int32_t a, int32_t b)
+{
+	return b ? op_gcd(b, a % b) : a;
+}
 
 static const struct {
 	const char *name;
 	binop fn;
-} ops[] = {{"add", op_add}, {"sub", op_sub}, {"mul", op_mul},
-           {"max", op_max}, {"gcd", op_gcd}};
+} ops[] = {{"add", op_add},
+           {"sub", op_sub},
+           {"mul", op_mul},
+           {"max", op_max},
+           {"gcd", op_gcd}};
 
 static binop lookup(const char *name)
 {
@@ -78,14 +96,32 @@ struct shape {
 	double a, b;
 };
 
-static double rect_area(const struct shape *s) { return s->a * s->b; }
-static double rect_perimeter(const struct shape *s) { return 2 * (s->a + s->b); }
-static double circle_area(const struct shape *s) { return 3.141592653589793 * s->a * s->a; }
-static double circle_perimeter(const struct shape *s) { return 2 * 3.141592653589793 * s->a; }
-static void scale_both(struct shape *s, double k) { s->a *= k; s->b *= k; }
+static double rect_area(const struct shape *s)
+{
+	return s->a * s->b;
+}
+static double rect_perimeter(const struct shape *s)
+{
+	return 2 * (s->a + s->b);
+}
+static double circle_area(const struct shape *s)
+{
+	return 3.141592653589793 * s->a * s->a;
+}
+static double circle_perimeter(const struct shape *s)
+{
+	return 2 * 3.141592653589793 * s->a;
+}
+static void scale_both(struct shape *s, double k)
+{
+	s->a *= k;
+	s->b *= k;
+}
 
-static const struct shape_ops rect_ops = {"rect", rect_area, rect_perimeter, scale_both};
-static const struct shape_ops circle_ops = {"circle", circle_area, circle_perimeter, scale_both};
+static const struct shape_ops rect_ops = {"rect", rect_area, rect_perimeter,
+                                          scale_both};
+static const struct shape_ops circle_ops = {"circle", circle_area,
+                                            circle_perimeter, scale_both};
 
 /* A function returning a function pointer. */
 static binop pick(int i)
@@ -118,9 +154,13 @@ static void describe(const char *fmt, ...)
 	for (const char *f = fmt; *f; f++) {
 		switch (*f) {
 		case 'i': printf("int %d; ", va_arg(ap, int)); break;
-		case 'l': printf("long long %lld; ", va_arg(ap, long long)); break;
+		case 'l':
+			printf("long long %lld; ", va_arg(ap, long long));
+			break;
 		case 'd': printf("double %.3f; ", va_arg(ap, double)); break;
-		case 's': printf("string %s; ", va_arg(ap, const char *)); break;
+		case 's':
+			printf("string %s; ", va_arg(ap, const char *));
+			break;
 		}
 	}
 	printf("| first again %d\n", va_arg(copy, int));
@@ -134,7 +174,10 @@ static int cmp_asc(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int cmp_desc(const void *a, const void *b) { return cmp_asc(b, a); }
+static int cmp_desc(const void *a, const void *b)
+{
+	return cmp_asc(b, a);
+}
 
 static int cmp_abs(const void *a, const void *b)
 {
@@ -150,7 +193,8 @@ int main(void)
 	for (int i = 0; i < 6; i++) {
 		binop f = lookup(names[i]);
 		if (f)
-			printf("fold %s = %d\n", names[i], fold(v, n, f, i == 2 ? 1 : 0));
+			printf("fold %s = %d\n", names[i],
+			       fold(v, n, f, i == 2 ? 1 : 0));
 		else
 			printf("fold %s: no such operation\n", names[i]);
 	}
@@ -160,8 +204,8 @@ int main(void)
 	       s.max, s.evens);
 	each(v, n, print_value, " ");
 	printf("\n");
-	struct shape shapes[] = {{&rect_ops, 3, 4}, {&circle_ops, 1.5, 0},
-	                         {&rect_ops, 0.5, 10}};
+	struct shape shapes[] = {
+	    {&rect_ops, 3, 4}, {&circle_ops, 1.5, 0}, {&rect_ops, 0.5, 10}};
 	for (int i = 0; i < 3; i++) {
 		struct shape *sh = &shapes[i];
 		sh->ops->scale(sh, 2);
@@ -173,12 +217,13 @@ int main(void)
 	printf("same function: %d %d\n", pick(0) == op_add, pick(1) == op_add);
 	printf("sum_doubles %.3f\n", sum_doubles(4, 1.5, 2.25, -0.125, 100.0));
 	describe("ildsi", 7, -123456789012LL, 2.5, "text", -1);
-	int32_t (*comparators[])(const void *, const void *) = {cmp_asc, cmp_desc,
-	                                                        cmp_abs};
+	int32_t (*comparators[])(const void *,
+	                         const void *) = {cmp_asc, cmp_desc, cmp_abs};
 	for (int c = 0; c < 3; c++) {
 		int32_t w[7];
 		memcpy(w, v, sizeof w);
-		qsort(w, 7, sizeof w[0], (int (*)(const void *, const void *))comparators[c]);
+		qsort(w, 7, sizeof w[0],
+		      (int (*)(const void *, const void *))comparators[c]);
 		for (int i = 0; i < 7; i++)
 			printf("%d%c", w[i], i == 6 ? '\n' : ' ');
 	}

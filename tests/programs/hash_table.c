@@ -108,8 +108,8 @@ static uint32_t next(void)
 
 static void words(void)
 {
-	static const char *syllables[] = {"ka", "lo", "mi", "ne", "ru", "sa",
-	                                  "to", "vi", "ze", "qu"};
+	static const char *syllables[] = {"ka", "lo", "mi", "ne", "ru",
+	                                  "sa", "to", "vi", "ze", "qu"};
 	strtab t = {calloc(8, sizeof(entry)), 8, 0, 0};
 	char word[16];
 	for (int i = 0; i < 200000; i++) {
@@ -202,7 +202,8 @@ static void integers(void)
 	uint64_t sum = 0;
 	for (int i = 0; i < KEYS; i++) {
 		node *n = *lookup(keys[i]);
-		if ((n != NULL) != present[i] || (n && n->value != (uint64_t)i * 3))
+		if ((n != NULL) != present[i] ||
+		    (n && n->value != (uint64_t)i * 3))
 			errors++;
 		if (n)
 			sum += n->value;

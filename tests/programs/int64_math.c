@@ -39,8 +39,8 @@ static uint64_t powmod(uint64_t b, uint64_t e, uint64_t m)
 /* Deterministic for all 64-bit n with these bases. */
 static int is_prime(uint64_t n)
 {
-	static const uint64_t bases[] = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29,
-	                                 31, 37};
+	static const uint64_t bases[] = {2,  3,  5,  7,  11, 13,
+	                                 17, 19, 23, 29, 31, 37};
 	if (n < 2)
 		return 0;
 	for (int i = 0; i < 12; i++) {
@@ -85,26 +85,40 @@ static volatile int64_t sink;
 
 int main(void)
 {
-	int64_t vals[] = {0, 1, -1, 7, -7, 1000000007, -1000000007,
-	                  INT64_MAX, INT64_MIN, 0x123456789abcdefLL,
-	                  -0x123456789abcdefLL, 4294967296LL, -4294967295LL};
+	int64_t vals[] = {0,
+	                  1,
+	                  -1,
+	                  7,
+	                  -7,
+	                  1000000007,
+	                  -1000000007,
+	                  INT64_MAX,
+	                  INT64_MIN,
+	                  0x123456789abcdefLL,
+	                  -0x123456789abcdefLL,
+	                  4294967296LL,
+	                  -4294967295LL};
 	int nv = (int)(sizeof vals / sizeof vals[0]);
 	for (int i = 0; i < nv; i++) {
 		for (int j = 0; j < nv; j++) {
 			int64_t a = vals[i], b = vals[j];
 			uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
-			printf("%" PRId64 " %" PRId64 ": + %" PRIu64 " * %" PRIx64,
+			printf("%" PRId64 " %" PRId64 ": + %" PRIu64
+			       " * %" PRIx64,
 			       a, b, ua + ub, ua * ub);
 			if (b != 0 && !(a == INT64_MIN && b == -1))
-				printf(" / %" PRId64 " %% %" PRId64, a / b, a % b);
+				printf(" / %" PRId64 " %% %" PRId64, a / b,
+				       a % b);
 			if (ub != 0)
-				printf(" u/ %" PRIu64 " u%% %" PRIu64, ua / ub, ua % ub);
+				printf(" u/ %" PRIu64 " u%% %" PRIu64, ua / ub,
+				       ua % ub);
 			printf(" < %d u< %d\n", a < b, ua < ub);
 		}
 	}
 	uint64_t x = 0xfedcba9876543210ull;
 	for (int s = 0; s < 64; s += 7)
-		printf("shift %d: %016" PRIx64 " %016" PRIx64 " %016" PRIx64 "\n",
+		printf("shift %d: %016" PRIx64 " %016" PRIx64 " %016" PRIx64
+		       "\n",
 		       s, x << s, x >> s, (uint64_t)((int64_t)x >> s));
 	u128 p = (u128)0xfedcba9876543210ull * 0x0123456789abcdefull;
 	printf("128-bit product %016" PRIx64 "%016" PRIx64 "\n",
@@ -112,11 +126,20 @@ int main(void)
 	printf("2^64-1 squared high %016" PRIx64 "\n",
 	       (uint64_t)(((u128)UINT64_MAX * UINT64_MAX) >> 64));
 	printf("powmod %" PRIu64 " %" PRIu64 "\n",
-	       powmod(2, 1000000, 1000000007), powmod(3, UINT64_MAX, 998244353));
-	uint64_t candidates[] = {1, 2, 91, 97, 561, 1000000007,
-	                         18446744073709551557ull, 18446744073709551559ull,
-	                         4611686018427387903ull, 2305843009213693951ull,
-	                         3215031751ull, 341550071728321ull};
+	       powmod(2, 1000000, 1000000007),
+	       powmod(3, UINT64_MAX, 998244353));
+	uint64_t candidates[] = {1,
+	                         2,
+	                         91,
+	                         97,
+	                         561,
+	                         1000000007,
+	                         18446744073709551557ull,
+	                         18446744073709551559ull,
+	                         4611686018427387903ull,
+	                         2305843009213693951ull,
+	                         3215031751ull,
+	                         341550071728321ull};
 	for (int i = 0; i < 12; i++)
 		printf("prime(%" PRIu64 ") = %d\n", candidates[i],
 		       is_prime(candidates[i]));

@@ -8,14 +8,29 @@
 #include <string.h>
 
 enum op {
-	OP_PUSH, OP_LOAD, OP_STORE, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD,
-	OP_LT, OP_EQ, OP_NOT, OP_JMP, OP_JZ, OP_PRINT, OP_CALL, OP_RET,
-	OP_POP, OP_HALT,
+	OP_PUSH,
+	OP_LOAD,
+	OP_STORE,
+	OP_ADD,
+	OP_SUB,
+	OP_MUL,
+	OP_DIV,
+	OP_MOD,
+	OP_LT,
+	OP_EQ,
+	OP_NOT,
+	OP_JMP,
+	OP_JZ,
+	OP_PRINT,
+	OP_CALL,
+	OP_RET,
+	OP_POP,
+	OP_HALT,
 };
 
 static const char *const op_names[] = {
-	"push", "load", "store", "add", "sub", "mul", "div", "mod", "lt",
-	"eq", "not", "jmp", "jz", "print", "call", "ret", "pop", "halt",
+    "push", "load", "store", "add", "sub",   "mul",  "div", "mod", "lt",
+    "eq",   "not",  "jmp",   "jz",  "print", "call", "ret", "pop", "halt",
 };
 
 enum { MAX_CODE = 4096, MAX_VARS = 32, MAX_FUNCS = 16, STACK = 4096 };
@@ -38,7 +53,8 @@ static void next_token(void)
 			tok[n++] = *p++;
 	} else if (*p) {
 		tok[n++] = *p++;
-		if ((tok[0] == '=' || tok[0] == '<' || tok[0] == '!') && *p == '=')
+		if ((tok[0] == '=' || tok[0] == '<' || tok[0] == '!') &&
+		    *p == '=')
 			tok[n++] = *p++;
 	}
 	tok[n] = 0;
@@ -136,8 +152,10 @@ static void product(void)
 {
 	primary();
 	for (;;) {
-		int op = accept("*") ? OP_MUL : accept("/") ? OP_DIV
-		                              : accept("%") ? OP_MOD : -1;
+		int op = accept("*")   ? OP_MUL
+		         : accept("/") ? OP_DIV
+		         : accept("%") ? OP_MOD
+		                       : -1;
 		if (op < 0)
 			return;
 		primary();
@@ -280,13 +298,34 @@ static void run(int main_locals)
 		case OP_PUSH: stack[sp++] = code[pc++]; break;
 		case OP_LOAD: stack[sp++] = stack[fp + code[pc++]]; break;
 		case OP_STORE: stack[fp + code[pc++]] = stack[--sp]; break;
-		case OP_ADD: sp--; stack[sp - 1] += stack[sp]; break;
-		case OP_SUB: sp--; stack[sp - 1] -= stack[sp]; break;
-		case OP_MUL: sp--; stack[sp - 1] *= stack[sp]; break;
-		case OP_DIV: sp--; stack[sp - 1] /= stack[sp]; break;
-		case OP_MOD: sp--; stack[sp - 1] %= stack[sp]; break;
-		case OP_LT: sp--; stack[sp - 1] = stack[sp - 1] < stack[sp]; break;
-		case OP_EQ: sp--; stack[sp - 1] = stack[sp - 1] == stack[sp]; break;
+		case OP_ADD:
+			sp--;
+			stack[sp - 1] += stack[sp];
+			break;
+		case OP_SUB:
+			sp--;
+			stack[sp - 1] -= stack[sp];
+			break;
+		case OP_MUL:
+			sp--;
+			stack[sp - 1] *= stack[sp];
+			break;
+		case OP_DIV:
+			sp--;
+			stack[sp - 1] /= stack[sp];
+			break;
+		case OP_MOD:
+			sp--;
+			stack[sp - 1] %= stack[sp];
+			break;
+		case OP_LT:
+			sp--;
+			stack[sp - 1] = stack[sp - 1] < stack[sp];
+			break;
+		case OP_EQ:
+			sp--;
+			stack[sp - 1] = stack[sp - 1] == stack[sp];
+			break;
 		case OP_NOT: stack[sp - 1] = !stack[sp - 1]; break;
 		case OP_JMP: pc = code[pc]; break;
 		case OP_JZ: pc = stack[--sp] ? pc + 1 : code[pc]; break;

@@ -26,7 +26,8 @@ static const char *hx(double x)
 	if (fpclassify(x) == FP_SUBNORMAL) {
 		uint64_t bits;
 		memcpy(&bits, &x, sizeof bits);
-		snprintf(p, sizeof buf[0], "sub:%016llx", (unsigned long long)bits);
+		snprintf(p, sizeof buf[0], "sub:%016llx",
+		         (unsigned long long)bits);
 	} else {
 		snprintf(p, sizeof buf[0], "%a", x);
 	}
@@ -69,16 +70,17 @@ static double f(double x)
 
 int main(void)
 {
-	const double xs[] = {0.0, -0.0, 1.0, 2.5, -2.5, 3.5, 10.75, -17.3,
-	                     1e16 + 1, 123456.5, 0.1, 1e-310};
+	const double xs[] = {0.0,   -0.0,  1.0,      2.5,      -2.5, 3.5,
+	                     10.75, -17.3, 1e16 + 1, 123456.5, 0.1,  1e-310};
 	for (unsigned i = 0; i < sizeof xs / sizeof xs[0]; i++)
 		exact(xs[i]);
-	printf("fmin %a fmax %a fmin(nan,1) %a fmax(1,nan) %a\n", fmin(-0.0, 0.0),
-	       fmax(-0.0, 0.0), fmin(NAN, 1.0), fmax(1.0, NAN));
+	printf("fmin %a fmax %a fmin(nan,1) %a fmax(1,nan) %a\n",
+	       fmin(-0.0, 0.0), fmax(-0.0, 0.0), fmin(NAN, 1.0),
+	       fmax(1.0, NAN));
 	printf("sqrtf %a floorf %a fmaf %a\n", sqrtf(2.0f), floorf(-1.5f),
 	       fmaf(0.1f, 10.0f, -1.0f));
-	const double cls[] = {0.0, -0.0, 1.0, DBL_MIN / 4, INFINITY, -INFINITY,
-	                      NAN, -DBL_MAX};
+	const double cls[] = {0.0,      -0.0,      1.0, DBL_MIN / 4,
+	                      INFINITY, -INFINITY, NAN, -DBL_MAX};
 	for (unsigned i = 0; i < sizeof cls / sizeof cls[0]; i++)
 		classify(cls[i]);
 	const double ts[] = {0.5, 1.0, 2.0, 10.0, 0.001};

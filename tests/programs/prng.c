@@ -36,7 +36,8 @@ static uint64_t xoshiro(void)
 	return result;
 }
 
-static uint64_t pcg_state = 0x4d595df4d0f33173ull, pcg_inc = 1442695040888963407ull;
+static uint64_t pcg_state = 0x4d595df4d0f33173ull,
+                pcg_inc = 1442695040888963407ull;
 
 static uint32_t pcg32(void)
 {
@@ -51,7 +52,8 @@ static uint32_t minstd_state = 1;
 
 static uint32_t minstd(void)
 {
-	minstd_state = (uint32_t)((uint64_t)minstd_state * 48271u % 2147483647u);
+	minstd_state =
+	    (uint32_t)((uint64_t)minstd_state * 48271u % 2147483647u);
 	return minstd_state;
 }
 
@@ -89,9 +91,18 @@ static void histogram(const char *name, uint32_t (*draw)(void))
 	printf("\n          chi-square %.4f\n", chi_square(counts, BUCKETS, N));
 }
 
-static uint32_t xoshiro_hi(void) { return (uint32_t)(xoshiro() >> 32); }
-static uint32_t splitmix_hi(void) { return (uint32_t)(splitmix64() >> 32); }
-static uint32_t minstd_scaled(void) { return minstd() << 1; }
+static uint32_t xoshiro_hi(void)
+{
+	return (uint32_t)(xoshiro() >> 32);
+}
+static uint32_t splitmix_hi(void)
+{
+	return (uint32_t)(splitmix64() >> 32);
+}
+static uint32_t minstd_scaled(void)
+{
+	return minstd() << 1;
+}
 
 int main(void)
 {

@@ -58,7 +58,8 @@ static int queens(int row, int n, unsigned cols, unsigned d1, unsigned d2)
 		return 1;
 	int count = 0;
 	for (int c = 0; c < n; c++) {
-		unsigned a = 1u << c, b = 1u << (row + c), d = 1u << (row - c + n);
+		unsigned a = 1u << c, b = 1u << (row + c),
+		         d = 1u << (row - c + n);
 		if (!(cols & a) && !(d1 & b) && !(d2 & d))
 			count += queens(row + 1, n, cols | a, d1 | b, d2 | d);
 	}
@@ -154,8 +155,9 @@ int main(void)
 	for (int y = 0; y < 8; y++)
 		printf("%s\n", grid[y]);
 	printf("deep(100000) = %u\n", deep(100000));
-	const char *exprs[] = {"1+2*3", "(1+2)*3", "100/7/2", "-(4-10)*-3",
-	                       "2*(3+(4*(5+6)))-7", "((((((1))))))"};
+	const char *exprs[] = {
+	    "1+2*3",      "(1+2)*3",           "100/7/2",
+	    "-(4-10)*-3", "2*(3+(4*(5+6)))-7", "((((((1))))))"};
 	for (int i = 0; i < 6; i++) {
 		src = exprs[i];
 		printf("%s = %lld\n", exprs[i], expr());

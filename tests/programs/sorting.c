@@ -82,7 +82,8 @@ int main(void)
 	       ints[NINTS - 1]);
 	for (int key = -1000000; key <= 1000000; key += 250000) {
 		int32_t k = key;
-		int32_t *hit = bsearch(&k, ints, NINTS, sizeof ints[0], cmp_int);
+		int32_t *hit =
+		    bsearch(&k, ints, NINTS, sizeof ints[0], cmp_int);
 		printf("bsearch %d: %s\n", key, hit ? "found" : "absent");
 	}
 	qsort(ints, 20, sizeof ints[0], cmp_int_desc);
@@ -100,8 +101,8 @@ int main(void)
 	for (int i = 0; i < NWORDS; i += 199)
 		printf("word %d: %s\n", i, word_ptrs[i]);
 	char *key = words[1234];
-	char **found = bsearch(&key, word_ptrs, NWORDS, sizeof word_ptrs[0],
-	                       cmp_str);
+	char **found =
+	    bsearch(&key, word_ptrs, NWORDS, sizeof word_ptrs[0], cmp_str);
 	printf("bsearch \"%s\": %s\n", key, found ? *found : "(none)");
 
 	for (int i = 0; i < NRECS; i++) {
@@ -113,8 +114,8 @@ int main(void)
 	}
 	qsort(recs, NRECS, sizeof recs[0], cmp_record);
 	for (int i = 0; i < NRECS; i += 500)
-		printf("rec %4d: %s age %d score %.3f was %d\n", i, recs[i].name,
-		       recs[i].age, recs[i].score, recs[i].index);
+		printf("rec %4d: %s age %d score %.3f was %d\n", i,
+		       recs[i].name, recs[i].age, recs[i].score, recs[i].index);
 	uint64_t h = 1469598103934665603ull;
 	for (int i = 0; i < NRECS; i++)
 		h = (h ^ (uint64_t)recs[i].index) * 1099511628211ull;

@@ -53,7 +53,8 @@ int main(void)
 		for (size_t i = 0; i < n; i++) {
 			int c = (unsigned char)line[i];
 			if (isalpha(c))
-				c = (tolower(c) - 'a' + 13) % 26 + (isupper(c) ? 'A' : 'a');
+				c = (tolower(c) - 'a' + 13) % 26 +
+				    (isupper(c) ? 'A' : 'a');
 			putchar(c);
 		}
 		printf("\n   reversed: ");

@@ -46,8 +46,8 @@ static void searching(void)
 static void formatting(void)
 {
 	char buf[16];
-	int n = snprintf(buf, sizeof buf, "%s-%d-%s", "truncated", 12345,
-	                 "output");
+	int n =
+	    snprintf(buf, sizeof buf, "%s-%d-%s", "truncated", 12345, "output");
 	printf("snprintf wanted %d got [%s] (%zu)\n", n, buf, strlen(buf));
 	n = snprintf(NULL, 0, "%08.3f|%x|%o|%#x|%5s|%-5s|", 3.14159, 255u, 8u,
 	             255u, "ab", "cd");
@@ -56,8 +56,8 @@ static void formatting(void)
 	snprintf(big, sizeof big, "%08.3f|%x|%o|%#x|%5s|%-5s|%c%%", 3.14159,
 	         255u, 8u, 255u, "ab", "cd", 'Z');
 	printf("%s\n", big);
-	snprintf(big, sizeof big, "[%*d] [%-*d] [%.*s] [%+.3d] [%hhd] [%hd]",
-	         6, 42, 6, 42, 3, "abcdef", 7, 300, 70000);
+	snprintf(big, sizeof big, "[%*d] [%-*d] [%.*s] [%+.3d] [%hhd] [%hd]", 6,
+	         42, 6, 42, 3, "abcdef", 7, 300, 70000);
 	printf("%s\n", big);
 	snprintf(big, sizeof big, "%lld %llu %llx %" PRId64 " %" PRIu32,
 	         -9223372036854775807LL - 1, 18446744073709551615ULL,
@@ -85,15 +85,17 @@ static void moving(void)
 	printf("%s %zu\n", cat, strlen(cat));
 	char *d = strdup(cat);
 	d[0] = (char)toupper((unsigned char)d[0]);
-	printf("%s %d %d %d\n", d, sign(strcmp(cat, d)), sign(strncmp(cat, "conc", 4)),
-	       sign(memcmp("abc", "abd", 3)));
+	printf("%s %d %d %d\n", d, sign(strcmp(cat, d)),
+	       sign(strncmp(cat, "conc", 4)), sign(memcmp("abc", "abd", 3)));
 	free(d);
 }
 
 static void parsing(void)
 {
-	const char *ints[] = {"42", "-17abc", "0x1F", "0777", "  +9", "z",
-	                      "2147483648", "-9223372036854775809", "zz"};
+	const char *ints[] = {
+	    "42",   "-17abc", "0x1F",       "0777",
+	    "  +9", "z",      "2147483648", "-9223372036854775809",
+	    "zz"};
 	for (unsigned i = 0; i < sizeof ints / sizeof ints[0]; i++) {
 		char *end;
 		errno = 0;
@@ -101,7 +103,8 @@ static void parsing(void)
 		printf("strtoll(\"%s\") = %lld used %d erange %d\n", ints[i], v,
 		       (int)(end - ints[i]), errno == ERANGE);
 	}
-	printf("strtoul -1: %llu\n", (unsigned long long)strtoull("-1", NULL, 10));
+	printf("strtoul -1: %llu\n",
+	       (unsigned long long)strtoull("-1", NULL, 10));
 	printf("strtol base 2: %ld\n", strtol("101101", NULL, 2));
 	printf("atoi %d atol %ld\n", atoi(" -123x"), atol("99999"));
 	int a, b;
@@ -135,7 +138,8 @@ static void algorithms(void)
 		w += *w == ' ';
 	}
 	printf("%s\n", s);
-	const char *text = "It was the best of times, it was the worst of times";
+	const char *text =
+	    "It was the best of times, it was the worst of times";
 	int counts[26] = {0};
 	for (const char *p = text; *p; p++)
 		if (isalpha((unsigned char)*p))

@@ -14,11 +14,11 @@
 
 typedef struct {
 	int16_t x, y;
-} small;                         /* 4 bytes */
+} small; /* 4 bytes */
 
 typedef struct {
 	double re, im;
-} complex_num;                   /* 16 bytes */
+} complex_num; /* 16 bytes */
 
 typedef struct {
 	char tag;
@@ -26,12 +26,12 @@ typedef struct {
 	float weight;
 	uint8_t flags[5];
 	double score;
-} mixed;                         /* padding between fields */
+} mixed; /* padding between fields */
 
 typedef struct {
 	int32_t cells[25];
 	char name[20];
-} large;                         /* 120 bytes */
+} large; /* 120 bytes */
 
 typedef struct {
 	small corner;
@@ -51,7 +51,8 @@ static small add_small(small a, small b)
 
 static complex_num mul(complex_num a, complex_num b)
 {
-	return (complex_num){a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
+	return (complex_num){a.re * b.re - a.im * b.im,
+	                     a.re * b.im + a.im * b.re};
 }
 
 static complex_num cpow(complex_num z, int n)
@@ -80,8 +81,10 @@ static int64_t sum_large(large l)
 
 static mixed make_mixed(int i)
 {
-	mixed m = {.tag = (char)('A' + i), .id = (int64_t)i << 40,
-	           .weight = 0.5f * (float)i, .flags = {1, 2, 3},
+	mixed m = {.tag = (char)('A' + i),
+	           .id = (int64_t)i << 40,
+	           .weight = 0.5f * (float)i,
+	           .flags = {1, 2, 3},
 	           .score = i / 3.0};
 	m.flags[4] = (uint8_t)(i * 51);
 	return m;
@@ -113,14 +116,16 @@ int main(void)
 	for (int i = 0; i < 25; i++)
 		l.cells[i] = i * i - 12;
 	large t = transform(l, 3);
-	printf("large: original sum %lld name %s, transformed sum %lld name %s\n",
-	       (long long)sum_large(l), l.name, (long long)sum_large(t), t.name);
+	printf(
+	    "large: original sum %lld name %s, transformed sum %lld name %s\n",
+	    (long long)sum_large(l), l.name, (long long)sum_large(t), t.name);
 	printf("sizes: mixed %zu large %zu nested %zu flexible %zu\n",
 	       sizeof(mixed), sizeof(large), sizeof(nested), sizeof(flexible));
-	printf("offsets: id %zu weight %zu flags %zu score %zu c %zu depth %zu\n",
-	       offsetof(mixed, id), offsetof(mixed, weight),
-	       offsetof(mixed, flags), offsetof(mixed, score),
-	       offsetof(nested, c), offsetof(nested, depth));
+	printf(
+	    "offsets: id %zu weight %zu flags %zu score %zu c %zu depth %zu\n",
+	    offsetof(mixed, id), offsetof(mixed, weight),
+	    offsetof(mixed, flags), offsetof(mixed, score), offsetof(nested, c),
+	    offsetof(nested, depth));
 	mixed ms[6];
 	for (int i = 0; i < 6; i++)
 		ms[i] = make_mixed(i);

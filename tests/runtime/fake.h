@@ -21,7 +21,7 @@ enum { FAKE_MAX = 16 };
  * of guard memories check that they are refused instead, and tests that
  * work with any strategy use explicit checks. */
 #define FAKE_HAS_GUARD (UINTPTR_MAX > 0xffffffffu)
-#define FAKE_ANY_BOUNDS \
+#define FAKE_ANY_BOUNDS                                                        \
 	(FAKE_HAS_GUARD ? W2N_RT_BOUNDS_GUARD : W2N_RT_BOUNDS_EXPLICIT)
 
 /* The types every fake module starts with, in this order. */
@@ -211,9 +211,9 @@ static inline uint32_t fake_func(fake_module *fm, uint32_t type, void *code,
 static inline void fake_import(fake_module *fm, const char *module,
                                const char *name, uint32_t kind, uint32_t index)
 {
-	fm->imports[fm->m.nimports++] =
-	    (w2n_rt_import){module, name, (uint32_t)strlen(module),
-	                    (uint32_t)strlen(name), kind, index};
+	fm->imports[fm->m.nimports++] = (w2n_rt_import){
+	    module, name, (uint32_t)strlen(module), (uint32_t)strlen(name),
+	    kind,   index};
 }
 
 static inline void fake_export(fake_module *fm, const char *name, uint32_t kind,

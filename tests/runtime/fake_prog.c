@@ -67,7 +67,8 @@ static const char *const func_names[] = {"_start", "do_trap", "", "main"};
 static const w2n_rt_limits memories[] = {{1, 1, 1, 0}};
 static const w2n_rt_import imports[] = {
     {"env", "missing", 3, 7, W2N_RT_EXTERN_FUNC, 0}};
-static const w2n_rt_export start_export[] = {{"_start", 6, W2N_RT_EXTERN_FUNC, 0}};
+static const w2n_rt_export start_export[] = {
+    {"_start", 6, W2N_RT_EXTERN_FUNC, 0}};
 static const w2n_rt_export main_export[] = {{"main", 4, W2N_RT_EXTERN_FUNC, 3}};
 
 /* Function pointers cannot be constant void * in ISO C: filled before

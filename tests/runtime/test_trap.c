@@ -230,9 +230,9 @@ static void *small_stack_thread(void *arg)
 	check_recursion(inst);
 	check_trap_kinds(inst);
 	if (FAKE_HAS_GUARD)
-		CHECK_EQ(call1(inst, F_READ, FT_L_L, INT64_C(5) << 30, NULL,
-		               NULL),
-		         W2N_TRAP_OOB_MEMORY);
+		CHECK_EQ(
+		    call1(inst, F_READ, FT_L_L, INT64_C(5) << 30, NULL, NULL),
+		    W2N_TRAP_OOB_MEMORY);
 	stack_t st;
 	CHECK(sigaltstack(NULL, &st) == 0 && !(st.ss_flags & SS_DISABLE));
 	return NULL;

@@ -63,7 +63,8 @@ static void try_opendir(const char *path)
 int main(void)
 {
 	/* Inside the sandbox things work, so refusals are not blanket. */
-	int fd = open("/sandbox/inside.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	int fd =
+	    open("/sandbox/inside.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	printf("%-40s %s\n", "create /sandbox/inside.txt",
 	       fd >= 0 ? "ok" : "FAILED");
 	if (fd >= 0)
@@ -84,7 +85,7 @@ int main(void)
 	try_opendir("/sandbox/..");
 	report("symlink to /etc then open",
 	       symlink("/etc", "/sandbox/newlink") == 0 &&
-	               open("/sandbox/newlink/passwd", O_RDONLY) >= 0);
+	           open("/sandbox/newlink/passwd", O_RDONLY) >= 0);
 	report("rename into parent",
 	       rename("/sandbox/inside.txt", "/sandbox/../moved.txt") == 0);
 	printf("escaped: %d\n", escaped);

@@ -54,8 +54,9 @@ static char *parse_string(reader *r, size_t *len)
 			case 'f': c = '\f'; break;
 			case 'u': {
 				unsigned cp = (unsigned)strtoul(
-					(char[5]){r->p[0], r->p[1], r->p[2],
-					          r->p[3], 0}, NULL, 16);
+				    (char[5]){r->p[0], r->p[1], r->p[2],
+				              r->p[3], 0},
+				    NULL, 16);
 				r->p += 4;
 				char buf[4];
 				int k = 0;
@@ -66,7 +67,8 @@ static char *parse_string(reader *r, size_t *len)
 					buf[k++] = (char)(0x80 | (cp & 0x3F));
 				} else {
 					buf[k++] = (char)(0xE0 | cp >> 12);
-					buf[k++] = (char)(0x80 | (cp >> 6 & 0x3F));
+					buf[k++] =
+					    (char)(0x80 | (cp >> 6 & 0x3F));
 					buf[k++] = (char)(0x80 | (cp & 0x3F));
 				}
 				for (int i = 0; i < k; i++) {
@@ -117,7 +119,8 @@ static json *parse_container(reader *r, json_kind kind, char close)
 		size_t key_len;
 		skip_space(r);
 		if (kind == JSON_OBJECT) {
-			if (*r->p++ != '"' || !(key = parse_string(r, &key_len)))
+			if (*r->p++ != '"' ||
+			    !(key = parse_string(r, &key_len)))
 				goto bad;
 			skip_space(r);
 			if (*r->p++ != ':') {
@@ -171,12 +174,8 @@ static json *parse_value(reader *r)
 {
 	skip_space(r);
 	switch (*r->p) {
-	case '{':
-		r->p++;
-		return parse_container(r, JSON_OBJECT, '}');
-	case '[':
-		r->p++;
-		return parse_container(r, JSON_ARRAY, ']');
+	case '{': r->p++; return parse_container(r, JSON_OBJECT, '}');
+	case '[': r->p++; return parse_container(r, JSON_ARRAY, ']');
 	case '"': {
 		r->p++;
 		size_t len;
@@ -188,8 +187,7 @@ static json *parse_value(reader *r)
 		j->len = len;
 		return j;
 	}
-	default:
-		return parse_word(r);
+	default: return parse_word(r);
 	}
 }
 

@@ -8,15 +8,20 @@
 #include <stddef.h>
 
 typedef enum json_kind {
-	JSON_NULL, JSON_BOOL, JSON_NUMBER, JSON_STRING, JSON_ARRAY, JSON_OBJECT
+	JSON_NULL,
+	JSON_BOOL,
+	JSON_NUMBER,
+	JSON_STRING,
+	JSON_ARRAY,
+	JSON_OBJECT
 } json_kind;
 
 typedef struct json {
 	json_kind kind;
-	char *text;           /* strings and numbers; "true"/"false" */
-	size_t len;           /* bytes in text (strings may hold NUL) */
-	char **keys;          /* objects */
-	struct json **items;  /* arrays and object values */
+	char *text;          /* strings and numbers; "true"/"false" */
+	size_t len;          /* bytes in text (strings may hold NUL) */
+	char **keys;         /* objects */
+	struct json **items; /* arrays and object values */
 	size_t n;
 } json;
 

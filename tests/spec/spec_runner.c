@@ -88,8 +88,7 @@ static int run(char *const argv[], bool quiet)
 	int status;
 	if (waitpid(pid, &status, 0) < 0)
 		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status)
-	                         : 128 + WTERMSIG(status);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 static void module_path(runner *r, const char *file, char *path, size_t n)
@@ -108,8 +107,9 @@ static w2n_module *compile_and_load(runner *r, const char *file, char *why,
 	snprintf(bounds, sizeof bounds, "--bounds-checks=%s", r->bounds);
 	if (r->target)
 		snprintf(target, sizeof target, "--target=%s", r->target);
-	char *argv[] = {(char *)r->compiler, "--shared", bounds, in, "-o",
-	                out, r->target ? target : NULL, NULL};
+	char *argv[] = {
+	    (char *)r->compiler,       "--shared", bounds, in, "-o", out,
+	    r->target ? target : NULL, NULL};
 	int status = run(argv, false);
 	if (status != 0) {
 		snprintf(why, n, "wasm2native exited with %d", status);
@@ -121,8 +121,8 @@ static w2n_module *compile_and_load(runner *r, const char *file, char *why,
 		snprintf(why, n, "w2n_module_load: %s", err.message);
 		return NULL;
 	}
-	r->modules = xrealloc(r->modules,
-	                      (r->nmodules + 1) * sizeof *r->modules);
+	r->modules =
+	    xrealloc(r->modules, (r->nmodules + 1) * sizeof *r->modules);
 	r->modules[r->nmodules++] = m;
 	return m;
 }
@@ -145,17 +145,20 @@ static bool add_spectest_funcs(runner *r, w2n_error *err)
 	static const struct {
 		const char *name, *params;
 	} funcs[] = {
-		{"print", ""}, {"print_i32", "i"}, {"print_i64", "I"},
-		{"print_f32", "f"}, {"print_f64", "F"},
-		{"print_i32_f32", "if"}, {"print_f64_f64", "FF"},
+	    {"print", ""},           {"print_i32", "i"},
+	    {"print_i64", "I"},      {"print_f32", "f"},
+	    {"print_f64", "F"},      {"print_i32_f32", "if"},
+	    {"print_f64_f64", "FF"},
 	};
 	for (size_t i = 0; i < sizeof funcs / sizeof *funcs; i++) {
 		w2n_valtype params[4];
 		uint32_t np = (uint32_t)strlen(funcs[i].params);
 		for (uint32_t k = 0; k < np; k++) {
 			char c = funcs[i].params[k];
-			params[k] = c == 'i' ? W2N_I32 : c == 'I' ? W2N_I64
-			            : c == 'f' ? W2N_F32 : W2N_F64;
+			params[k] = c == 'i'   ? W2N_I32
+			            : c == 'I' ? W2N_I64
+			            : c == 'f' ? W2N_F32
+			                       : W2N_F64;
 		}
 		w2n_functype type = {np, 0, params, NULL};
 		if (!w2n_imports_add_func(r->imports, "spectest", funcs[i].name,
@@ -188,19 +191,18 @@ static bool add_spectest(runner *r, w2n_error *err)
 {
 	w2n_limits table_limits = {10, 20, true}, memory_limits = {1, 2, true};
 	w2n_bounds bounds = strcmp(r->bounds, "explicit") == 0
-	                            ? W2N_BOUNDS_EXPLICIT
-	                            : W2N_BOUNDS_GUARD;
+	                        ? W2N_BOUNDS_EXPLICIT
+	                        : W2N_BOUNDS_GUARD;
 	w2n_table *t = w2n_table_new(W2N_FUNCREF, &table_limits, err);
-	bool ok = t && w2n_imports_add_table(r->imports, "spectest", "table",
-	                                     t, err);
+	bool ok =
+	    t && w2n_imports_add_table(r->imports, "spectest", "table", t, err);
 	w2n_table_free(t);
-	w2n_memory *mem = ok ? w2n_memory_new(&memory_limits, bounds, err)
-	                     : NULL;
-	ok = mem && w2n_imports_add_memory(r->imports, "spectest", "memory",
-	                                   mem, err);
+	w2n_memory *mem =
+	    ok ? w2n_memory_new(&memory_limits, bounds, err) : NULL;
+	ok = mem &&
+	     w2n_imports_add_memory(r->imports, "spectest", "memory", mem, err);
 	w2n_memory_free(mem);
-	return ok && add_spectest_funcs(r, err) &&
-	       add_spectest_globals(r, err);
+	return ok && add_spectest_funcs(r, err) && add_spectest_globals(r, err);
 }
 
 /* ---- modules ---- */
@@ -251,8 +253,8 @@ static void cmd_register(runner *r, const json *c, int line)
 	}
 	/* A register command counts like any other, so that the totals
 	 * cover every command of the script. */
-	bool ok = w2n_imports_add_instance(r->imports, json_str(c, "as"), inst,
-	                                   &err);
+	bool ok =
+	    w2n_imports_add_instance(r->imports, json_str(c, "as"), inst, &err);
 	result(r, line, "register", ok, ok ? "" : err.message);
 }
 
@@ -278,11 +280,11 @@ static void cmd_rejected(runner *r, const json *c, int line, const char *type)
 static void cmd_not_instantiable(runner *r, const json *c, int line,
                                  bool want_trap)
 {
-	const char *type = want_trap ? "assert_uninstantiable"
-	                             : "assert_unlinkable";
+	const char *type =
+	    want_trap ? "assert_uninstantiable" : "assert_unlinkable";
 	char why[512] = "";
-	w2n_module *m = compile_and_load(r, json_str(c, "filename"), why,
-	                                 sizeof why);
+	w2n_module *m =
+	    compile_and_load(r, json_str(c, "filename"), why, sizeof why);
 	if (!m) {
 		result(r, line, type, false, why);
 		return;
@@ -317,8 +319,8 @@ static w2n_instance *action_instance(runner *r, const json *action)
 	return l ? l->inst : NULL;
 }
 
-static bool invoke(w2n_instance *inst, uint32_t index,
-                   const w2n_functype *t, const json *args, outcome *o)
+static bool invoke(w2n_instance *inst, uint32_t index, const w2n_functype *t,
+                   const json *args, outcome *o)
 {
 	w2n_value in[64];
 	if (!args || args->n != t->nparams || t->nparams > 64 ||
@@ -363,8 +365,8 @@ static void perform(runner *r, const json *action, outcome *o)
 	w2n_extern_kind want = is_get ? W2N_EXTERN_GLOBAL : W2N_EXTERN_FUNC;
 	uint32_t index;
 	w2n_export_desc e;
-	if (!field || !w2n_module_find_export(m, field->text, field->len,
-	                                      &index) ||
+	if (!field ||
+	    !w2n_module_find_export(m, field->text, field->len, &index) ||
 	    !w2n_module_export(m, index, &e) || e.type.kind != want) {
 		snprintf(o->why, sizeof o->why, "no export \"%s\"",
 		         field ? field->text : "");
@@ -384,8 +386,7 @@ static bool check_results(const json *expected, const outcome *o, char *why,
 		                count),
 		       false;
 	for (size_t i = 0; i < count; i++)
-		if (!spec_match_value(expected->items[i], &o->vals[i], why,
-		                      n))
+		if (!spec_match_value(expected->items[i], &o->vals[i], why, n))
 			return false;
 	return true;
 }
@@ -395,8 +396,8 @@ static void cmd_assert_return(runner *r, const json *c, int line)
 	outcome o;
 	perform(r, json_get(c, "action"), &o);
 	char why[512];
-	bool ok = o.ok && check_results(json_get(c, "expected"), &o, why,
-	                                sizeof why);
+	bool ok =
+	    o.ok && check_results(json_get(c, "expected"), &o, why, sizeof why);
 	result(r, line, "assert_return", ok, o.ok ? why : o.why);
 }
 
@@ -418,7 +419,9 @@ static void cmd_assert_trap(runner *r, const json *c, int line,
 	char why[600];
 	snprintf(why, sizeof why, "expected trap \"%s\", got %s",
 	         want ? want : "?",
-	         o.ok ? "no trap" : trapped ? o.err.message : o.why);
+	         o.ok      ? "no trap"
+	         : trapped ? o.err.message
+	                   : o.why);
 	result(r, line, type, ok, why);
 }
 

@@ -15,9 +15,13 @@ unsigned spec_type_code(const char *name)
 		const char *name;
 		unsigned code;
 	} types[] = {
-		{"i32", W2N_I32}, {"i64", W2N_I64}, {"f32", W2N_F32},
-		{"f64", W2N_F64}, {"v128", W2N_V128},
-		{"funcref", W2N_FUNCREF}, {"externref", W2N_EXTERNREF},
+	    {"i32", W2N_I32},
+	    {"i64", W2N_I64},
+	    {"f32", W2N_F32},
+	    {"f64", W2N_F64},
+	    {"v128", W2N_V128},
+	    {"funcref", W2N_FUNCREF},
+	    {"externref", W2N_EXTERNREF},
 	};
 	for (size_t i = 0; name && i < sizeof types / sizeof *types; i++)
 		if (strcmp(types[i].name, name) == 0)
@@ -93,9 +97,10 @@ bool spec_parse_value(const json *v, w2n_value *out)
 	}
 	case W2N_I64: out->i64 = (int64_t)x; return true;
 	case W2N_F64: memcpy(&out->f64, &x, 8); return true;
-	case W2N_FUNCREF: case W2N_EXTERNREF:
-		out->ref = strcmp(text, "null") == 0 ? NULL
-		                                     : spec_extern_ref(x);
+	case W2N_FUNCREF:
+	case W2N_EXTERNREF:
+		out->ref =
+		    strcmp(text, "null") == 0 ? NULL : spec_extern_ref(x);
 		return true;
 	}
 	return false;
@@ -126,14 +131,15 @@ static bool match_v128(const json *want, const w2n_value *got, char *why,
 	for (size_t i = 0; i < lanes->n; i++) {
 		uint64_t x = get_lane(got->v128, bits, i);
 		const char *w = lanes->items[i]->text;
-		bool ok = lane_type[0] == 'f'
-		                  ? match_float(w, x, bits)
-		                  : x == (strtoull(w, NULL, 10) &
-		                          (bits == 64 ? ~0ull
-		                                      : (1ull << bits) - 1));
+		bool ok =
+		    lane_type[0] == 'f'
+		        ? match_float(w, x, bits)
+		        : x == (strtoull(w, NULL, 10) &
+		                (bits == 64 ? ~0ull : (1ull << bits) - 1));
 		if (!ok) {
-			snprintf(why, n, "v128 lane %zu: expected %s, got %" PRIu64,
-			         i, w, x);
+			snprintf(why, n,
+			         "v128 lane %zu: expected %s, got %" PRIu64, i,
+			         w, x);
 			return false;
 		}
 	}
@@ -177,11 +183,11 @@ bool spec_match_value(const json *want, const w2n_value *got, char *why,
 	default: /* references */
 		bits = (uint64_t)(uintptr_t)got->ref;
 		ok = strcmp(text, "null") == 0
-		             ? got->ref == NULL
-		             : (type == W2N_FUNCREF ? got->ref != NULL
-		                                      : got->ref == spec_extern_ref(
-		                                                strtoull(text, NULL,
-		                                                         10)));
+		         ? got->ref == NULL
+		         : (type == W2N_FUNCREF
+		                ? got->ref != NULL
+		                : got->ref == spec_extern_ref(
+		                                  strtoull(text, NULL, 10)));
 		break;
 	}
 	if (!ok)

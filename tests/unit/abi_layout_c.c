@@ -11,11 +11,11 @@
 
 int main(void)
 {
-#define W2N_RT_STRUCT(name)                                               \
-	printf("w2n_rt_" #name " size %zu align %zu\n",                  \
-	       sizeof(w2n_rt_##name), _Alignof(w2n_rt_##name));
-#define W2N_RT_FIELD(name, kind, field)                                   \
-	printf("w2n_rt_" #name "." #field " offset %zu\n",               \
+#define W2N_RT_STRUCT(name)                                                    \
+	printf("w2n_rt_" #name " size %zu align %zu\n", sizeof(w2n_rt_##name), \
+	       _Alignof(w2n_rt_##name));
+#define W2N_RT_FIELD(name, kind, field)                                        \
+	printf("w2n_rt_" #name "." #field " offset %zu\n",                     \
 	       offsetof(w2n_rt_##name, field));
 #define W2N_RT_END(name)
 #define W2N_RT_HELPER(id, symbol, flags, result, params)

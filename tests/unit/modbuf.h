@@ -32,7 +32,7 @@ static inline void mb_put(modbuf *b, const uint8_t *p, size_t n)
 {
 	if (n > MODBUF_CAP - b->len)
 		abort(); /* a test built too big a module */
-	if (n) /* p may be NULL then */
+	if (n)           /* p may be NULL then */
 		memcpy(b->bytes + b->len, p, n);
 	b->len += n;
 }

@@ -265,8 +265,7 @@ static const uint8_t instr_body[] = {
 };
 /* clang-format on */
 
-static void check_control(const ir_module *m, const ir_instr *c,
-                          size_t at)
+static void check_control(const ir_module *m, const ir_instr *c, size_t at)
 {
 	static const uint16_t ops[] = {
 	    OP_BLOCK, OP_I32_CONST, OP_IF,       OP_NOP, OP_ELSE, OP_NOP,

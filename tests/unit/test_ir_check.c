@@ -121,21 +121,21 @@ static const struct {
 	void (*breaks)(ir_module *m);
 	const char *says; /* part of ir_check's message */
 } cases[] = {
-	{"end link", break_end_link, "end does not point back"},
-	{"else link", break_else_link, "else does not point back"},
-	{"last end", break_last_end, "does not end with its end"},
-	{"block type", break_block_type, "unresolved block type"},
-	{"offsets", break_offsets, "offsets do not increase"},
-	{"br_table label", break_label, "label 5 out of range"},
-	{"call", break_call, "function 2 out of range"},
-	{"call_indirect type", break_type, "type 9 out of range"},
-	{"memory", break_memory, "memory 1 out of range"},
-	{"data segment", break_data, "data segment 1 out of range"},
-	{"global", break_global, "global 2 out of range"},
-	{"max_depth", break_depth, "deeper than max_depth"},
-	{"import", break_import, "does not point back at it"},
-	{"export", break_export, "export index 7 out of range"},
-	{"element item", break_elem, "function 3 out of range"},
+    {"end link", break_end_link, "end does not point back"},
+    {"else link", break_else_link, "else does not point back"},
+    {"last end", break_last_end, "does not end with its end"},
+    {"block type", break_block_type, "unresolved block type"},
+    {"offsets", break_offsets, "offsets do not increase"},
+    {"br_table label", break_label, "label 5 out of range"},
+    {"call", break_call, "function 2 out of range"},
+    {"call_indirect type", break_type, "type 9 out of range"},
+    {"memory", break_memory, "memory 1 out of range"},
+    {"data segment", break_data, "data segment 1 out of range"},
+    {"global", break_global, "global 2 out of range"},
+    {"max_depth", break_depth, "deeper than max_depth"},
+    {"import", break_import, "does not point back at it"},
+    {"export", break_export, "export index 7 out of range"},
+    {"element item", break_elem, "function 3 out of range"},
 };
 
 int main(int argc, char **argv)

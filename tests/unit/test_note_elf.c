@@ -39,9 +39,9 @@ static void put_word(image *im, size_t off, uint64_t v)
 typedef struct shape {
 	bool is64, be;
 	uint16_t type, machine;
-	bool sections;   /* notes through section headers, else PT_NOTE */
-	bool interp;     /* a PT_INTERP segment */
-	bool extended;   /* e_shnum = 0, the count in section 0's sh_size */
+	bool sections; /* notes through section headers, else PT_NOTE */
+	bool interp;   /* a PT_INTERP segment */
+	bool extended; /* e_shnum = 0, the count in section 0's sh_size */
 } shape;
 
 static const char desc_text[] = "a desc, NUL-terminated";
@@ -156,19 +156,19 @@ static void test_shapes(void)
 		for (int be = 0; be < 2; be++) {
 			check_context(is64 ? (be ? "ELF64 BE" : "ELF64 LE")
 			                   : (be ? "ELF32 BE" : "ELF32 LE"));
-			shape s = {is64, be, ET_REL, EM_RISCV, true, false,
-			           false};
+			shape s = {is64, be,    ET_REL, EM_RISCV,
+			           true, false, false};
 			build(&im, &s);
 			expect_note(&im, W2N_NOTE_FILE_OBJECT, EM_RISCV);
-			s = (shape){is64, be, ET_DYN, EM_ARM, false, false,
-			            false};
+			s = (shape){is64,  be,    ET_DYN, EM_ARM,
+			            false, false, false};
 			build(&im, &s);
 			expect_note(&im, W2N_NOTE_FILE_SHARED, EM_ARM);
 			s.interp = true;
 			build(&im, &s);
 			expect_note(&im, W2N_NOTE_FILE_EXECUTABLE, EM_ARM);
-			s = (shape){is64, be, ET_EXEC, EM_AARCH64, true, false,
-			            true};
+			s = (shape){is64, be,    ET_EXEC, EM_AARCH64,
+			            true, false, true};
 			build(&im, &s);
 			expect_note(&im, W2N_NOTE_FILE_EXECUTABLE, EM_AARCH64);
 		}
@@ -233,9 +233,9 @@ static uint64_t next_random(void)
 static void test_damage(void)
 {
 	static const shape shapes[] = {
-		{true, false, ET_DYN, EM_X86_64, true, true, false},
-		{false, true, ET_DYN, EM_ARM, false, true, false},
-		{true, true, ET_REL, EM_RISCV, true, false, true},
+	    {true, false, ET_DYN, EM_X86_64, true, true, false},
+	    {false, true, ET_DYN, EM_ARM, false, true, false},
+	    {true, true, ET_REL, EM_RISCV, true, false, true},
 	};
 	unsigned bad = 0;
 	for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
@@ -253,9 +253,10 @@ static void test_damage(void)
 			copy = im;
 			for (int j = 0; j < 4; j++) {
 				uint64_t r = next_random();
-				/* mostly headers and tables, where offsets are */
-				size_t at = r % 4 ? (r >> 8) % 64
-				                  : (r >> 8) % im.len;
+				/* mostly headers and tables, where offsets are
+				 */
+				size_t at =
+				    r % 4 ? (r >> 8) % 64 : (r >> 8) % im.len;
 				copy.buf[at] ^= (uint8_t)(1u << (r >> 40) % 8);
 				if (r % 5 == 0)
 					copy.buf[at] = 0xff;

@@ -17,8 +17,10 @@
 static unsigned letter_bytes(char c)
 {
 	switch (c) {
-	case 'i': case 'f': return 4;
-	case 'l': case 'd': return 8;
+	case 'i':
+	case 'f': return 4;
+	case 'l':
+	case 'd': return 8;
 	case 'v': return 16;
 	}
 	return 0;
@@ -96,9 +98,7 @@ static void check_vector_access(const ir_opcode_info *info)
 {
 	const ir_shape_info *s = &ir_shapes[info->shape];
 	switch (info->oper) {
-	case IR_OPER_NONE:
-		CHECK_EQ(info->width, 16);
-		break;
+	case IR_OPER_NONE: CHECK_EQ(info->width, 16); break;
 	case IR_OPER_EXTEND:
 		CHECK_EQ(info->width, 8);
 		CHECK_EQ(s->lanes * s->lane_bits / 2, 64);
@@ -122,8 +122,8 @@ static void check_access(const ir_opcode_info *info)
 		return;
 	bool load = info->mem == IR_MEM_LOAD;
 	CHECK_EQ(strlen(info->results), load ? 1u : 0u);
-	char value = load ? info->results[0]
-	                  : info->params[strlen(info->params) - 1];
+	char value =
+	    load ? info->results[0] : info->params[strlen(info->params) - 1];
 	unsigned size = letter_bytes(value);
 	CHECK(info->width && !(info->width & (info->width - 1)) &&
 	      info->width <= size);
@@ -152,8 +152,7 @@ static void check_family_columns(const ir_opcode_info *info)
 	if (!computes && !memory)
 		CHECK_EQ(info->oper, IR_OPER_NONE);
 	unsigned operand = letter_bytes(info->params[0]);
-	if (info->family == IR_FAMILY_NUMERIC &&
-	    info->oper == IR_OPER_EXTEND)
+	if (info->family == IR_FAMILY_NUMERIC && info->oper == IR_OPER_EXTEND)
 		CHECK(info->width && info->width < operand);
 	else if (!access)
 		CHECK_EQ(info->width, 0);

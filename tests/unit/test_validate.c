@@ -374,10 +374,8 @@ static const val_case immediate_cases[] = {
 /* Imports of an immutable and a mutable i32 global (globals 0 and 1;
  * the standard ones become 2 and 3). */
 #define IMPORT_GLOBALS                                                         \
-	{                                                                      \
-		SEC_IMPORT, BYTES(2, 1, 'm', 1, 'c', 3, 0x7F, 0, 1, 'm', 1,    \
-		                  'v', 3, 0x7F, 1)                             \
-	}
+	{SEC_IMPORT,                                                           \
+	 BYTES(2, 1, 'm', 1, 'c', 3, 0x7F, 0, 1, 'm', 1, 'v', 3, 0x7F, 1)}
 
 /* Constant expressions (spec 3.3.10) and segments (3.4.6, 3.4.7). */
 /* clang-format off */

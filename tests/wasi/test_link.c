@@ -87,10 +87,8 @@ static w2n_rt_module module_with(const w2n_rt_import *imports)
 }
 
 #define WASI_IMPORT(name, index)                                               \
-	{                                                                      \
-		"wasi_snapshot_preview1", name, 22, sizeof name - 1,           \
-		    W2N_RT_EXTERN_FUNC, index                                  \
-	}
+	{"wasi_snapshot_preview1", name, 22, sizeof name - 1,                  \
+	 W2N_RT_EXTERN_FUNC,       index}
 
 static const w2n_rt_import good_imports[] = {
     WASI_IMPORT("fd_write", F_WRITE),
