@@ -245,10 +245,6 @@ void cg_func_begin(cg_ctx *cx, cg_func *fx, LLVMValueRef fn);
 void cg_func_end(cg_func *fx);
 /* Compiles defined function `index` into cx->funcs[index]. */
 void cg_function(cg_ctx *cx, uint32_t index);
-/* Whether codegen can lower opcode `op`: its family (the FAMILY column of
- * opcodes.def) has an emitter and, when the family works from tables of
- * operations, a rule for it (for the unit test of opcodes.def). */
-bool cg_lowers(uint16_t op);
 
 /* ---- instruction families (cg_func.c dispatches on the FAMILY column) */
 /* Opens the function body's block, whose end returns. */

@@ -155,6 +155,11 @@ bool cg_compile_partitions(const ir_module *m, const cg_options *o,
  * that caches of compiled code can tell one LLVM build from another. */
 const char *cg_llvm_library(void);
 
+/* Whether codegen can lower opcode `op`: its family (the FAMILY column of
+ * opcodes.def) has an emitter and, when the family works from tables of
+ * operations, a rule for it (for the unit test of opcodes.def). */
+bool cg_lowers(uint16_t op);
+
 /* Prints, for o->target, every struct of runtime/abi.def as LLVM lays it
  * out: a line "w2n_rt_NAME size BYTES align BYTES", then one line
  * "w2n_rt_NAME.MEMBER offset BYTES" per member.  tests/unit/abi_layout

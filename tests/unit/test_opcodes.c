@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "../check.h"
-#include "cg_internal.h"
+#include "codegen.h"
 
 /* Bytes of the value type of a PARAMS/RESULTS letter. */
 static unsigned letter_bytes(char c)
