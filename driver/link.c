@@ -20,6 +20,9 @@
 #ifndef W2N_CROSS_ROOT
 #define W2N_CROSS_ROOT "./build-cross"
 #endif
+#ifndef W2N_RUNTIME_SANITIZE
+#define W2N_RUNTIME_SANITIZE ""
+#endif
 
 /* An installed wasm2native (not the one in the build tree) finds the
  * runtimes installed beside it: BINDIR/../lib/wasm2native.  NULL when
@@ -107,6 +110,10 @@ bool w2n_link_executable(const w2n_options *o, const cg_target *t,
 		argv[n++] = libs[i];
 	for (size_t i = 0; i < o->nlink_args; i++)
 		argv[n++] = o->link_args[i];
+	/* This build tree's runtime was built with sanitizers: so is the
+	 * program, or their runtime would be missing. */
+	if (W2N_RUNTIME_SANITIZE[0] && strcmp(root, W2N_BUILD_ROOT) == 0)
+		argv[n++] = "-fsanitize=" W2N_RUNTIME_SANITIZE;
 	argv[n++] = "-lpthread";
 	argv[n++] = "-lm";
 	argv[n] = NULL;
