@@ -68,22 +68,21 @@ static const struct {
 #define W2N_RT_END(name)
 #undef W2N_RT_HELPER
 #define ABI_LIST(...) __VA_ARGS__
-static const uint8_t params_list[][8] = {
-#define W2N_RT_HELPER(id, symbol, flags, result, params)                       \
-	[CG_HELPER_##id] = {ABI_LIST params},
-#include "abi.def"
-#undef W2N_RT_HELPER
-};
+#define CG_FLAGS_NONE false
+#define CG_FLAGS_NORETURN true
+enum { MAX_HELPER_PARAMS = 8 };
 static const struct {
 	const char *symbol;
 	bool noreturn;
 	uint8_t result, nparams;
+	uint8_t params[MAX_HELPER_PARAMS];
 } helper_info[CG_HELPER_COUNT] = {
 #define W2N_RT_HELPER(id, symbol, flags, result, params)                       \
-	[CG_HELPER_##id] = {#symbol, CG_FLAGS_##flags, result,                 \
-	                    sizeof((uint8_t[]){ABI_LIST params})},
-#define CG_FLAGS_NONE false
-#define CG_FLAGS_NORETURN true
+	[CG_HELPER_##id] = {#symbol,                                           \
+	                    CG_FLAGS_##flags,                                  \
+	                    result,                                            \
+	                    sizeof((uint8_t[]){ABI_LIST params}),              \
+	                    {ABI_LIST params}},
 #include "abi.def"
 #undef W2N_RT_HELPER
 };
@@ -121,10 +120,10 @@ static void build_runtime_types(cg_ctx *cx)
 LLVMTypeRef cg_helper_type(cg_ctx *cx, cg_helper h, const char **symbol,
                            bool *noreturn)
 {
-	LLVMTypeRef params[8];
+	LLVMTypeRef params[MAX_HELPER_PARAMS];
 	unsigned n = helper_info[h].nparams;
 	for (unsigned i = 0; i < n; i++)
-		params[i] = kind_type(cx, params_list[h][i]);
+		params[i] = kind_type(cx, helper_info[h].params[i]);
 	*symbol = helper_info[h].symbol;
 	*noreturn = helper_info[h].noreturn;
 	return LLVMFunctionType(kind_type(cx, helper_info[h].result), params, n,

@@ -48,7 +48,8 @@ static const struct target_machine *host_row(void)
 
 const char *w2n_note_host_target(void)
 {
-	return host_row() ? host_row()->triple : NULL;
+	const struct target_machine *host = host_row();
+	return host ? host->triple : NULL;
 }
 
 const char *w2n_note_file_kind_name(w2n_note_file_kind kind)
@@ -295,8 +296,9 @@ static bool read_elf(elf_view *v, w2n_note_file *f, char *why, size_t n)
 	f->kind = kind_of(v, l, &t);
 	f->machine = (unsigned)field(v, offsetof(Elf64_Ehdr, e_machine), 2);
 	f->elf_class = id[EI_CLASS];
-	f->host_machine = host_row() && f->machine == host_row()->machine &&
-	                  f->elf_class == HOST_CLASS;
+	const struct target_machine *host = host_row();
+	f->host_machine =
+	    host && f->machine == host->machine && f->elf_class == HOST_CLASS;
 	return read_notes(v, l, &t, f) ||
 	       w2n_note_fail(why, n, "out of memory");
 }

@@ -48,8 +48,8 @@ ninja -C build
 # from the same table.
 targets="python3 scripts/targets.py runtime/targets.def"
 case "$(uname -m)" in armv*) this=arm ;; *) this=$(uname -m) ;; esac
-$targets list | while read -r triple qemu bits bounds cc; do
-  [ "${triple%%-*}" != "$this" ] || continue  # this machine: build/
+$targets list | while read -r triple qemu bits bounds cc family; do
+  [ "$family" != "$this" ] || continue  # this machine: build/
   dir=build-cross/$triple
   mkdir -p "$dir"
   $targets cross-file "$triple" > "$dir/cross.ini.new"

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The target table (runtime/targets.def) for meson and the tests.
 
-  targets.py DEF host CPU_FAMILY   the triple of meson's cpu_family
   targets.py DEF list              one line per target:
                                    TRIPLE QEMU BITS DEFAULT_BOUNDS CC
+                                   CPU_FAMILY
   targets.py DEF cross-file TRIPLE the meson cross file that builds the
                                    runtime, the WASI shim and the
                                    embedding library for TRIPLE, their
@@ -81,17 +81,15 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     table = rows(sys.argv[1])
-    if sys.argv[2] == "host" and len(sys.argv) == 4:
-        found = [r["triple"] for r in table if r["cpu_family"] == sys.argv[3]]
-        print(found[0] if found else "unknown")
+    if sys.argv[2] == "list" and len(sys.argv) == 3:
+        for r in table:
+            print(r["triple"], r["qemu"], r["bits"], r["bounds"], r["cc"],
+                  r["cpu_family"])
     elif sys.argv[2] == "cross-file" and len(sys.argv) == 4:
         found = [r for r in table if r["triple"] == sys.argv[3]]
         if not found:
             sys.exit(f"unknown target {sys.argv[3]}")
         sys.stdout.write(cross_file(found[0]))
-    elif sys.argv[2] == "list":
-        for r in table:
-            print(r["triple"], r["qemu"], r["bits"], r["bounds"], r["cc"])
     else:
         sys.exit(__doc__)
 

@@ -177,9 +177,9 @@ static long sweep(const char *name, char **plugins, int out)
 /*
  * Two sweeps.  The first starts cold: the type ids interned and this
  * thread's signal stack made on first use fail too, and as each of
- * these succeeds once and is never made again, the round after it
- * skips one index.  The second runs on the warm process, where a round
- * allocates the same way each time: it fails every index.
+ * these succeeds once and is never made again, the rounds after it
+ * allocate one fewer time.  The second runs on the warm process, where a
+ * round allocates the same way each time: it fails every index.
  */
 int main(int argc, char **argv)
 {
