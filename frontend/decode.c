@@ -232,39 +232,127 @@ static bool read_import_kind(dec_cursor *c, ir_import *im)
 	return true;
 }
 
-static bool read_import(module_reader *r, dec_cursor *c, void *item)
+/* An import's description (after its kind byte); its index is given by
+ * number_import. */
+static bool read_import_desc(dec_cursor *c, ir_import *im)
 {
-	ir_module *m = r->s.m;
-	ir_import *im = item;
-	im->offset = (uint32_t)dec_offset(c);
-	if (!read_name(r, c, &im->module) || !read_name(r, c, &im->name) ||
-	    !read_import_kind(c, im))
-		return false;
 	switch (im->kind) {
-	case IR_EXTERN_FUNC:
-		im->index = m->nfunc_imports++;
-		return dec_u32(c, &im->desc.func_type);
-	case IR_EXTERN_TABLE:
-		im->index = m->ntable_imports++;
-		return read_tabletype(c, &im->desc.table);
-	case IR_EXTERN_MEMORY:
-		im->index = m->nmemory_imports++;
-		return read_limits(c, &im->desc.memory);
-	case IR_EXTERN_GLOBAL:
-		im->index = m->nglobal_imports++;
-		return read_globaltype(c, &im->desc.global);
+	case IR_EXTERN_FUNC: return dec_u32(c, &im->desc.func_type);
+	case IR_EXTERN_TABLE: return read_tabletype(c, &im->desc.table);
+	case IR_EXTERN_MEMORY: return read_limits(c, &im->desc.memory);
+	case IR_EXTERN_GLOBAL: return read_globaltype(c, &im->desc.global);
 	}
 	W2N_UNREACHABLE();
 }
 
-static bool read_import_section(module_reader *r, dec_cursor *c)
+/* The import's place in the index space of its kind (spec 2.5.1). */
+static void number_import(ir_module *m, ir_import *im)
+{
+	switch (im->kind) {
+	case IR_EXTERN_FUNC: im->index = m->nfunc_imports++; return;
+	case IR_EXTERN_TABLE: im->index = m->ntable_imports++; return;
+	case IR_EXTERN_MEMORY: im->index = m->nmemory_imports++; return;
+	case IR_EXTERN_GLOBAL: im->index = m->nglobal_imports++; return;
+	}
+	W2N_UNREACHABLE();
+}
+
+/* A new import at the end of the module's list, which grows by doubling
+ * in the arena (the compact forms make the count unknown in advance). */
+static ir_import *push_import(module_reader *r, uint32_t *cap)
 {
 	ir_module *m = r->s.m;
-	void *imports = NULL;
-	if (!read_vec(r, c, 4, sizeof(ir_import), read_import, &imports,
-	              &m->nimports))
+	if (m->nimports == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		ir_import *grown =
+		    w2n_arena_array(&m->arena, *cap, sizeof *grown);
+		if (m->nimports)
+			memcpy(grown, m->imports, m->nimports * sizeof *grown);
+		m->imports = grown;
+	}
+	ir_import *im = &m->imports[m->nimports++];
+	memset(im, 0, sizeof *im);
+	return im;
+}
+
+/* One import of the plain form: NAME KIND DESC after the module name. */
+static bool read_plain_import(module_reader *r, dec_cursor *c, uint32_t *cap,
+                              const ir_name *module, uint64_t off)
+{
+	ir_import *im = push_import(r, cap);
+	im->module = *module;
+	im->offset = (uint32_t)off;
+	if (!read_name(r, c, &im->name) || !read_import_kind(c, im) ||
+	    !read_import_desc(c, im))
 		return false;
-	m->imports = imports;
+	number_import(r->s.m, im);
+	return true;
+}
+
+/* A compact group (the compact-import-section proposal's encoding, which
+ * the wast2json that converted the 3.0 testsuite writes): after the module
+ * name and an empty name, 0x7F then vec(NAME KIND DESC), or 0x7E then KIND
+ * DESC shared by vec(NAME). */
+static bool read_import_group(module_reader *r, dec_cursor *c, uint32_t *cap,
+                              const ir_name *module, uint8_t form)
+{
+	ir_import shared = {.module = *module};
+	uint32_t n;
+	if (form == 0x7E &&
+	    (!read_import_kind(c, &shared) || !read_import_desc(c, &shared)))
+		return false;
+	if (!dec_u32(c, &n))
+		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t off = dec_offset(c);
+		if (form == 0x7F) {
+			if (!read_plain_import(r, c, cap, module, off))
+				return false;
+			continue;
+		}
+		ir_import *im = push_import(r, cap);
+		*im = shared;
+		im->offset = (uint32_t)off;
+		if (!read_name(r, c, &im->name))
+			return false;
+		number_import(r->s.m, im);
+	}
+	return true;
+}
+
+/* One entry of the import section: a plain import or a compact group. */
+static bool read_import_entry(module_reader *r, dec_cursor *c, uint32_t *cap)
+{
+	uint64_t off = dec_offset(c);
+	ir_name module;
+	const uint8_t *p;
+	if (!read_name(r, c, &module))
+		return false;
+	if (dec_peek(c, 2, &p) == 2 && p[0] == 0x00 &&
+	    (p[1] == 0x7F || p[1] == 0x7E)) {
+		uint8_t empty, form;
+		return dec_u8(c, &empty) && dec_u8(c, &form) &&
+		       read_import_group(r, c, cap, &module, form);
+	}
+	return read_plain_import(r, c, cap, &module, off);
+}
+
+/*
+ * The section counts its entries (plain imports and groups).  wabt 1.0.41
+ * counts the imports instead, groups' members one by one: a section that
+ * ends with exactly that many imports read is accepted as well.
+ */
+static bool read_import_section(module_reader *r, dec_cursor *c)
+{
+	uint32_t n, cap = 0;
+	if (!dec_u32(c, &n))
+		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		if (dec_at_end(c) && r->s.m->nimports == n)
+			break;
+		if (!read_import_entry(r, c, &cap))
+			return false;
+	}
 	return true;
 }
 

@@ -6,11 +6,12 @@
   each bounds strategy it supports (output compared with the x86-64
   build), and `file` and `wasm2native --inspect` on an executable, an
   object and a plugin;
-- the official WASI testsuite (`wasi[ARCH]`) and the Wasm spec testsuite
-  through plugins and the target's spec runner (`spec[ARCH,BOUNDS]`).
+- the official WASI testsuite (`wasi[ARCH]`) and the Wasm 2.0 and 3.0
+  spec testsuites through plugins and the target's spec runner
+  (`spec[ARCH,BOUNDS]`, `spec3[ARCH,BOUNDS]`).
 The whole WASI testsuite always (about a minute a target); of the spec
-testsuite, the scripts in SPEC_SUBSET by default (CI) and all of them
-with --full.
+testsuites, the scripts in SPEC_SUBSET and SPEC3_SUBSET by default (CI)
+and all of them with --full.
 Prints `cross[TARGET]: P passed, F failed` per target."""
 
 import argparse
@@ -49,6 +50,21 @@ SPEC_SUBSET = [
     "simd_f32x4_rounding", "simd_f64x2", "simd_i16x8_q15mulr_sat_s",
     "simd_i32x4_trunc_sat_f64x2", "simd_lane", "simd_load8_lane",
     "simd_load64_lane", "simd_store8_lane", "simd_store64_lane",
+]
+# Of the Wasm 3.0 testsuite (already converted), the scripts of what 3.0
+# adds where the targets' lowerings differ: tail calls, calls through
+# typed references, 64-bit and multiple memories and tables, relaxed SIMD
+# (a different choice of result per target) and extended constants.
+SPEC3_SUBSET = [
+    "return_call", "return_call_indirect", "return_call_ref", "call_ref",
+    "br_on_null", "br_on_non_null", "ref_as_non_null", "local_init",
+    "address64", "align64", "load64", "memory64", "memory_grow64",
+    "memory_trap64", "memory_copy64", "memory_fill64", "memory-multi",
+    "memory_trap1", "address1", "load2", "call_indirect64",
+    "table_grow64", "table_copy_mixed", "relaxed_dot_product",
+    "relaxed_laneselect", "relaxed_madd_nmadd", "relaxed_min_max",
+    "i16x8_relaxed_q15mulr_s", "i32x4_relaxed_trunc",
+    "i8x16_relaxed_swizzle", "global", "data",
 ]
 TRAPS = [([], 0, ""),
          (["a"], 134, "wasm trap: integer divide by zero"),
@@ -180,15 +196,22 @@ def wasi_suite(t, args, triple, qemu, work):
 
 
 def spec_suite(t, args, triple, qemu, strategies, work):
-    """The spec testsuite (or SPEC_SUBSET) and our SIMD edge cases
-    (tests/simd) through the target's spec runner."""
+    """The spec testsuite (or SPEC_SUBSET), the 3.0 one (or SPEC3_SUBSET)
+    and our SIMD edge cases (tests/simd) through the target's spec
+    runner."""
     tests = pathlib.Path(__file__).parent.parent
-    subset = [] if args.full else ["--only", ",".join(SPEC_SUBSET)]
-    what = "whole suite" if args.full else f"{len(SPEC_SUBSET)} scripts"
-    suites = [("spec", args.testsuite, subset, what),
-              ("simd-edge", tests / "simd", [], "tests/simd")]
+
+    def subset(names):
+        if args.full:
+            return [], "whole suite"
+        return ["--only", ",".join(names)], f"{len(names)} scripts"
+    suites = [("spec", args.testsuite, *subset(SPEC_SUBSET), []),
+              ("spec3", args.testsuite3, *subset(SPEC3_SUBSET),
+               ["--converted"]),
+              ("simd-edge", tests / "simd", [], "tests/simd", [])]
     for bounds in strategies:
-        for name, suite, only, what in suites:
+        for name, suite, only, what, form in suites:
+            ceilings = args.ceilings3 if name == "spec3" else args.ceilings
             p = run([sys.executable, str(tests / "spec" / "run_spec.py"),
                      "--runner", str(args.cross_root / triple / "tests" /
                                      "spec" / "spec_runner"),
@@ -197,7 +220,8 @@ def spec_suite(t, args, triple, qemu, strategies, work):
                      "--work", str(work / name), "--bounds", bounds,
                      "--target", triple,
                      "--wrapper", f"{qemu} -L /usr/{triple}",
-                     "--ceilings", str(args.ceilings)] + only, timeout=7200)
+                     "--ceilings", str(ceilings)] + only + form,
+                    timeout=7200)
             print(p.stdout.strip(), flush=True)
             t.check(f"{triple} {name} ({what}): {tail(p.stdout)}",
                     p.returncode == 0, p.stderr[-2000:])
@@ -214,7 +238,10 @@ def main():
     ap.add_argument("--wasi-suite", required=True, type=pathlib.Path)
     ap.add_argument("--testsuite", required=True, type=pathlib.Path,
                     help="the Wasm spec testsuite")
+    ap.add_argument("--testsuite3", required=True, type=pathlib.Path,
+                    help="the Wasm 3.0 testsuite, converted to JSON")
     ap.add_argument("--ceilings", required=True, type=pathlib.Path)
+    ap.add_argument("--ceilings3", required=True, type=pathlib.Path)
     ap.add_argument("--work", required=True, type=pathlib.Path)
     ap.add_argument("--target", action="append")
     ap.add_argument("--targets", type=pathlib.Path, required=True,

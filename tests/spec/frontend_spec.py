@@ -76,9 +76,9 @@ def parse_args():
     return parser.parse_args()
 
 
-def find_scripts(testsuite, only):
-    """Top-level .wast scripts (proposals/ is a subfolder, so left out)."""
-    scripts = sorted(testsuite.glob("*.wast"))
+def find_scripts(testsuite, only, pattern="*.wast"):
+    """Top-level scripts (proposals/ is a subfolder, so left out)."""
+    scripts = sorted(testsuite.glob(pattern))
     if only:  # comma-separated names, with or without .wast
         stems = {name.removesuffix(".wast") for name in only.split(",")}
         scripts = [s for s in scripts if s.stem in stems]
