@@ -74,19 +74,32 @@ static void result(runner *r, int line, const char *type, bool ok,
 
 /* ---- compiling and loading ---- */
 
-static int run(char *const argv[], bool quiet)
+/* Runs argv and returns its exit status; its stderr's first line goes to
+ * `diag` (n bytes), the rest is dropped. */
+static int run(char *const argv[], char *diag, size_t n)
 {
+	int fds[2];
+	if (pipe(fds) < 0)
+		return -1;
 	pid_t pid = fork();
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
-		if (quiet) {
-			FILE *devnull = freopen("/dev/null", "w", stderr);
-			(void)devnull;
-		}
+		dup2(fds[1], 2);
+		close(fds[0]);
+		close(fds[1]);
 		execv(argv[0], argv);
 		_exit(127);
 	}
+	close(fds[1]);
+	FILE *err = fdopen(fds[0], "r");
+	diag[0] = '\0';
+	if (err && fgets(diag, (int)n, err))
+		diag[strcspn(diag, "\n")] = '\0';
+	char rest[512];
+	while (err && fgets(rest, sizeof rest, err))
+		;
+	err ? fclose(err) : close(fds[0]);
 	int status;
 	if (waitpid(pid, &status, 0) < 0)
 		return -1;
@@ -112,9 +125,11 @@ static w2n_module *compile_and_load(runner *r, const char *file, char *why,
 	char *argv[] = {
 	    (char *)r->compiler,       "--shared", bounds, in, "-o", out,
 	    r->target ? target : NULL, NULL};
-	int status = run(argv, false);
+	char diag[300];
+	int status = run(argv, diag, sizeof diag);
 	if (status != 0) {
-		snprintf(why, n, "wasm2native exited with %d", status);
+		snprintf(why, n, "wasm2native exited with %d: %s", status,
+		         diag);
 		return NULL;
 	}
 	w2n_error err;
@@ -271,7 +286,8 @@ static void cmd_rejected(runner *r, const json *c, int line, const char *type)
 	char in[4096];
 	module_path(r, json_str(c, "filename"), in, sizeof in);
 	char *argv[] = {(char *)r->compiler, "--validate", in, NULL};
-	int status = run(argv, true);
+	char diag[300];
+	int status = run(argv, diag, sizeof diag);
 	char why[64];
 	snprintf(why, sizeof why, "wasm2native exited with %d, not 1", status);
 	result(r, line, type, status == 1, why);
