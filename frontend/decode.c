@@ -227,7 +227,8 @@ static bool read_import_kind(dec_cursor *c, ir_import *im)
 		return false;
 	if (kind > IR_EXTERN_GLOBAL)
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_IMPORT_KIND,
-		                 "0x%02x", kind);
+		                 "0x%02x%s", kind,
+		                 dec_unsupported(DEC_SITE_EXTERN_KIND, kind));
 	im->kind = (ir_extern_kind)kind;
 	return true;
 }
@@ -540,7 +541,8 @@ static bool read_export(module_reader *r, dec_cursor *c, void *item)
 		return false;
 	if (kind > IR_EXTERN_GLOBAL)
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_EXPORT_KIND,
-		                 "0x%02x", kind);
+		                 "0x%02x%s", kind,
+		                 dec_unsupported(DEC_SITE_EXTERN_KIND, kind));
 	e->kind = (ir_extern_kind)kind;
 	return dec_u32(c, &e->index);
 }

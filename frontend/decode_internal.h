@@ -45,7 +45,8 @@ typedef enum dec_site {
 	DEC_SITE_TYPE_FORM,
 	DEC_SITE_VALTYPE,
 	DEC_SITE_OPCODE,
-	DEC_SITE_SIMD_OPCODE
+	DEC_SITE_SIMD_OPCODE,
+	DEC_SITE_EXTERN_KIND
 } dec_site;
 
 /* " (WHAT: the PROPOSAL proposal is not supported)" when `value` read at
