@@ -181,6 +181,22 @@ static void init_globals(cg_ctx *cx, cg_func *fx)
 	}
 }
 
+/* Tables with an initial element (spec 3.0, module instantiation):
+ * their `min` elements are set to it, after the globals it may read. */
+static void init_tables(cg_ctx *cx, cg_func *fx)
+{
+	const ir_module *m = cx->m;
+	for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
+		const ir_table *t = &m->tables[i];
+		if (!t->has_init)
+			continue;
+		LLVMValueRef v = eval_const(cx, fx, &t->init);
+		LLVMValueRef args[] = {fx->inst, cg_i32(cx, i), cg_i32(cx, 0),
+		                       v, cg_i32(cx, (uint32_t)t->type.limits.min)};
+		cg_call_helper(cx, CG_HELPER_TABLE_FILL, args, 5);
+	}
+}
+
 /* Evaluates every segment's items into the runtime's item arrays. */
 static void init_elem_items(cg_ctx *cx, cg_func *fx)
 {
@@ -255,6 +271,7 @@ static LLVMValueRef emit_init(cg_ctx *cx)
 	              .type = &(ir_functype){0, 0, NULL, NULL}};
 	cg_func_begin(cx, &fx, fn);
 	init_globals(cx, &fx);
+	init_tables(cx, &fx);
 	init_elem_items(cx, &fx);
 	apply_elems(cx, &fx);
 	apply_datas(cx, &fx);
