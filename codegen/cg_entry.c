@@ -287,6 +287,25 @@ static LLVMValueRef u32(cg_ctx *cx, uint32_t v)
 	return cg_i32(cx, v);
 }
 
+/* A function type's value types in full (w2n_rt_functype.reftypes):
+ * only for a type with non-nullable or typed references, else NULL. */
+static LLVMValueRef reftypes_of(cg_ctx *cx, const ir_functype *t)
+{
+	uint32_t n = t->nparams + t->nresults;
+	bool plain = true;
+	LLVMValueRef *v = value_list(n);
+	for (uint32_t j = 0; j < n; j++) {
+		ir_valtype vt = j < t->nparams ? t->params[j]
+		                               : t->results[j - t->nparams];
+		plain = plain && vt == (vt & 0xFF);
+		v[j] = u32(cx, vt);
+	}
+	LLVMValueRef r = plain ? LLVMConstNull(cx->t_ptr)
+	                       : const_array(cx, cx->t_i32, v, n, "w2n.reftypes");
+	free(v);
+	return r;
+}
+
 static LLVMValueRef functype_entry(cg_ctx *cx, uint32_t i)
 {
 	const ir_functype *t = &cx->m->types[i];
@@ -301,7 +320,8 @@ static LLVMValueRef functype_entry(cg_ctx *cx, uint32_t i)
 	                    [CG_RT_functype_types] = const_bytes(cx, codes, n),
 	                    [CG_RT_functype_call] = emit_trampoline(cx, i),
 	                    [CG_RT_functype_host_adapter] =
-	                        emit_host_adapter(cx, i)};
+	                        emit_host_adapter(cx, i),
+	                    [CG_RT_functype_reftypes] = reftypes_of(cx, t)};
 	free(codes);
 	return RT_CONST(cx, functype, f);
 }
