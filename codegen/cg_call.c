@@ -31,8 +31,7 @@ void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
 
 /* Calls the function of Wasm type `type` that the w2n_rt_func at `f`
  * (a function reference, not null) describes. */
-static void call_through(cg_ctx *cx, cg_func *fx, uint32_t type,
-                         LLVMValueRef f)
+static void call_through(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef f)
 {
 	LLVMValueRef code =
 	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, code));

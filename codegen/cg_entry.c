@@ -191,8 +191,9 @@ static void init_tables(cg_ctx *cx, cg_func *fx)
 		if (!t->has_init)
 			continue;
 		LLVMValueRef v = eval_const(cx, fx, &t->init);
-		LLVMValueRef args[] = {fx->inst, cg_i32(cx, i), cg_i32(cx, 0),
-		                       v, cg_i32(cx, (uint32_t)t->type.limits.min)};
+		LLVMValueRef args[] = {
+		    fx->inst, cg_i32(cx, i), cg_i32(cx, 0), v,
+		    cg_i32(cx, (uint32_t)t->type.limits.min)};
 		cg_call_helper(cx, CG_HELPER_TABLE_FILL, args, 5);
 	}
 }
@@ -295,13 +296,14 @@ static LLVMValueRef reftypes_of(cg_ctx *cx, const ir_functype *t)
 	bool plain = true;
 	LLVMValueRef *v = value_list(n);
 	for (uint32_t j = 0; j < n; j++) {
-		ir_valtype vt = j < t->nparams ? t->params[j]
-		                               : t->results[j - t->nparams];
+		ir_valtype vt =
+		    j < t->nparams ? t->params[j] : t->results[j - t->nparams];
 		plain = plain && vt == (vt & 0xFF);
 		v[j] = u32(cx, vt);
 	}
-	LLVMValueRef r = plain ? LLVMConstNull(cx->t_ptr)
-	                       : const_array(cx, cx->t_i32, v, n, "w2n.reftypes");
+	LLVMValueRef r = plain
+	                     ? LLVMConstNull(cx->t_ptr)
+	                     : const_array(cx, cx->t_i32, v, n, "w2n.reftypes");
 	free(v);
 	return r;
 }

@@ -75,8 +75,7 @@ bool dec_valtype(dec_cursor *c, ir_valtype *t)
 	case IR_F32:
 	case IR_F64:
 	case IR_V128: *t = b; return true;
-	default:
-		return read_reftype(c, b, off, W2N_DIAG_MALFORMED_VALTYPE, t);
+	default: return read_reftype(c, b, off, W2N_DIAG_MALFORMED_VALTYPE, t);
 	}
 }
 

@@ -44,14 +44,13 @@ static bool same_valtypes(const uint32_t *canon, const ir_valtype *a,
 	return true;
 }
 
-static bool same_functype(const ir_module *m, const uint32_t *canon,
-                          uint32_t i, uint32_t j)
+static bool same_functype(const ir_module *m, const uint32_t *canon, uint32_t i,
+                          uint32_t j)
 {
 	const ir_functype *a = &m->types[i], *b = &m->types[j];
 	return a->nparams == b->nparams && a->nresults == b->nresults &&
 	       same_valtypes(canon, a->params, i, b->params, j, a->nparams) &&
-	       same_valtypes(canon, a->results, i, b->results, j,
-	                     a->nresults);
+	       same_valtypes(canon, a->results, i, b->results, j, a->nresults);
 }
 
 /* FNV-1a over what same_functype compares. */
@@ -62,8 +61,8 @@ static uint32_t hash_functype(const ir_module *m, const uint32_t *canon,
 	uint32_t h = 2166136261u ^ t->nparams;
 	uint32_t n = t->nparams + t->nresults;
 	for (uint32_t k = 0; k < n; k++) {
-		ir_valtype v = k < t->nparams ? t->params[k]
-		                              : t->results[k - t->nparams];
+		ir_valtype v =
+		    k < t->nparams ? t->params[k] : t->results[k - t->nparams];
 		uint64_t key = v & ((1u << IR_REF_INDEX_SHIFT) - 1);
 		if (ir_valtype_typed(v))
 			key ^= heap_key(canon, i, ir_valtype_index(v)) << 12;
@@ -107,7 +106,6 @@ bool ir_valtype_sub(const ir_module *m, ir_valtype a, ir_valtype b)
 		return false;
 	if (!ir_valtype_typed(b))
 		return true;
-	return ir_valtype_typed(a) &&
-	       m->type_canon[ir_valtype_index(a)] ==
-	           m->type_canon[ir_valtype_index(b)];
+	return ir_valtype_typed(a) && m->type_canon[ir_valtype_index(a)] ==
+	                                  m->type_canon[ir_valtype_index(b)];
 }

@@ -431,8 +431,7 @@ static bool check_select_t(body_ctx *b)
 		return fail(b, W2N_DIAG_RESULT_ARITY,
 		            "select takes exactly one type");
 	val_type t = b->in->imm.select.type;
-	if (!check_valtype(b, t) || !pop(b, IR_I32) || !pop(b, t) ||
-	    !pop(b, t))
+	if (!check_valtype(b, t) || !pop(b, IR_I32) || !pop(b, t) || !pop(b, t))
 		return false;
 	push(b, t);
 	return true;
