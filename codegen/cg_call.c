@@ -1,8 +1,9 @@
 /*
- * cg_call.c - call and call_indirect (spec 4.4.8).  Defined functions are
- * called directly with this instance; imported ones through their
- * w2n_rt_func slot; call_indirect checks the table bound, null and the
- * canonical type id before calling.
+ * cg_call.c - call, call_indirect and call_ref (spec 4.4.8).  Defined
+ * functions are called directly with this instance; imported ones through
+ * their w2n_rt_func slot; call_indirect checks the table bound, null and
+ * the canonical type id before calling; call_ref only null, as validation
+ * proved the reference's type.
  */
 #include <stdlib.h>
 
@@ -28,6 +29,17 @@ void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
 	cg_reload_memory(cx, fx);
 }
 
+/* Calls the function of Wasm type `type` that the w2n_rt_func at `f`
+ * (a function reference, not null) describes. */
+static void call_through(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef f)
+{
+	LLVMValueRef code =
+	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, code));
+	LLVMValueRef ctx =
+	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, ctx));
+	cg_emit_call(cx, fx, type, code, ctx);
+}
+
 static void call_func(cg_ctx *cx, cg_func *fx, uint32_t index)
 {
 	const ir_func *f = &cx->m->funcs[index];
@@ -36,12 +48,7 @@ static void call_func(cg_ctx *cx, cg_func *fx, uint32_t index)
 		             fx->inst);
 		return;
 	}
-	LLVMValueRef slot = cg_func_ref(cx, fx, index);
-	LLVMValueRef code =
-	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, slot, code));
-	LLVMValueRef ctx =
-	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, slot, ctx));
-	cg_emit_call(cx, fx, f->type_index, code, ctx);
+	call_through(cx, fx, f->type_index, cg_func_ref(cx, fx, index));
 }
 
 LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
@@ -75,17 +82,24 @@ static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, func, f, type_id));
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntNE, want, got, ""),
 	           W2N_TRAP_INDIRECT_CALL_MISMATCH);
-	LLVMValueRef code =
-	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, code));
-	LLVMValueRef ctx =
-	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, ctx));
-	cg_emit_call(cx, fx, type, code, ctx);
+	call_through(cx, fx, type, f);
+}
+
+/* call_ref $t: the reference is of type (ref null $t), so only null
+ * needs a check.  (return_call_ref is the same with a tail call.) */
+static void call_ref(cg_ctx *cx, cg_func *fx, uint32_t type)
+{
+	LLVMValueRef f = cg_pop(fx);
+	cg_trap_if(cx, fx, LLVMBuildIsNull(cx->b, f, ""),
+	           W2N_TRAP_NULL_FUNC_REFERENCE);
+	call_through(cx, fx, type, f);
 }
 
 void cg_call(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	if (in->op == OP_CALL)
-		call_func(cx, fx, in->imm.index);
-	else
-		call_indirect(cx, fx, in);
+	switch (in->op) {
+	case OP_CALL: call_func(cx, fx, in->imm.index); return;
+	case OP_CALL_INDIRECT: call_indirect(cx, fx, in); return;
+	default: /* OP_CALL_REF */ call_ref(cx, fx, in->imm.index); return;
+	}
 }

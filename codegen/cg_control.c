@@ -221,6 +221,35 @@ static void emit_br_table(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	}
 }
 
+/* br_on_null: branches with the label's values when the reference on
+ * top is null, else continues with it. */
+static void emit_br_on_null(cg_ctx *cx, cg_func *fx, uint32_t depth)
+{
+	LLVMValueRef ref = cg_pop(fx);
+	cg_block *b = &fx->blocks[fx->nblocks - 1 - depth];
+	uint32_t n = b->op == OP_LOOP ? b->nparams : b->nresults;
+	LLVMBasicBlockRef cont = cg_new_block(cx, fx, "br_on_null.cont");
+	add_incoming(cx, fx, b->phis, n);
+	LLVMBuildCondBr(cx->b, LLVMBuildIsNull(cx->b, ref, ""), b->branch,
+	                cont);
+	LLVMPositionBuilderAtEnd(cx->b, cont);
+	cg_push(fx, ref);
+}
+
+/* br_on_non_null: branches with the label's values, the reference last,
+ * when it is not null; else drops it and continues. */
+static void emit_br_on_non_null(cg_ctx *cx, cg_func *fx, uint32_t depth)
+{
+	cg_block *b = &fx->blocks[fx->nblocks - 1 - depth];
+	uint32_t n = b->op == OP_LOOP ? b->nparams : b->nresults;
+	LLVMBasicBlockRef cont = cg_new_block(cx, fx, "br_on_non_null.cont");
+	add_incoming(cx, fx, b->phis, n);
+	LLVMValueRef ref = cg_pop(fx);
+	LLVMBuildCondBr(cx->b, LLVMBuildIsNull(cx->b, ref, ""), cont,
+	                b->branch);
+	LLVMPositionBuilderAtEnd(cx->b, cont);
+}
+
 /* A dropped value needs nothing: a load keeps its own trap (cg_keep.c). */
 static void emit_drop(cg_func *fx)
 {
@@ -255,6 +284,10 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		set_dead(fx);
 		return;
 	case OP_BR_IF: emit_br_if(cx, fx, in->imm.index); return;
+	case OP_BR_ON_NULL: emit_br_on_null(cx, fx, in->imm.index); return;
+	case OP_BR_ON_NON_NULL:
+		emit_br_on_non_null(cx, fx, in->imm.index);
+		return;
 	case OP_BR_TABLE:
 		emit_br_table(cx, fx, in);
 		set_dead(fx);

@@ -181,6 +181,23 @@ static void init_globals(cg_ctx *cx, cg_func *fx)
 	}
 }
 
+/* Tables with an initial element (spec 3.0, module instantiation):
+ * their `min` elements are set to it, after the globals it may read. */
+static void init_tables(cg_ctx *cx, cg_func *fx)
+{
+	const ir_module *m = cx->m;
+	for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
+		const ir_table *t = &m->tables[i];
+		if (!t->has_init)
+			continue;
+		LLVMValueRef v = eval_const(cx, fx, &t->init);
+		LLVMValueRef args[] = {
+		    fx->inst, cg_i32(cx, i), cg_i32(cx, 0), v,
+		    cg_i32(cx, (uint32_t)t->type.limits.min)};
+		cg_call_helper(cx, CG_HELPER_TABLE_FILL, args, 5);
+	}
+}
+
 /* Evaluates every segment's items into the runtime's item arrays. */
 static void init_elem_items(cg_ctx *cx, cg_func *fx)
 {
@@ -255,6 +272,7 @@ static LLVMValueRef emit_init(cg_ctx *cx)
 	              .type = &(ir_functype){0, 0, NULL, NULL}};
 	cg_func_begin(cx, &fx, fn);
 	init_globals(cx, &fx);
+	init_tables(cx, &fx);
 	init_elem_items(cx, &fx);
 	apply_elems(cx, &fx);
 	apply_datas(cx, &fx);
@@ -268,6 +286,26 @@ static LLVMValueRef emit_init(cg_ctx *cx)
 static LLVMValueRef u32(cg_ctx *cx, uint32_t v)
 {
 	return cg_i32(cx, v);
+}
+
+/* A function type's value types in full (w2n_rt_functype.reftypes):
+ * only for a type with non-nullable or typed references, else NULL. */
+static LLVMValueRef reftypes_of(cg_ctx *cx, const ir_functype *t)
+{
+	uint32_t n = t->nparams + t->nresults;
+	bool plain = true;
+	LLVMValueRef *v = value_list(n);
+	for (uint32_t j = 0; j < n; j++) {
+		ir_valtype vt =
+		    j < t->nparams ? t->params[j] : t->results[j - t->nparams];
+		plain = plain && vt == (vt & 0xFF);
+		v[j] = u32(cx, vt);
+	}
+	LLVMValueRef r = plain
+	                     ? LLVMConstNull(cx->t_ptr)
+	                     : const_array(cx, cx->t_i32, v, n, "w2n.reftypes");
+	free(v);
+	return r;
 }
 
 static LLVMValueRef functype_entry(cg_ctx *cx, uint32_t i)
@@ -284,7 +322,8 @@ static LLVMValueRef functype_entry(cg_ctx *cx, uint32_t i)
 	                    [CG_RT_functype_types] = const_bytes(cx, codes, n),
 	                    [CG_RT_functype_call] = emit_trampoline(cx, i),
 	                    [CG_RT_functype_host_adapter] =
-	                        emit_host_adapter(cx, i)};
+	                        emit_host_adapter(cx, i),
+	                    [CG_RT_functype_reftypes] = reftypes_of(cx, t)};
 	free(codes);
 	return RT_CONST(cx, functype, f);
 }

@@ -25,10 +25,10 @@ LLVMTypeRef cg_valtype(cg_ctx *cx, ir_valtype t)
 	case IR_F32: return cx->t_f32;
 	case IR_F64: return cx->t_f64;
 	case IR_V128: return cx->t_v128;
-	case IR_FUNCREF:
-	case IR_EXTERNREF: return cx->t_ptr;
 	}
-	W2N_UNREACHABLE();
+	/* Every reference, typed or not, null or not, is a pointer. */
+	W2N_ASSERT(ir_valtype_is_ref(t));
+	return cx->t_ptr;
 }
 
 LLVMValueRef cg_zero(cg_ctx *cx, ir_valtype t)

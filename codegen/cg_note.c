@@ -27,6 +27,30 @@ static uint8_t *type_codes(const ir_functype *t)
 	return codes;
 }
 
+/* The value types of `t` in full when one is a non-nullable or typed
+ * reference, else NULL; after the codes in *codes, which it reallocates
+ * (the caller frees it). */
+static const uint32_t *full_types(const ir_functype *t, uint8_t **codes)
+{
+	uint32_t n = t->nparams + t->nresults;
+	bool plain = true;
+	for (uint32_t i = 0; i < n; i++) {
+		ir_valtype v =
+		    i < t->nparams ? t->params[i] : t->results[i - t->nparams];
+		plain = plain && v == (uint8_t)v;
+	}
+	if (plain)
+		return NULL;
+	/* Room for n codes, padding, then n words. */
+	size_t at = (n + 3) & ~(size_t)3;
+	*codes = w2n_xrealloc(*codes, at + n * sizeof(uint32_t));
+	uint32_t *full = (uint32_t *)(void *)(*codes + at);
+	for (uint32_t i = 0; i < n; i++)
+		full[i] =
+		    i < t->nparams ? t->params[i] : t->results[i - t->nparams];
+	return full;
+}
+
 static void limits_of(w2n_note_type *nt, const ir_limits *l)
 {
 	nt->min = l->min;
@@ -46,6 +70,7 @@ static w2n_note_type entity_type(const ir_module *m, ir_extern_kind kind,
 	case IR_EXTERN_FUNC: {
 		const ir_functype *t = &m->types[m->funcs[index].type_index];
 		*codes = type_codes(t);
+		nt.reftypes = full_types(t, codes);
 		nt.nparams = t->nparams;
 		nt.nresults = t->nresults;
 		nt.params = *codes;
@@ -53,14 +78,14 @@ static w2n_note_type entity_type(const ir_module *m, ir_extern_kind kind,
 		break;
 	}
 	case IR_EXTERN_TABLE:
-		nt.elem = (uint8_t)m->tables[index].type.elem;
+		nt.elem = m->tables[index].type.elem;
 		limits_of(&nt, &m->tables[index].type.limits);
 		break;
 	case IR_EXTERN_MEMORY:
 		limits_of(&nt, &m->memories[index].limits);
 		break;
 	default:
-		nt.valtype = (uint8_t)m->globals[index].type.type;
+		nt.valtype = m->globals[index].type.type;
 		nt.mutable_ = m->globals[index].type.mutable_;
 		break;
 	}

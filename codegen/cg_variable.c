@@ -69,6 +69,10 @@ void cg_variable(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	case OP_REF_FUNC:
 		cg_push(fx, cg_func_ref(cx, fx, in->imm.index));
 		return;
+	case OP_REF_AS_NON_NULL:
+		cg_trap_if(cx, fx, LLVMBuildIsNull(cx->b, cg_top(fx), ""),
+		           W2N_TRAP_NULL_REFERENCE);
+		return;
 	default: W2N_UNREACHABLE();
 	}
 }

@@ -46,10 +46,9 @@ static const char *c_type(ir_valtype t)
 	case IR_I64: return "int64_t";
 	case IR_F32: return "float";
 	case IR_F64: return "double";
-	case IR_FUNCREF:
-	case IR_EXTERNREF: return "void *";
-	default: return NULL; /* v128 has no C type here */
+	case IR_V128: return NULL; /* no C type here */
 	}
+	return "void *"; /* every reference type */
 }
 
 /* Whether a host C function can have this type: scalars and references,

@@ -147,6 +147,8 @@ static bool provide_export(link_ctx *lc, w2n_instance *from,
 		break;
 	default:
 		out->gtype = m->globals[e->index];
+		out->gtype.type =
+		    w2n_rt_canon_valtype(from->rt, out->gtype.type);
 		out->u.global = w2n_rt_instance_global(from->rt, e->index);
 		break;
 	}
@@ -526,7 +528,10 @@ bool w2n_global_set_export_index(w2n_instance *inst, uint32_t index,
 	if (!g->mutable_)
 		return w2n_embed_fail(err, W2N_ERROR_USAGE,
 		                      "%.64s: global is immutable", e->name);
-	if (v->type != g->type)
+	/* A typed reference global takes the value of its representation
+	 * (funcref), but null only when it is nullable. */
+	if (v->type != (uint8_t)g->type ||
+	    ((g->type & W2N_RT_REF_NONNULL) && !v->ref))
 		return w2n_embed_fail(
 		    err, W2N_ERROR_USAGE, "%.64s: global is %s, value is %s",
 		    e->name, type_name((uint8_t)g->type), type_name(v->type));

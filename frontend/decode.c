@@ -204,18 +204,39 @@ static bool read_functype(module_reader *r, dec_cursor *c, void *item)
 	       read_valtypes(r, c, &t->nresults, &t->results);
 }
 
+/* A type's offset goes before it, in the item read_vec fills. */
+typedef struct type_item {
+	ir_functype type;
+	uint32_t offset;
+} type_item;
+
+static bool read_type_item(module_reader *r, dec_cursor *c, void *item)
+{
+	((type_item *)item)->offset = (uint32_t)dec_offset(c);
+	return read_functype(r, c, &((type_item *)item)->type);
+}
+
 static bool read_type_section(module_reader *r, dec_cursor *c)
 {
 	ir_module *m = r->s.m;
-	void *types = NULL;
-	if (!read_vec(r, c, 3, sizeof(ir_functype), read_functype, &types,
+	void *items = NULL;
+	if (!read_vec(r, c, 3, sizeof(type_item), read_type_item, &items,
 	              &m->ntypes))
 		return false;
-	m->types = types;
+	const type_item *it = items;
+	uint32_t *offsets =
+	    w2n_arena_array(&m->arena, m->ntypes, sizeof *offsets);
+	m->types = w2n_arena_array(&m->arena, m->ntypes, sizeof *m->types);
+	for (uint32_t i = 0; i < m->ntypes; i++) {
+		m->types[i] = it[i].type;
+		offsets[i] = it[i].offset;
+	}
+	m->type_offsets = offsets;
 	m->blocktypes =
 	    w2n_arena_array(&m->arena, m->ntypes, sizeof *m->blocktypes);
 	for (uint32_t i = 0; i < m->ntypes; i++)
 		m->blocktypes[i] = (ir_blocktype){.type = m->types[i]};
+	dec_canon_types(m);
 	return true;
 }
 
@@ -478,11 +499,26 @@ static bool read_function_section(module_reader *r, dec_cursor *c)
 	return true;
 }
 
+/* A table (spec 5.5.x of 3.0, "Table Section"): its type, or 0x40 0x00,
+ * its type and an expression for the initial elements. */
 static bool read_table(module_reader *r, dec_cursor *c, void *item)
 {
-	(void)r;
-	((ir_table *)item)->offset = (uint32_t)dec_offset(c);
-	return read_tabletype(c, &((ir_table *)item)->type);
+	ir_table *t = item;
+	uint8_t b;
+	t->offset = (uint32_t)dec_offset(c);
+	if (dec_peek_u8(c, &b) && b == 0x40) {
+		dec_u8(c, &b);
+		uint64_t off = dec_offset(c);
+		if (!dec_u8(c, &b))
+			return false;
+		if (b != 0)
+			return w2n_error(c->diags, off, W2N_DIAG_ZERO_BYTE,
+			                 NULL);
+		t->has_init = true;
+		return read_tabletype(c, &t->type) &&
+		       read_constexpr(r, c, &t->init);
+	}
+	return read_tabletype(c, &t->type);
 }
 
 static bool read_table_section(module_reader *r, dec_cursor *c)
@@ -631,7 +667,7 @@ static bool read_elem(module_reader *r, dec_cursor *c, void *item)
 		return w2n_error_named(
 		    c->diags, off, W2N_DIAG_MALFORMED_ELEM_KIND, "%u", flags);
 	bool active = !(flags & 1), exprs = flags & 4;
-	e->type = IR_FUNCREF;
+	e->type = IR_FUNCREF | IR_REF_NONNULL; /* elemkind 0x00, (ref func) */
 	if (active) {
 		e->mode = IR_SEG_ACTIVE;
 		if ((flags & 2) && !dec_u32(c, &e->table))
@@ -645,6 +681,8 @@ static bool read_elem(module_reader *r, dec_cursor *c, void *item)
 		bool ok = exprs ? dec_reftype(c, &e->type) : read_elemkind(c);
 		if (!ok)
 			return false;
+	} else if (exprs) {
+		e->type = IR_FUNCREF; /* flags 4: expressions of funcref */
 	}
 	return read_elem_items(r, c, e, exprs);
 }
@@ -695,7 +733,7 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 		return w2n_error(c->diags, dec_offset(c), W2N_DIAG_IMPL_LIMIT,
 		                 "more than %d locals in the module",
 		                 DEC_MAX_MODULE_LOCALS);
-	uint8_t *locals =
+	ir_valtype *locals =
 	    w2n_arena_array(&r->s.m->arena, total, sizeof *locals);
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < nruns; i++) {
@@ -704,7 +742,7 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 		dec_u32(&again, &n);
 		dec_valtype(&again, &t);
 		for (uint32_t j = 0; j < n; j++)
-			locals[k++] = (uint8_t)t;
+			locals[k++] = t;
 	}
 	f->nlocals = (uint32_t)total;
 	f->locals = locals;

@@ -9,6 +9,60 @@
 
 #include "decode_internal.h"
 
+/*
+ * A heap type (spec 5.3.x of 3.0, "Heap Types"): func or extern as one
+ * byte, or a type index as a non-negative s33, as the low byte and index
+ * bits of a nullable reference type.  Other abstract heap types belong to
+ * GC and exception handling.
+ */
+static bool read_heaptype(dec_cursor *c, w2n_diag_code code, ir_valtype *t)
+{
+	uint64_t off = dec_offset(c);
+	uint8_t b;
+	int64_t idx;
+	if (!dec_peek_u8(c, &b))
+		return dec_u8(c, &b); /* records the end */
+	if (b == IR_FUNCREF || b == IR_EXTERNREF) {
+		*t = b;
+		return dec_u8(c, &b);
+	}
+	if (b >= 0x40 && b < 0x80)
+		return w2n_error(c->diags, off, code, "0x%02x%s", b,
+		                 dec_unsupported(DEC_SITE_VALTYPE, b));
+	if (!dec_s33(c, &idx))
+		return false;
+	if (idx < 0)
+		return w2n_error(c->diags, off, code, "heap type %lld",
+		                 (long long)idx);
+	if (idx >= IR_REF_INDEX_LIMIT)
+		return w2n_error_named(c->diags, off, W2N_DIAG_UNKNOWN_TYPE,
+		                       "%lld", (long long)idx);
+	*t = ir_valtype_ref((uint32_t)idx, true);
+	return true;
+}
+
+/* A reference type: funcref, externref, or 0x63 (ref null ht) and 0x64
+ * (ref ht) with a heap type; `code` names what else the byte may not
+ * be. */
+static bool read_reftype(dec_cursor *c, uint8_t b, uint64_t off,
+                         w2n_diag_code code, ir_valtype *t)
+{
+	switch (b) {
+	case IR_FUNCREF:
+	case IR_EXTERNREF: *t = b; return true;
+	case 0x63:
+	case 0x64:
+		if (!read_heaptype(c, code, t))
+			return false;
+		if (b == 0x64)
+			*t |= IR_REF_NONNULL;
+		return true;
+	default:
+		return w2n_error(c->diags, off, code, "0x%02x%s", b,
+		                 dec_unsupported(DEC_SITE_VALTYPE, b));
+	}
+}
+
 bool dec_valtype(dec_cursor *c, ir_valtype *t)
 {
 	uint64_t off = dec_offset(c);
@@ -20,13 +74,8 @@ bool dec_valtype(dec_cursor *c, ir_valtype *t)
 	case IR_I64:
 	case IR_F32:
 	case IR_F64:
-	case IR_V128:
-	case IR_FUNCREF:
-	case IR_EXTERNREF: *t = (ir_valtype)b; return true;
-	default:
-		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_VALTYPE,
-		                 "0x%02x%s", b,
-		                 dec_unsupported(DEC_SITE_VALTYPE, b));
+	case IR_V128: *t = b; return true;
+	default: return read_reftype(c, b, off, W2N_DIAG_MALFORMED_VALTYPE, t);
 	}
 }
 
@@ -34,14 +83,13 @@ bool dec_reftype(dec_cursor *c, ir_valtype *t)
 {
 	uint64_t off = dec_offset(c);
 	uint8_t b;
-	if (!dec_u8(c, &b))
-		return false;
-	if (b != IR_FUNCREF && b != IR_EXTERNREF)
-		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_REFTYPE,
-		                 "0x%02x%s", b,
-		                 dec_unsupported(DEC_SITE_VALTYPE, b));
-	*t = (ir_valtype)b;
-	return true;
+	return dec_u8(c, &b) &&
+	       read_reftype(c, b, off, W2N_DIAG_MALFORMED_REFTYPE, t);
+}
+
+bool dec_heaptype(dec_cursor *c, ir_valtype *t)
+{
+	return read_heaptype(c, W2N_DIAG_MALFORMED_REFTYPE, t);
 }
 
 void dec_state_free(dec_state *s)
@@ -99,12 +147,19 @@ static const ir_blocktype value_blocks[] = {
     VALUE_BLOCK(4), VALUE_BLOCK(5), VALUE_BLOCK(6),
 };
 
-static const ir_blocktype *value_block(ir_valtype t)
+/* [] -> [t]: a shared record, or for the reference types that have
+ * none, one in the module's arena. */
+static const ir_blocktype *value_block(ir_module *m, ir_valtype t)
 {
 	for (size_t i = 0; i < sizeof value_types / sizeof *value_types; i++)
 		if (value_types[i] == t)
 			return &value_blocks[i];
-	W2N_UNREACHABLE();
+	ir_valtype *result = w2n_arena_alloc(&m->arena, sizeof *result);
+	ir_blocktype *bt = w2n_arena_zalloc(&m->arena, sizeof *bt);
+	*result = t;
+	bt->type.nresults = 1;
+	bt->type.results = result;
+	return bt;
 }
 
 /* Type index `idx` as a block type: the module's, or an unknown one for
@@ -135,7 +190,7 @@ static bool read_blocktype(dec_state *s, dec_cursor *c, const ir_blocktype **bt)
 		ir_valtype t;
 		if (!dec_valtype(c, &t))
 			return false;
-		*bt = value_block(t);
+		*bt = value_block(s->m, t);
 		return true;
 	}
 	int64_t idx;
@@ -182,7 +237,7 @@ static bool read_select_types(dec_cursor *c, ir_instr *in)
 		if (!dec_valtype(c, &t))
 			return false;
 		if (i == 0)
-			in->imm.select.type = (uint8_t)t;
+			in->imm.select.type = t;
 	}
 	return true;
 }
@@ -218,13 +273,7 @@ static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
 	case IMM_F32: return dec_f32(c, &in->imm.f32_bits);
 	case IMM_F64: return dec_f64(c, &in->imm.f64_bits);
 	case IMM_V128: return read_fixed(c, in->imm.v128, 16);
-	case IMM_REFTYPE: {
-		ir_valtype t;
-		if (!dec_reftype(c, &t))
-			return false;
-		in->imm.type = (uint8_t)t;
-		return true;
-	}
+	case IMM_REFTYPE: return dec_heaptype(c, &in->imm.type);
 	case IMM_SELECT_T: return read_select_types(c, in);
 	case IMM_MEM0: return zero_byte(c);
 	case IMM_DATA_MEM0:

@@ -30,8 +30,15 @@ bool dec_expr(dec_state *s, dec_cursor *c, const ir_instr **code,
 /* Reads a value type byte ("malformed value type" otherwise). */
 bool dec_valtype(dec_cursor *c, ir_valtype *t);
 
-/* Reads a reference type byte ("malformed reference type" otherwise). */
+/* Reads a reference type ("malformed reference type" otherwise). */
 bool dec_reftype(dec_cursor *c, ir_valtype *t);
+
+/* Reads the heap type of ref.null as the nullable reference type
+ * (ref null ht). */
+bool dec_heaptype(dec_cursor *c, ir_valtype *t);
+
+/* Fills m->type_canon once the type section is read (types.c). */
+void dec_canon_types(ir_module *m);
 
 /* Decodes the "name" custom section, if present, into function, local and
  * module names.  Malformed name data is ignored, as the spec allows. */

@@ -3,6 +3,7 @@
  */
 #include "ir.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "diag.h"
@@ -29,10 +30,28 @@ ir_valtype ir_local_type(const ir_module *m, const ir_func *f, uint32_t index)
 	if (index < t->nparams)
 		return t->params[index];
 	W2N_ASSERT(index - t->nparams < f->nlocals);
-	return (ir_valtype)f->locals[index - t->nparams];
+	return f->locals[index - t->nparams];
 }
 
-const char *ir_valtype_name(ir_valtype t)
+/* The text format's name of a reference type: its abbreviation when it
+ * has one, else "(ref null? HEAP)" with a type index as a number. */
+static const char *ref_name(ir_valtype t, char buf[IR_VALTYPE_NAME_MAX])
+{
+	const char *heap = (t & 0xFF) == IR_FUNCREF ? "func" : "extern";
+	if (t == IR_FUNCREF)
+		return "funcref";
+	if (t == IR_EXTERNREF)
+		return "externref";
+	const char *null = ir_valtype_nullable(t) ? "null " : "";
+	if (ir_valtype_typed(t))
+		snprintf(buf, IR_VALTYPE_NAME_MAX, "(ref %s%u)", null,
+		         ir_valtype_index(t));
+	else
+		snprintf(buf, IR_VALTYPE_NAME_MAX, "(ref %s%s)", null, heap);
+	return buf;
+}
+
+const char *ir_valtype_name(ir_valtype t, char buf[IR_VALTYPE_NAME_MAX])
 {
 	switch (t) {
 	case IR_I32: return "i32";
@@ -40,15 +59,8 @@ const char *ir_valtype_name(ir_valtype t)
 	case IR_F32: return "f32";
 	case IR_F64: return "f64";
 	case IR_V128: return "v128";
-	case IR_FUNCREF: return "funcref";
-	case IR_EXTERNREF: return "externref";
 	}
-	return "?";
-}
-
-bool ir_is_reftype(ir_valtype t)
-{
-	return t == IR_FUNCREF || t == IR_EXTERNREF;
+	return ir_valtype_is_ref(t) ? ref_name(t, buf) : "?";
 }
 
 ir_valtype ir_letter_type(char c)

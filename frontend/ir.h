@@ -21,8 +21,21 @@
 #include "arena.h"
 #include "opcodes.h"
 
-/* Value and reference types; the values are their binary encodings. */
-typedef enum ir_valtype {
+/*
+ * Value types (spec 2.3.4).  An ir_valtype is a 32-bit code: a number or
+ * vector type is its binary encoding (IR_I32 ... IR_V128).  A reference
+ * type has in its low byte the abstract heap type its values belong to
+ * (IR_FUNCREF's 0x70 for functions, IR_EXTERNREF's 0x6F for external
+ * references), IR_REF_NONNULL when it excludes null, and IR_REF_TYPED
+ * with a type index in the bits from IR_REF_INDEX_SHIFT when its heap
+ * type is a defined function type.  So IR_FUNCREF is (ref null func),
+ * IR_FUNCREF | IR_REF_NONNULL is (ref func) and (ref $t) is
+ * IR_FUNCREF | IR_REF_NONNULL | IR_REF_TYPED | t << IR_REF_INDEX_SHIFT.
+ * Two reference types are equivalent when they are equal after mapping
+ * type indices through ir_module.type_canon (ir_valtype_sub).
+ */
+typedef uint32_t ir_valtype;
+enum {
 	IR_I32 = 0x7F,
 	IR_I64 = 0x7E,
 	IR_F32 = 0x7D,
@@ -30,7 +43,12 @@ typedef enum ir_valtype {
 	IR_V128 = 0x7B,
 	IR_FUNCREF = 0x70,
 	IR_EXTERNREF = 0x6F,
-} ir_valtype;
+	IR_REF_NONNULL = 0x100,
+	IR_REF_TYPED = 0x200,
+	IR_REF_INDEX_SHIFT = 10,
+};
+/* Type indices a reference type can carry: every index below this. */
+#define IR_REF_INDEX_LIMIT (1u << (32 - IR_REF_INDEX_SHIFT))
 
 /* External kinds, as encoded in import and export descriptors. */
 typedef enum ir_extern_kind {
@@ -60,7 +78,7 @@ typedef struct ir_limits {
 } ir_limits;
 
 typedef struct ir_tabletype {
-	ir_valtype elem; /* IR_FUNCREF or IR_EXTERNREF */
+	ir_valtype elem; /* a reference type */
 	ir_limits limits;
 } ir_tabletype;
 
@@ -134,13 +152,14 @@ typedef struct ir_instr {
 		uint32_t f32_bits;
 		uint64_t f64_bits;
 		uint8_t v128[16];
-		/* IMM_REFTYPE (ref.null): the reference type. */
-		uint8_t type;
+		/* IMM_REFTYPE (ref.null ht): the type of the null, the
+		 * nullable reference type (ref null ht). */
+		ir_valtype type;
 		/* IMM_SELECT_T: how many types the binary lists (valid only
 		 * when 1) and the first of them. */
 		struct {
 			uint32_t count;
-			uint8_t type;
+			ir_valtype type;
 		} select;
 		/* IMM_MEMIDX (memory.size, memory.grow, memory.fill). */
 		uint32_t memory;
@@ -179,9 +198,9 @@ typedef struct ir_func {
 	uint32_t type_offset; /* where the type index is in the input */
 	bool imported;
 	uint32_t import_index; /* when imported */
-	/* Declared locals (not parameters): the ir_valtype of each. */
+	/* Declared locals (not parameters): the type of each. */
 	uint32_t nlocals;
-	const uint8_t *locals;
+	const ir_valtype *locals;
 	/* Body, when not imported: every instruction including the final
 	 * `end`.  ncode >= 1. */
 	const ir_instr *code;
@@ -200,6 +219,10 @@ typedef struct ir_table {
 	bool imported;
 	uint32_t import_index;
 	uint32_t offset; /* of its import or definition in the input */
+	/* A defined table's initial element (the table type's 0x40 0x00
+	 * form); without one, elements start null. */
+	bool has_init;
+	ir_constexpr init;
 } ir_table;
 
 typedef struct ir_memory {
@@ -232,7 +255,8 @@ typedef enum ir_segment_mode {
 
 typedef struct ir_elem {
 	ir_segment_mode mode;
-	ir_valtype type;     /* IR_FUNCREF or IR_EXTERNREF */
+	ir_valtype type;     /* a reference type; (ref func) for the
+	                      * encodings that list function indices */
 	uint32_t table;      /* active only */
 	ir_constexpr offset; /* active only */
 	uint32_t nitems;
@@ -261,6 +285,13 @@ typedef struct ir_module {
 
 	uint32_t ntypes;
 	ir_functype *types;
+	const uint32_t *type_offsets; /* where each is defined in the input */
+	/* type_canon[i]: the least index of a type equivalent to type i
+	 * (spec 3.0, "Type Equivalence": without recursion groups, each
+	 * function type is a group of its own and types compare
+	 * structurally), so that two type indices denote equivalent types
+	 * exactly when their entries are equal (frontend/types.c). */
+	const uint32_t *type_canon;
 	/* types[i] as a block type, for the blocks whose immediate is type
 	 * index i. */
 	ir_blocktype *blocktypes;
@@ -310,11 +341,48 @@ const ir_functype *ir_func_type(const ir_module *m, uint32_t func);
 /* Type of local `index` of defined function `f` (parameters first). */
 ir_valtype ir_local_type(const ir_module *m, const ir_func *f, uint32_t index);
 
-/* Text name of a value type ("i32", "funcref", ...). */
-const char *ir_valtype_name(ir_valtype t);
+/* Reference types: whether `t` is one, its nullability, whether its heap
+ * type is a type index and which. */
+static inline bool ir_valtype_is_ref(ir_valtype t)
+{
+	return (t & 0xFF) == IR_FUNCREF || (t & 0xFF) == IR_EXTERNREF;
+}
+static inline bool ir_valtype_nullable(ir_valtype t)
+{
+	return !(t & IR_REF_NONNULL);
+}
+static inline bool ir_valtype_typed(ir_valtype t)
+{
+	return (t & IR_REF_TYPED) != 0;
+}
+static inline uint32_t ir_valtype_index(ir_valtype t)
+{
+	return t >> IR_REF_INDEX_SHIFT;
+}
+/* (ref null $t) and (ref $t). */
+static inline ir_valtype ir_valtype_ref(uint32_t type_index, bool nullable)
+{
+	return IR_FUNCREF | IR_REF_TYPED | type_index << IR_REF_INDEX_SHIFT |
+	       (nullable ? 0 : IR_REF_NONNULL);
+}
 
-/* True for funcref and externref. */
-bool ir_is_reftype(ir_valtype t);
+/* Whether `a` is a subtype of `b` (spec 3.0, "Matching" of value types):
+ * equal number and vector types; for references, (ref ht) <: (ref null
+ * ht), (ref null $t) <: (ref null func), and equivalent type indices
+ * (type_canon). */
+bool ir_valtype_sub(const ir_module *m, ir_valtype a, ir_valtype b);
+
+/* Whether a value of type `t` has a default (spec 3.0, "Defaultable
+ * Types"): every type but a non-nullable reference. */
+static inline bool ir_valtype_defaultable(ir_valtype t)
+{
+	return !ir_valtype_is_ref(t) || ir_valtype_nullable(t);
+}
+
+/* Text name of a value type: "i32", "funcref", "externref", "(ref func)",
+ * "(ref null 3)" (a heap type index as a number), written to `buf`. */
+enum { IR_VALTYPE_NAME_MAX = 32 };
+const char *ir_valtype_name(ir_valtype t, char buf[IR_VALTYPE_NAME_MAX]);
 
 /* The value type of a letter of the PARAMS and RESULTS columns of
  * opcodes.def: i = i32, l = i64, f = f32, d = f64, v = v128. */

@@ -93,7 +93,10 @@ static bool check_index(checker *c, const ir_func *f, const ir_instr *in,
 	uint32_t i = in->imm.index, at = in->offset;
 	switch (in->op) {
 	case OP_BR:
-	case OP_BR_IF: return in_range(c, i, depth, "label", at);
+	case OP_BR_IF:
+	case OP_BR_ON_NULL:
+	case OP_BR_ON_NON_NULL: return in_range(c, i, depth, "label", at);
+	case OP_CALL_REF: return in_range(c, i, m->ntypes, "type", at);
 	case OP_CALL:
 	case OP_REF_FUNC: return in_range(c, i, m->nfuncs, "function", at);
 	case OP_LOCAL_GET:

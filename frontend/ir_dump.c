@@ -15,10 +15,16 @@ static void dump_name(FILE *out, ir_name n)
 		fprintf(out, " \"%.*s\"", (int)n.len, n.str);
 }
 
+static void dump_type(ir_valtype t, FILE *out)
+{
+	char buf[IR_VALTYPE_NAME_MAX];
+	fprintf(out, " %s", ir_valtype_name(t, buf));
+}
+
 static void dump_types(const ir_valtype *t, uint32_t n, FILE *out)
 {
 	for (uint32_t i = 0; i < n; i++)
-		fprintf(out, " %s", ir_valtype_name(t[i]));
+		dump_type(t[i], out);
 }
 
 static void dump_blocktype(const ir_blocktype *bt, FILE *out)
@@ -84,13 +90,8 @@ static void dump_imm(const ir_instr *in, FILE *out)
 		fprintf(out, " bits:0x%016" PRIx64, in->imm.f64_bits);
 		break;
 	case IMM_V128: dump_bytes(in->imm.v128, 16, out); break;
-	case IMM_REFTYPE:
-		fprintf(out, " %s", ir_valtype_name((ir_valtype)in->imm.type));
-		break;
-	case IMM_SELECT_T:
-		fprintf(out, " %s",
-		        ir_valtype_name((ir_valtype)in->imm.select.type));
-		break;
+	case IMM_REFTYPE: dump_type(in->imm.type, out); break;
+	case IMM_SELECT_T: dump_type(in->imm.select.type, out); break;
 	default: break;
 	}
 }
@@ -130,8 +131,7 @@ static void dump_func(const ir_module *m, uint32_t i, FILE *out)
 		return;
 	}
 	fprintf(out, " locals");
-	for (uint32_t j = 0; j < f->nlocals; j++)
-		fprintf(out, " %s", ir_valtype_name((ir_valtype)f->locals[j]));
+	dump_types(f->locals, f->nlocals, out);
 	fprintf(out, " max_depth %u\n", f->max_depth);
 	dump_code(f->code, f->ncode, 1, out);
 }
@@ -154,18 +154,23 @@ static void dump_spaces(const ir_module *m, FILE *out)
 		dump_types(m->types[i].results, m->types[i].nresults, out);
 		fprintf(out, ")\n");
 	}
-	for (uint32_t i = 0; i < m->ntables; i++)
-		dump_limits(ir_valtype_name(m->tables[i].type.elem), i,
-		            &m->tables[i].type.limits, m->tables[i].imported,
-		            out);
+	for (uint32_t i = 0; i < m->ntables; i++) {
+		const ir_table *t = &m->tables[i];
+		char buf[IR_VALTYPE_NAME_MAX];
+		dump_limits(ir_valtype_name(t->type.elem, buf), i,
+		            &t->type.limits, t->imported, out);
+		if (t->has_init)
+			dump_code(t->init.code, t->init.ncode, 2, out);
+	}
 	for (uint32_t i = 0; i < m->nmemories; i++)
 		dump_limits("memory", i, &m->memories[i].limits,
 		            m->memories[i].imported, out);
 	for (uint32_t i = 0; i < m->nglobals; i++) {
 		const ir_global *g = &m->globals[i];
+		char buf[IR_VALTYPE_NAME_MAX];
 		fprintf(out, "global %u %s%s%s\n", i,
 		        g->type.mutable_ ? "mut " : "",
-		        ir_valtype_name(g->type.type),
+		        ir_valtype_name(g->type.type, buf),
 		        g->imported ? " import" : "");
 		if (!g->imported)
 			dump_code(g->init.code, g->init.ncode, 2, out);
@@ -185,8 +190,9 @@ static void dump_segments(const ir_module *m, FILE *out)
 	static const char *const modes[] = {"active", "passive", "declarative"};
 	for (uint32_t i = 0; i < m->nelems; i++) {
 		const ir_elem *e = &m->elems[i];
+		char buf[IR_VALTYPE_NAME_MAX];
 		fprintf(out, "elem %u %s %s table %u items %u\n", i,
-		        modes[e->mode], ir_valtype_name(e->type), e->table,
+		        modes[e->mode], ir_valtype_name(e->type, buf), e->table,
 		        e->nitems);
 		if (e->mode == IR_SEG_ACTIVE)
 			dump_code(e->offset.code, e->offset.ncode, 2, out);

@@ -41,7 +41,7 @@ typedef enum ir_imm_kind {
 	IMM_F32,
 	IMM_F64,
 	IMM_V128,
-	IMM_REFTYPE,   /* ref.null t */
+	IMM_REFTYPE,   /* ref.null ht: a heap type */
 	IMM_SELECT_T,  /* vec(valtype), length 1 in Wasm 2.0 */
 	IMM_MEM0,      /* a reserved 0x00 byte (memory index 0) */
 	IMM_DATA_MEM0, /* dataidx, then a reserved 0x00 byte */

@@ -34,15 +34,69 @@ static bool check_types_of_funcs(val_module_ctx *vc)
 	return true;
 }
 
+/* A heap type index names a type below `ntypes`: every type of the
+ * module, or in a type definition, that type and the ones before it. */
+static bool check_valtype(val_module_ctx *vc, ir_valtype t, uint32_t ntypes,
+                          uint32_t offset)
+{
+	if (ir_valtype_typed(t) && ir_valtype_index(t) >= ntypes)
+		return w2n_error_named(vc->diags, offset, W2N_DIAG_UNKNOWN_TYPE,
+		                       "%u", ir_valtype_index(t));
+	return true;
+}
+
+static bool check_valtypes(val_module_ctx *vc, const ir_valtype *types,
+                           uint32_t n, uint32_t ntypes, uint32_t offset)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (!check_valtype(vc, types[i], ntypes, offset))
+			return false;
+	return true;
+}
+
+/* Function types (spec 3.0, "Recursive Types"): each is a recursion
+ * group of its own, so it may refer to itself and earlier types. */
+static bool check_types(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = 0; i < m->ntypes; i++) {
+		const ir_functype *t = &m->types[i];
+		uint32_t off = m->type_offsets[i];
+		if (!check_valtypes(vc, t->params, t->nparams, i + 1, off) ||
+		    !check_valtypes(vc, t->results, t->nresults, i + 1, off))
+			return false;
+	}
+	return true;
+}
+
+static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
+                            ir_valtype want, uint32_t nglobals);
+
+/* A table's element type; one that is not nullable needs an initial
+ * element, as a table without one starts with nulls (spec 3.0, "Tables"). */
+static bool check_table(val_module_ctx *vc, const ir_table *t)
+{
+	const ir_module *m = vc->m;
+	if (!check_valtype(vc, t->type.elem, m->ntypes, t->offset) ||
+	    !check_limits(vc, &t->type.limits, UINT32_MAX, W2N_DIAG_TABLE_SIZE,
+	                  t->offset))
+		return false;
+	if (t->has_init)
+		return check_constexpr(vc, &t->init, t->type.elem,
+		                       m->nglobal_imports);
+	if (!t->imported && !ir_valtype_defaultable(t->type.elem))
+		return w2n_error(vc->diags, t->offset, W2N_DIAG_TYPE_MISMATCH,
+		                 "a table of non-nullable references needs an "
+		                 "initial element");
+	return true;
+}
+
 static bool check_tables_and_memories(val_module_ctx *vc)
 {
 	const ir_module *m = vc->m;
-	for (uint32_t i = 0; i < m->ntables; i++) {
-		const ir_table *t = &m->tables[i];
-		if (!check_limits(vc, &t->type.limits, UINT32_MAX,
-		                  W2N_DIAG_TABLE_SIZE, t->offset))
+	for (uint32_t i = 0; i < m->ntables; i++)
+		if (!check_table(vc, &m->tables[i]))
 			return false;
-	}
 	for (uint32_t i = 0; i < m->nmemories; i++) {
 		const ir_memory *mem = &m->memories[i];
 		if (!check_limits(vc, &mem->limits, MAX_PAGES,
@@ -77,14 +131,19 @@ static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
 		case OP_F32_CONST: t = IR_F32; break;
 		case OP_F64_CONST: t = IR_F64; break;
 		case OP_V128_CONST: t = IR_V128; break;
-		case OP_REF_NULL: t = (ir_valtype)in->imm.type; break;
+		case OP_REF_NULL:
+			t = in->imm.type;
+			if (!check_valtype(vc, t, m->ntypes, in->offset))
+				return false;
+			break;
 		case OP_REF_FUNC:
 			if (in->imm.index >= m->nfuncs)
 				return w2n_error_named(
 				    vc->diags, in->offset,
 				    W2N_DIAG_UNKNOWN_FUNCTION, "%u",
 				    in->imm.index);
-			t = IR_FUNCREF;
+			t = ir_valtype_ref(m->funcs[in->imm.index].type_index,
+			                   false);
 			break;
 		case OP_GLOBAL_GET:
 			if (in->imm.index >= nglobals)
@@ -108,16 +167,21 @@ static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
 			    "constant expression leaves %u values", depth + 1);
 		stack[depth++] = t;
 	}
-	if (depth != 1 || stack[0] != want)
+	char buf[IR_VALTYPE_NAME_MAX];
+	if (depth != 1 || !ir_valtype_sub(m, stack[0], want))
 		return w2n_error(vc->diags, e->offset, W2N_DIAG_TYPE_MISMATCH,
 		                 "constant expression must produce one %s",
-		                 ir_valtype_name(want));
+		                 ir_valtype_name(want, buf));
 	return true;
 }
 
 static bool check_globals(val_module_ctx *vc)
 {
 	const ir_module *m = vc->m;
+	for (uint32_t i = 0; i < m->nglobals; i++)
+		if (!check_valtype(vc, m->globals[i].type.type, m->ntypes,
+		                   m->globals[i].offset))
+			return false;
 	for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++)
 		if (!check_constexpr(vc, &m->globals[i].init,
 		                     m->globals[i].type.type,
@@ -129,6 +193,9 @@ static bool check_globals(val_module_ctx *vc)
 static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 {
 	const ir_module *m = vc->m;
+	char buf[2][IR_VALTYPE_NAME_MAX];
+	if (!check_valtype(vc, e->type, m->ntypes, e->pos))
+		return false;
 	for (uint32_t i = 0; i < e->nitems; i++)
 		if (!check_constexpr(vc, &e->items[i], e->type,
 		                     m->nglobal_imports))
@@ -138,11 +205,12 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 	if (e->table >= m->ntables)
 		return w2n_error_named(vc->diags, e->pos,
 		                       W2N_DIAG_UNKNOWN_TABLE, "%u", e->table);
-	if (m->tables[e->table].type.elem != e->type)
+	if (!ir_valtype_sub(m, e->type, m->tables[e->table].type.elem))
 		return w2n_error(
 		    vc->diags, e->pos, W2N_DIAG_TYPE_MISMATCH,
-		    "segment of %s for a table of %s", ir_valtype_name(e->type),
-		    ir_valtype_name(m->tables[e->table].type.elem));
+		    "segment of %s for a table of %s",
+		    ir_valtype_name(e->type, buf[0]),
+		    ir_valtype_name(m->tables[e->table].type.elem, buf[1]));
 	return check_constexpr(vc, &e->offset, IR_I32, m->nglobal_imports);
 }
 
@@ -252,6 +320,9 @@ static bool *declared_refs(const ir_module *m)
 	bool *refs = memset(w2n_xmalloc(size), 0, size);
 	for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++)
 		declare_refs_in(m, &m->globals[i].init, refs);
+	for (uint32_t i = 0; i < m->ntables; i++)
+		if (m->tables[i].has_init)
+			declare_refs_in(m, &m->tables[i].init, refs);
 	for (uint32_t i = 0; i < m->nelems; i++)
 		for (uint32_t j = 0; j < m->elems[i].nitems; j++)
 			declare_refs_in(m, &m->elems[i].items[j], refs);
@@ -274,8 +345,9 @@ static bool check_bodies(val_module_ctx *vc)
 bool val_module(const ir_module *m, w2n_diags *d)
 {
 	val_module_ctx vc = {.m = m, .diags = d};
-	if (!check_types_of_funcs(&vc) || !check_tables_and_memories(&vc) ||
-	    !check_globals(&vc) || !check_segments(&vc))
+	if (!check_types(&vc) || !check_types_of_funcs(&vc) ||
+	    !check_tables_and_memories(&vc) || !check_globals(&vc) ||
+	    !check_segments(&vc))
 		return false;
 	bool *refs = declared_refs(m);
 	vc.declared_refs = refs;

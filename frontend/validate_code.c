@@ -2,22 +2,27 @@
  * validate_code.c - validation of function bodies (spec 3.3, following the
  * algorithm of the spec's appendix "Validation Algorithm"): an operand
  * stack of value types and a control stack of open blocks, with the
- * polymorphic stack after unconditional branches.
+ * polymorphic stack after unconditional branches, and the set of
+ * non-defaultable locals that are initialised (spec 3.0, "Local
+ * Initialization").
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "validate_internal.h"
 
-/* An operand type; VAL_UNKNOWN is the bottom type of unreachable code. */
-typedef uint8_t val_type;
-enum { VAL_UNKNOWN = 0 };
+/* An operand type; VAL_UNKNOWN is the bottom type of unreachable code,
+ * VAL_BOT_REF the reference to the bottom heap type that ref.as_non_null
+ * and br_on_null make of it (a subtype of every reference type). */
+typedef ir_valtype val_type;
+enum { VAL_UNKNOWN = 0, VAL_BOT_REF = IR_REF_NONNULL };
 
 typedef struct ctrl_frame {
 	uint16_t op; /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE */
 	const ir_valtype *params, *results;
 	uint32_t nparams, nresults;
-	uint32_t height; /* operand stack height at entry */
+	uint32_t height;      /* operand stack height at entry */
+	uint32_t init_height; /* initialised locals at entry */
 	bool unreachable;
 } ctrl_frame;
 
@@ -30,6 +35,12 @@ typedef struct body_ctx {
 	uint32_t nvals, vals_cap;
 	ctrl_frame *ctrls;
 	uint32_t nctrls, ctrls_cap;
+	/* Non-defaultable locals: whether each local is set, and those set
+	 * since the function began, in order, so that a block's end unsets
+	 * the ones set inside it.  NULL when the function has none. */
+	bool *local_set;
+	uint32_t *inits;
+	uint32_t ninits, inits_cap;
 	const ir_instr *in; /* instruction being checked, for offsets */
 } body_ctx;
 
@@ -44,18 +55,37 @@ static bool fail_index(body_ctx *b, w2n_diag_code code, uint32_t index)
 	return w2n_error_named(b->vc->diags, b->in->offset, code, "%u", index);
 }
 
-static const char *type_name(val_type t)
+static const char *type_name(val_type t, char buf[IR_VALTYPE_NAME_MAX])
 {
-	return t == VAL_UNKNOWN ? "unknown" : ir_valtype_name((ir_valtype)t);
+	if (t == VAL_UNKNOWN)
+		return "unknown";
+	return t == VAL_BOT_REF ? "(ref bot)" : ir_valtype_name(t, buf);
 }
 
 static bool mismatch(body_ctx *b, val_type want, val_type got)
 {
+	char wbuf[IR_VALTYPE_NAME_MAX], gbuf[IR_VALTYPE_NAME_MAX];
 	return w2n_error(b->vc->diags, b->in->offset, W2N_DIAG_TYPE_MISMATCH,
 	                 "%s expected %s, found %s", ir_opcodes[b->in->op].name,
-	                 type_name(want),
-	                 got == VAL_UNKNOWN && b->nvals == 0 ? "nothing"
-	                                                     : type_name(got));
+	                 type_name(want, wbuf),
+	                 got == VAL_UNKNOWN && b->nvals == 0
+	                     ? "nothing"
+	                     : type_name(got, gbuf));
+}
+
+static bool is_ref(val_type t)
+{
+	return t == VAL_UNKNOWN || t == VAL_BOT_REF || ir_valtype_is_ref(t);
+}
+
+/* Whether an operand of type `got` may stand where `want` is expected. */
+static bool matches(const body_ctx *b, val_type got, val_type want)
+{
+	if (got == VAL_UNKNOWN || want == VAL_UNKNOWN)
+		return true;
+	if (got == VAL_BOT_REF)
+		return ir_valtype_is_ref(want);
+	return ir_valtype_sub(b->m, got, want);
 }
 
 static void push(body_ctx *b, val_type t)
@@ -90,7 +120,7 @@ static bool pop_expect(body_ctx *b, val_type want, val_type *out)
 	val_type got = VAL_UNKNOWN;
 	if (!pop_any(b, &got))
 		return false;
-	if (got != want && got != VAL_UNKNOWN && want != VAL_UNKNOWN)
+	if (!matches(b, got, want))
 		return mismatch(b, want, got);
 	if (out)
 		*out = got == VAL_UNKNOWN ? want : got;
@@ -130,6 +160,7 @@ static void push_ctrl(body_ctx *b, uint16_t op, const ir_functype *t)
 	c->results = t->results;
 	c->nresults = t->nresults;
 	c->height = b->nvals;
+	c->init_height = b->ninits;
 	c->unreachable = false;
 	push_types(b, t->params, t->nparams);
 }
@@ -147,6 +178,9 @@ static bool pop_ctrl(body_ctx *b, ctrl_frame *out)
 		                 b->nvals - c->height);
 	*out = *c;
 	b->nctrls--;
+	/* Locals set inside the block are unset after it. */
+	for (; b->ninits > c->init_height; b->ninits--)
+		b->local_set[b->inits[b->ninits - 1]] = false;
 	return true;
 }
 
@@ -172,13 +206,24 @@ static bool label_frame(body_ctx *b, uint32_t depth, ctrl_frame **out)
 	return true;
 }
 
+/* A value type in an instruction: a heap type index must name a type. */
+static bool check_valtype(body_ctx *b, ir_valtype t)
+{
+	if (ir_valtype_typed(t) && ir_valtype_index(t) >= b->m->ntypes)
+		return fail_index(b, W2N_DIAG_UNKNOWN_TYPE,
+		                  ir_valtype_index(t));
+	return true;
+}
+
 /* block, loop, if: the block type, resolved by the decoder, must name a
- * type of the module (spec 3.2.8). */
+ * type of the module (spec 3.2.8), as must a reference type it is. */
 static bool check_block(body_ctx *b)
 {
 	const ir_blocktype *bt = b->in->imm.block.type;
 	if (bt->unknown)
 		return fail_index(b, W2N_DIAG_UNKNOWN_TYPE, bt->unknown_index);
+	if (bt->type.nresults == 1 && !check_valtype(b, bt->type.results[0]))
+		return false;
 	if (b->in->op == OP_IF && !pop(b, IR_I32))
 		return false;
 	if (!pop_types(b, bt->type.params, bt->type.nparams))
@@ -197,10 +242,16 @@ static bool check_else(body_ctx *b)
 	return true;
 }
 
-static bool same_types(const ir_valtype *a, uint32_t na, const ir_valtype *b,
-                       uint32_t nb)
+/* [a*] <: [b*] (spec 3.0, "Matching" of result types). */
+static bool sub_types(const body_ctx *b, const ir_valtype *x, uint32_t nx,
+                      const ir_valtype *y, uint32_t ny)
 {
-	return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
+	if (nx != ny)
+		return false;
+	for (uint32_t i = 0; i < nx; i++)
+		if (!matches(b, x[i], y[i]))
+			return false;
+	return true;
 }
 
 static bool check_end(body_ctx *b)
@@ -210,7 +261,7 @@ static bool check_end(body_ctx *b)
 		return false;
 	/* An if without else must leave its parameters as its results. */
 	if (c.op == OP_IF &&
-	    !same_types(c.params, c.nparams, c.results, c.nresults))
+	    !sub_types(b, c.params, c.nparams, c.results, c.nresults))
 		return fail(b, W2N_DIAG_TYPE_MISMATCH,
 		            "if without else must not change the stack type");
 	push_types(b, c.results, c.nresults);
@@ -260,7 +311,7 @@ static bool peek_types(body_ctx *b, const ir_valtype *types, uint32_t n)
 			    ir_opcodes[b->in->op].name);
 		}
 		val_type got = b->vals[b->nvals - 1 - i];
-		if (got != want && got != VAL_UNKNOWN)
+		if (!matches(b, got, want))
 			return mismatch(b, want, got);
 	}
 	return true;
@@ -334,7 +385,7 @@ static bool check_call_indirect(body_ctx *b)
 	ir_valtype elem = IR_FUNCREF;
 	if (!table_index(b, b->in->imm.index2.b, &elem))
 		return false;
-	if (elem != IR_FUNCREF)
+	if (!ir_valtype_sub(b->m, elem, IR_FUNCREF))
 		return fail(b, W2N_DIAG_TYPE_MISMATCH,
 		            "call_indirect through a table of externref");
 	if (type >= b->m->ntypes)
@@ -344,9 +395,20 @@ static bool check_call_indirect(body_ctx *b)
 	return apply_call(b, &b->m->types[type]);
 }
 
+/* call_ref $t (spec 3.0): [t1* (ref null $t)] -> [t2*]. */
+static bool check_call_ref(body_ctx *b)
+{
+	uint32_t type = b->in->imm.index;
+	if (type >= b->m->ntypes)
+		return fail_index(b, W2N_DIAG_UNKNOWN_TYPE, type);
+	if (!pop(b, ir_valtype_ref(type, true)))
+		return false;
+	return apply_call(b, &b->m->types[type]);
+}
+
 static bool is_numeric_or_vector(val_type t)
 {
-	return t == VAL_UNKNOWN || !ir_is_reftype((ir_valtype)t);
+	return t == VAL_UNKNOWN || !is_ref(t);
 }
 
 static bool check_select(body_ctx *b)
@@ -369,7 +431,7 @@ static bool check_select_t(body_ctx *b)
 		return fail(b, W2N_DIAG_RESULT_ARITY,
 		            "select takes exactly one type");
 	val_type t = b->in->imm.select.type;
-	if (!pop(b, IR_I32) || !pop(b, t) || !pop(b, t))
+	if (!check_valtype(b, t) || !pop(b, IR_I32) || !pop(b, t) || !pop(b, t))
 		return false;
 	push(b, t);
 	return true;
@@ -384,17 +446,37 @@ static bool local_index(body_ctx *b, val_type *t)
 	return true;
 }
 
+/* A non-defaultable local is set until the end of the current block. */
+static void set_local(body_ctx *b, uint32_t i)
+{
+	if (!b->local_set || b->local_set[i])
+		return;
+	b->local_set[i] = true;
+	if (b->ninits == b->inits_cap) {
+		b->inits_cap = b->inits_cap ? b->inits_cap * 2 : 16;
+		b->inits =
+		    w2n_xrealloc(b->inits, b->inits_cap * sizeof *b->inits);
+	}
+	b->inits[b->ninits++] = i;
+}
+
 static bool check_local(body_ctx *b)
 {
 	val_type t = VAL_UNKNOWN;
+	uint32_t i = b->in->imm.index;
 	if (!local_index(b, &t))
 		return false;
 	switch (b->in->op) {
-	case OP_LOCAL_GET: push(b, t); return true;
-	case OP_LOCAL_SET: return pop(b, t);
+	case OP_LOCAL_GET:
+		if (b->local_set && !b->local_set[i])
+			return fail_index(b, W2N_DIAG_UNINITIALIZED_LOCAL, i);
+		push(b, t);
+		return true;
+	case OP_LOCAL_SET: set_local(b, i); return pop(b, t);
 	default: /* OP_LOCAL_TEE */
 		if (!pop(b, t))
 			return false;
+		set_local(b, i);
 		push(b, t);
 		return true;
 	}
@@ -441,7 +523,7 @@ static bool check_table_copy_init(body_ctx *b)
 	                    elem_index(b, b->in->imm.index2.a, &src);
 	if (!ok)
 		return false;
-	if (dst != src)
+	if (!ir_valtype_sub(b->m, src, dst))
 		return fail(b, W2N_DIAG_TYPE_MISMATCH,
 		            "element types of source and destination differ");
 	return pop_i32s(b, 3);
@@ -474,28 +556,96 @@ static bool check_table(body_ctx *b)
 	}
 }
 
+/* Pops a reference (spec 3.0 appendix, pop_ref): unknown in unreachable
+ * code. */
+static bool pop_ref(body_ctx *b, val_type *t)
+{
+	if (!pop_any(b, t))
+		return false;
+	if (!is_ref(*t))
+		return mismatch(b, IR_FUNCREF, *t);
+	return true;
+}
+
+/* The non-nullable form of reference type `t`: (ref bot) for unknown. */
+static val_type non_null(val_type t)
+{
+	return t == VAL_UNKNOWN ? VAL_BOT_REF : t | IR_REF_NONNULL;
+}
+
+static bool check_ref_func(body_ctx *b)
+{
+	uint32_t fi = b->in->imm.index;
+	if (fi >= b->m->nfuncs)
+		return fail_index(b, W2N_DIAG_UNKNOWN_FUNCTION, fi);
+	if (!b->vc->declared_refs[fi])
+		return fail_index(b, W2N_DIAG_UNDECLARED_FUNC_REF, fi);
+	push(b, ir_valtype_ref(b->m->funcs[fi].type_index, false));
+	return true;
+}
+
 static bool check_ref(body_ctx *b)
 {
 	val_type t = VAL_UNKNOWN;
 	switch (b->in->op) {
-	case OP_REF_NULL: push(b, b->in->imm.type); return true;
-	case OP_REF_IS_NULL:
-		if (!pop_any(b, &t))
+	case OP_REF_NULL:
+		if (!check_valtype(b, b->in->imm.type))
 			return false;
-		if (t != VAL_UNKNOWN && !ir_is_reftype((ir_valtype)t))
-			return mismatch(b, IR_FUNCREF, t);
+		push(b, b->in->imm.type);
+		return true;
+	case OP_REF_IS_NULL:
+		if (!pop_ref(b, &t))
+			return false;
 		push(b, IR_I32);
 		return true;
-	default: { /* OP_REF_FUNC */
-		uint32_t fi = b->in->imm.index;
-		if (fi >= b->m->nfuncs)
-			return fail_index(b, W2N_DIAG_UNKNOWN_FUNCTION, fi);
-		if (!b->vc->declared_refs[fi])
-			return fail_index(b, W2N_DIAG_UNDECLARED_FUNC_REF, fi);
-		push(b, IR_FUNCREF);
+	case OP_REF_AS_NON_NULL:
+		if (!pop_ref(b, &t))
+			return false;
+		push(b, non_null(t));
 		return true;
+	default: /* OP_REF_FUNC */ return check_ref_func(b);
 	}
-	}
+}
+
+/* br_on_null l (spec 3.0): [t* (ref null ht)] -> [t* (ref ht)] where
+ * label l takes [t*]. */
+static bool check_br_on_null(body_ctx *b)
+{
+	ctrl_frame *c = NULL;
+	val_type t = VAL_UNKNOWN;
+	uint32_t n;
+	if (!label_frame(b, b->in->imm.index, &c) || !pop_ref(b, &t))
+		return false;
+	const ir_valtype *types = label_types(c, &n);
+	if (!pop_types(b, types, n))
+		return false;
+	push_types(b, types, n);
+	push(b, non_null(t));
+	return true;
+}
+
+/* br_on_non_null l (spec 3.0): [t* (ref null ht)] -> [t*] where label l
+ * takes [t* t'] and (ref ht) <: t'. */
+static bool check_br_on_non_null(body_ctx *b)
+{
+	ctrl_frame *c = NULL;
+	val_type t = VAL_UNKNOWN;
+	uint32_t n;
+	if (!label_frame(b, b->in->imm.index, &c))
+		return false;
+	const ir_valtype *types = label_types(c, &n);
+	if (n == 0 || !ir_valtype_is_ref(types[n - 1]))
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "br_on_non_null needs a label ending in a "
+		            "reference");
+	if (!pop_ref(b, &t))
+		return false;
+	if (!matches(b, non_null(t), types[n - 1]))
+		return mismatch(b, types[n - 1], non_null(t));
+	if (!pop_types(b, types, n - 1))
+		return false;
+	push_types(b, types, n - 1);
+	return true;
 }
 
 static bool data_index(body_ctx *b, uint32_t d)
@@ -578,6 +728,9 @@ static bool check_instr(body_ctx *b)
 	case OP_RETURN: return check_return(b);
 	case OP_CALL: return check_call(b);
 	case OP_CALL_INDIRECT: return check_call_indirect(b);
+	case OP_CALL_REF: return check_call_ref(b);
+	case OP_BR_ON_NULL: return check_br_on_null(b);
+	case OP_BR_ON_NON_NULL: return check_br_on_non_null(b);
 	case OP_DROP: {
 		val_type t = VAL_UNKNOWN;
 		return pop_any(b, &t);
@@ -599,6 +752,7 @@ static bool check_instr(body_ctx *b)
 	case OP_ELEM_DROP: return check_table(b);
 	case OP_REF_NULL:
 	case OP_REF_IS_NULL:
+	case OP_REF_AS_NON_NULL:
 	case OP_REF_FUNC: return check_ref(b);
 	default:
 		if (ir_opcodes[b->in->op].mem != IR_MEM_NONE &&
@@ -606,6 +760,26 @@ static bool check_instr(body_ctx *b)
 			return false;
 		return check_simple(b);
 	}
+}
+
+/* Declared locals: heap types name types; non-defaultable ones start
+ * unset (b->local_set, only when there are some). */
+static bool set_up_locals(body_ctx *b)
+{
+	uint32_t nparams = b->nlocals - b->f->nlocals;
+	for (uint32_t i = 0; i < b->f->nlocals; i++) {
+		ir_valtype t = b->f->locals[i];
+		if (!check_valtype(b, t))
+			return false;
+		if (ir_valtype_defaultable(t))
+			continue;
+		if (!b->local_set) {
+			b->local_set = w2n_xmalloc(b->nlocals);
+			memset(b->local_set, 1, b->nlocals);
+		}
+		b->local_set[nparams + i] = false;
+	}
+	return true;
 }
 
 bool val_func_body(const val_module_ctx *vc, const ir_func *f)
@@ -617,12 +791,14 @@ bool val_func_body(const val_module_ctx *vc, const ir_func *f)
 	ir_functype frame = {0, t->nresults, NULL, t->results};
 	b.in = &f->code[0];
 	push_ctrl(&b, OP_BLOCK, &frame);
-	bool ok = true;
+	bool ok = set_up_locals(&b);
 	for (uint32_t i = 0; ok && i < f->ncode; i++) {
 		b.in = &f->code[i];
 		ok = check_instr(&b);
 	}
 	free(b.vals);
 	free(b.ctrls);
+	free(b.local_set);
+	free(b.inits);
 	return ok;
 }

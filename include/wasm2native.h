@@ -168,6 +168,8 @@ typedef enum w2n_trap_kind {
 	W2N_TRAP_KIND_STACK_EXHAUSTED,
 	W2N_TRAP_KIND_UNKNOWN_IMPORT,
 	W2N_TRAP_KIND_HOST, /* a host function returned non-zero */
+	W2N_TRAP_KIND_NULL_REFERENCE,
+	W2N_TRAP_KIND_NULL_FUNC_REFERENCE,
 } w2n_trap_kind;
 
 enum { W2N_ERROR_MESSAGE_MAX = 256 };

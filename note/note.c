@@ -82,15 +82,34 @@ static const char *valtype_name(uint8_t code)
 	}
 }
 
-/* " (param i32 i64)" or " (result f32)"; nothing when empty. */
+/* A value type in full: its name, or for a non-nullable or typed
+ * reference "(ref null? HEAP)", a type index as a number. */
+static void append_valtype(w2n_note_text *t, uint32_t type)
+{
+	uint8_t low = (uint8_t)type;
+	if (type == low) {
+		append(t, " ", 1);
+		append(t, valtype_name(low), strlen(valtype_name(low)));
+		return;
+	}
+	appendf(t, " (ref %s", type & W2N_RT_REF_NONNULL ? "" : "null ");
+	if (type & W2N_RT_REF_TYPED)
+		appendf(t, "%u)", type >> W2N_RT_REF_INDEX_SHIFT);
+	else
+		appendf(t, "%s)", low == W2N_RT_FUNCREF ? "func" : "extern");
+}
+
+/* " (param i32 i64)" or " (result f32)"; nothing when empty.  `full`:
+ * NULL, or the same types in full. */
 static void append_valtypes(w2n_note_text *t, const char *what,
-                            const uint8_t *types, uint32_t n)
+                            const uint8_t *types, const uint32_t *full,
+                            uint32_t n)
 {
 	if (n == 0)
 		return;
 	appendf(t, " (%s", what);
 	for (uint32_t i = 0; i < n; i++)
-		appendf(t, " %s", valtype_name(types[i]));
+		append_valtype(t, full ? full[i] : types[i]);
 	append(t, ")", 1);
 }
 
@@ -106,14 +125,19 @@ static void append_type(w2n_note_text *t, const w2n_note_type *type)
 	switch (type->kind) {
 	case W2N_RT_EXTERN_FUNC:
 		append(t, "(func", 5);
-		append_valtypes(t, "param", type->params, type->nparams);
-		append_valtypes(t, "result", type->results, type->nresults);
+		append_valtypes(t, "param", type->params, type->reftypes,
+		                type->nparams);
+		append_valtypes(t, "result", type->results,
+		                type->reftypes ? type->reftypes + type->nparams
+		                               : NULL,
+		                type->nresults);
 		append(t, ")", 1);
 		break;
 	case W2N_RT_EXTERN_TABLE:
 		append(t, "(table", 6);
 		append_limits(t, type);
-		appendf(t, " %s)", valtype_name(type->elem));
+		append_valtype(t, type->elem);
+		append(t, ")", 1);
 		break;
 	case W2N_RT_EXTERN_MEMORY:
 		append(t, "(memory", 7);
@@ -121,11 +145,10 @@ static void append_type(w2n_note_text *t, const w2n_note_type *type)
 		append(t, ")", 1);
 		break;
 	default:
-		if (type->mutable_)
-			appendf(t, "(global (mut %s))",
-			        valtype_name(type->valtype));
-		else
-			appendf(t, "(global %s)", valtype_name(type->valtype));
+		append(t, type->mutable_ ? "(global (mut" : "(global",
+		       type->mutable_ ? 12 : 7);
+		append_valtype(t, type->valtype);
+		append(t, type->mutable_ ? "))" : ")", type->mutable_ ? 2 : 1);
 		break;
 	}
 }

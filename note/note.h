@@ -43,15 +43,18 @@ enum { W2N_NOTE_TYPE_MODULE = 1 };
 
 /* ---- Encoding (codegen) and type text (also the embedding API) ---- */
 
-/* The type of an import or export, whatever produced it. */
+/* The type of an import or export, whatever produced it.  Value types in
+ * a u32 are in full (w2n_rt.h: typed references written "(ref null 3)",
+ * with the module's type index). */
 typedef struct w2n_note_type {
 	uint32_t kind;                   /* W2N_RT_EXTERN_* */
 	uint32_t nparams, nresults;      /* functions */
 	const uint8_t *params, *results; /* W2N_RT_* value type codes */
-	uint8_t elem;                    /* tables: W2N_RT_FUNCREF/EXTERNREF */
-	uint64_t min, max;               /* tables and memories */
+	const uint32_t *reftypes; /* NULL, or params then results in full */
+	uint32_t elem;            /* tables: a reference type */
+	uint64_t min, max;        /* tables and memories */
 	bool has_max;
-	uint8_t valtype; /* globals */
+	uint32_t valtype; /* globals */
 	bool mutable_;
 } w2n_note_type;
 

@@ -89,6 +89,31 @@ static w2n_rt_instance *alloc_instance(const w2n_rt_module *m,
 	return inst;
 }
 
+/* The id of type `i`, whose typed references name itself or earlier
+ * types (spec 3.0: each type is a recursion group of its own), whose ids
+ * are known. */
+static uint32_t typed_id(w2n_rt_instance *inst, uint32_t i)
+{
+	const w2n_rt_functype *t = &module_of(inst)->types[i];
+	uint32_t n = t->nparams + t->nresults;
+	uint32_t *refs = w2n_rt_malloc(n * sizeof *refs);
+	if (!refs)
+		return 0;
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t v = t->reftypes[k];
+		if ((v & W2N_RT_REF_TYPED) && v >> W2N_RT_REF_INDEX_SHIFT == i)
+			refs[k] = (v & ((1u << W2N_RT_REF_INDEX_SHIFT) - 1)) |
+			          (uint32_t)W2N_RT_REF_SELF
+			              << W2N_RT_REF_INDEX_SHIFT;
+		else
+			refs[k] = w2n_rt_canon_valtype(inst, v);
+	}
+	uint32_t id =
+	    w2n_rt_type_id_refs(t->nparams, t->nresults, t->types, refs);
+	w2n_rt_free(refs);
+	return id;
+}
+
 /* type_ids[i]: the canonical id of each of the module's types. */
 static bool fill_type_ids(w2n_rt_instance *inst, w2n_rt_error *err)
 {
@@ -96,7 +121,9 @@ static bool fill_type_ids(w2n_rt_instance *inst, w2n_rt_error *err)
 	uint32_t *ids = w2n_rt_type_ids_of(inst);
 	for (uint32_t i = 0; i < m->ntypes; i++) {
 		const w2n_rt_functype *t = &m->types[i];
-		ids[i] = w2n_rt_type_id(t->nparams, t->nresults, t->types);
+		ids[i] = t->reftypes ? typed_id(inst, i)
+		                     : w2n_rt_type_id(t->nparams, t->nresults,
+		                                      t->types);
 		if (ids[i] == 0) {
 			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
 			                 "out of memory: types");
@@ -117,12 +144,26 @@ static bool limits_match(uint64_t min, bool has_max, uint64_t max,
 	return !declared->has_max || (has_max && max <= declared->max);
 }
 
-static bool table_matches(const w2n_rt_module *m, uint32_t index,
+/* Element types match both ways (spec 3.0), so they are equal. */
+static bool table_matches(const w2n_rt_instance *inst, uint32_t index,
                           const w2n_rt_table *t)
 {
-	const w2n_rt_limits *l = &m->tables[index];
-	return t && t->elem_type == l->elem_type &&
+	const w2n_rt_limits *l = &module_of(inst)->tables[index];
+	return t && t->elem_type == w2n_rt_canon_valtype(inst, l->elem_type) &&
 	       limits_match(t->size, w2n_rt_table_has_max(t), t->max, l);
+}
+
+/* A mutable global's type matches both ways, an immutable one's as a
+ * subtype (spec 3.0); ext->gtype is canonical. */
+static bool global_matches(const w2n_rt_instance *inst, uint32_t index,
+                           const w2n_rt_extern *ext)
+{
+	const w2n_rt_globaltype *g = &module_of(inst)->globals[index];
+	uint32_t want = w2n_rt_canon_valtype(inst, g->type);
+	if (!ext->u.global || ext->gtype.mutable_ != g->mutable_)
+		return false;
+	return g->mutable_ ? ext->gtype.type == want
+	                   : w2n_rt_valtype_sub(ext->gtype.type, want);
 }
 
 /* GUARD code does no bounds checks, so it needs a GUARD memory. */
@@ -148,13 +189,10 @@ static bool import_matches(const w2n_rt_instance *inst,
 		       ext->u.func.type_id ==
 		           w2n_rt_type_ids_of(inst)[m->func_types[imp->index]];
 	case W2N_RT_EXTERN_TABLE:
-		return table_matches(m, imp->index, ext->u.table);
+		return table_matches(inst, imp->index, ext->u.table);
 	case W2N_RT_EXTERN_MEMORY:
 		return memory_matches(m, imp->index, ext->u.memory);
-	case W2N_RT_EXTERN_GLOBAL:
-		return ext->u.global &&
-		       ext->gtype.type == m->globals[imp->index].type &&
-		       ext->gtype.mutable_ == m->globals[imp->index].mutable_;
+	case W2N_RT_EXTERN_GLOBAL: return global_matches(inst, imp->index, ext);
 	default: return false;
 	}
 }
@@ -276,7 +314,8 @@ static bool create_tables(w2n_rt_instance *inst, w2n_rt_error *err)
 	for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
 		const w2n_rt_limits *l = &m->tables[i];
 		tables[i] =
-		    w2n_rt_table_new(l->min, l->max, l->has_max, l->elem_type);
+		    w2n_rt_table_new(l->min, l->max, l->has_max,
+		                     w2n_rt_canon_valtype(inst, l->elem_type));
 		if (!tables[i]) {
 			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
 			                 "out of memory: table %u", i);

@@ -29,7 +29,8 @@ extern "C" {
 /* What a resolver provides for one import. */
 typedef struct w2n_rt_extern {
 	uint32_t kind;           /* W2N_RT_EXTERN_* */
-	w2n_rt_globaltype gtype; /* globals: type of *u.global */
+	w2n_rt_globaltype gtype; /* globals: type of *u.global, canonical
+	                          * (w2n_rt_canon_valtype) */
 	union {
 		w2n_rt_func func;      /* its type_id is checked */
 		w2n_rt_table *table;   /* from w2n_rt_table_new */
@@ -154,6 +155,23 @@ bool w2n_rt_host_func(w2n_rt_instance *inst, const w2n_rt_functype *type,
  */
 uint32_t w2n_rt_type_id(uint32_t nparams, uint32_t nresults,
                         const uint8_t *types);
+
+/* The same for a signature with typed or non-nullable references: refs
+ * NULL, or the canonical form of each value type (w2n_rt_canon_valtype;
+ * W2N_RT_REF_SELF as the index of a reference to the type itself). */
+uint32_t w2n_rt_type_id_refs(uint32_t nparams, uint32_t nresults,
+                             const uint8_t *types, const uint32_t *refs);
+enum { W2N_RT_REF_SELF = (1u << (32 - W2N_RT_REF_INDEX_SHIFT)) - 1 };
+
+/* Value type `t` of the module of `inst` (w2n_rt.h's full form) with its
+ * type index, if any, replaced by the type's canonical id, so that types
+ * of different modules compare (after fill of the type ids). */
+uint32_t w2n_rt_canon_valtype(const w2n_rt_instance *inst, uint32_t t);
+
+/* Whether canonical value type `a` matches `b` (spec 3.0, "Matching"):
+ * equal, or references with (ref ht) <: (ref null ht) and typed function
+ * references below (ref null func). */
+bool w2n_rt_valtype_sub(uint32_t a, uint32_t b);
 
 /* ---- Memories and tables ---- */
 

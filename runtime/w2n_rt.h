@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever anything in this file changes shape. */
-#define W2N_RT_ABI_VERSION 3u
+#define W2N_RT_ABI_VERSION 4u
 
 /* Trap kinds (traps.def). */
 typedef enum w2n_rt_trap_kind {
@@ -35,7 +35,19 @@ typedef enum w2n_rt_trap_kind {
 	W2N_TRAP_COUNT
 } w2n_rt_trap_kind;
 
-/* Value types, as in the binary format. */
+/*
+ * Value types, as in the binary format.  Where a u32 holds a value type
+ * (w2n_rt_globaltype.type, w2n_rt_limits.elem_type,
+ * w2n_rt_functype.reftypes) it is the compiler's full form (the module
+ * IR's ir_valtype): a reference type has its abstract heap type
+ * (W2N_RT_FUNCREF or W2N_RT_EXTERNREF) in the low byte, W2N_RT_REF_NONNULL
+ * when it excludes null, and W2N_RT_REF_TYPED with a type index of its
+ * module from bit W2N_RT_REF_INDEX_SHIFT, e.g. (ref $t).  The runtime
+ * compares such types across instances after replacing the index by the
+ * type's canonical id (w2n_rt_canon_valtype).  Where a byte holds one
+ * (w2n_rt_functype.types) it is the low byte alone, which says how the
+ * value is passed.
+ */
 enum {
 	W2N_RT_I32 = 0x7F,
 	W2N_RT_I64 = 0x7E,
@@ -44,6 +56,9 @@ enum {
 	W2N_RT_V128 = 0x7B,
 	W2N_RT_FUNCREF = 0x70,
 	W2N_RT_EXTERNREF = 0x6F,
+	W2N_RT_REF_NONNULL = 0x100,
+	W2N_RT_REF_TYPED = 0x200,
+	W2N_RT_REF_INDEX_SHIFT = 10,
 };
 
 /* External kinds. */

@@ -134,16 +134,16 @@ static inline void fake_init(fake_module *fm)
 {
 	memset(fm, 0, sizeof *fm);
 	const uint8_t *i32 = &fake_codes[0], *i64 = &fake_codes[2];
-	fm->types[FT_V_V] = (w2n_rt_functype){0, 0, NULL, fake_tramp_v_v,
-	                                      FAKE_CODE(fake_host_v_v)};
-	fm->types[FT_I_I] = (w2n_rt_functype){1, 1, i32, fake_tramp_i_i,
-	                                      FAKE_CODE(fake_host_i_i)};
-	fm->types[FT_V_I] = (w2n_rt_functype){0, 1, i32, fake_tramp_v_i,
-	                                      FAKE_CODE(fake_host_v_i)};
-	fm->types[FT_I_V] = (w2n_rt_functype){1, 0, i32, fake_tramp_i_v,
-	                                      FAKE_CODE(fake_host_i_v)};
-	fm->types[FT_L_L] = (w2n_rt_functype){1, 1, i64, fake_tramp_l_l,
-	                                      FAKE_CODE(fake_host_l_l)};
+	fm->types[FT_V_V] = (w2n_rt_functype){
+	    0, 0, NULL, fake_tramp_v_v, FAKE_CODE(fake_host_v_v), NULL};
+	fm->types[FT_I_I] = (w2n_rt_functype){
+	    1, 1, i32, fake_tramp_i_i, FAKE_CODE(fake_host_i_i), NULL};
+	fm->types[FT_V_I] = (w2n_rt_functype){
+	    0, 1, i32, fake_tramp_v_i, FAKE_CODE(fake_host_v_i), NULL};
+	fm->types[FT_I_V] = (w2n_rt_functype){
+	    1, 0, i32, fake_tramp_i_v, FAKE_CODE(fake_host_i_v), NULL};
+	fm->types[FT_L_L] = (w2n_rt_functype){
+	    1, 1, i64, fake_tramp_l_l, FAKE_CODE(fake_host_l_l), NULL};
 	fm->m.abi_version = W2N_RT_ABI_VERSION;
 	fm->m.bounds = W2N_RT_BOUNDS_EXPLICIT;
 	fm->m.name = "fake";

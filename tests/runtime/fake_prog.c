@@ -58,8 +58,8 @@ static void do_start(void *ctx)
 }
 
 static const w2n_rt_functype types[] = {
-    {0, 0, NULL, fake_tramp_v_v, NULL},
-    {0, 1, (const uint8_t[]){W2N_RT_I32}, fake_tramp_v_i, NULL},
+    {0, 0, NULL, fake_tramp_v_v, NULL, NULL},
+    {0, 1, (const uint8_t[]){W2N_RT_I32}, fake_tramp_v_i, NULL, NULL},
 };
 static const uint32_t func_types[] = {0, 0, 0, 1};
 static void *func_code[4];

@@ -413,10 +413,13 @@ static void check_elems(const ir_module *m, const size_t pos[8])
 	const ir_elem *e = m->elems;
 	for (int i = 0; i < 8; i++)
 		CHECK_EQ(e[i].pos, pos[i]);
-	CHECK(active_at(&e[0], 0, 1) && e[0].type == IR_FUNCREF);
+	/* Segments of function indices hold (ref func) (Wasm 3.0). */
+	CHECK(active_at(&e[0], 0, 1) &&
+	      e[0].type == (IR_FUNCREF | IR_REF_NONNULL));
 	CHECK(e[0].nitems == 2 && item_func(&e[0], 0, 0) &&
 	      item_func(&e[0], 1, 1));
-	CHECK(e[1].mode == IR_SEG_PASSIVE && e[1].type == IR_FUNCREF);
+	CHECK(e[1].mode == IR_SEG_PASSIVE &&
+	      e[1].type == (IR_FUNCREF | IR_REF_NONNULL));
 	CHECK(e[1].nitems == 1 && item_func(&e[1], 0, 1));
 	CHECK(active_at(&e[2], 1, 2) && item_func(&e[2], 0, 0));
 	CHECK(e[3].mode == IR_SEG_DECLARATIVE && e[3].nitems == 2 &&

@@ -48,9 +48,9 @@ static const uint8_t t_i_v[] = {W2N_RT_I32};
 static const uint8_t t_ii_i[] = {W2N_RT_I32, W2N_RT_I32, W2N_RT_I32};
 
 static const w2n_rt_functype types[] = {
-    {4, 1, t_iiii_i, tramp_iiii_i, NULL},
-    {1, 0, t_i_v, tramp_i_v, NULL},
-    {2, 1, t_ii_i, tramp_ii_i, NULL},
+    {4, 1, t_iiii_i, tramp_iiii_i, NULL, NULL},
+    {1, 0, t_i_v, tramp_i_v, NULL, NULL},
+    {2, 1, t_ii_i, tramp_ii_i, NULL, NULL},
 };
 static const uint32_t func_types[] = {0, 1, 2};
 static const char *const func_names[] = {"", "", ""};
