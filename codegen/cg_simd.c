@@ -684,14 +684,43 @@ static LLVMValueRef target_intrinsic(cg_ctx *cx, const char *name,
 
 /* relaxed_swizzle: as swizzle, or (SWIZZLE_MOD16) an index below 128
  * reads lane index mod 16 and a larger one gives 0, as pshufb does. */
+/* NEON's table lookups give swizzle's 0 for an index past the table. */
+static LLVMValueRef neon_swizzle(cg_ctx *cx, LLVMValueRef a, LLVMValueRef idx,
+                                 shape s)
+{
+	LLVMValueRef args[3];
+	if (on_arch(cx, "aarch64")) {
+		args[0] = a;
+		args[1] = idx;
+		return cg_intrinsic(cx, "llvm.aarch64.neon.tbl1",
+		                    vec_type(cx, s), args, 2);
+	}
+	/* ARMv7: vtbl.8 of both halves of a, for each half of idx. */
+	shape half = {8, 8, false};
+	args[0] = pick(cx, a, NULL, 0, 1, 8);
+	args[1] = pick(cx, a, NULL, 8, 1, 8);
+	LLVMValueRef r[2];
+	for (unsigned i = 0; i < 2; i++) {
+		args[2] = pick(cx, idx, NULL, 8 * i, 1, 8);
+		r[i] = target_intrinsic(cx, "llvm.arm.neon.vtbl2",
+		                        vec_type(cx, half), args, 3);
+	}
+	return pick(cx, r[0], r[1], 0, 1, 16);
+}
+
 static void emit_relaxed_swizzle(cg_ctx *cx, cg_func *fx, const vec_op *v)
 {
-	if (!chooses(cx, CG_RELAXED_SWIZZLE_MOD16)) {
+	shape s = v->s;
+	bool neon = on_arch(cx, "aarch64") || on_arch(cx, "armv7");
+	if (!chooses(cx, CG_RELAXED_SWIZZLE_MOD16) && !neon) {
 		emit_swizzle(cx, fx, v);
 		return;
 	}
-	shape s = v->s;
 	LLVMValueRef idx = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
+	if (!chooses(cx, CG_RELAXED_SWIZZLE_MOD16)) {
+		push_v128(cx, fx, neon_swizzle(cx, a, idx, s));
+		return;
+	}
 	if (has_ssse3(cx)) {
 		LLVMValueRef args[] = {a, idx};
 		push_v128(cx, fx,
@@ -774,6 +803,19 @@ static void emit_relaxed_minmax(cg_ctx *cx, cg_func *fx, const vec_op *v)
 		return;
 	}
 	LLVMValueRef b = pop_as(cx, fx, v->s), a = pop_as(cx, fx, v->s);
+	if (on_arch(cx, "x86_64")) {
+		/* LLVM would turn the select below into one of integers,
+		 * which x86 does not match to minps. */
+		static const char *const forms[2][2] = {
+		    {"llvm.x86.sse2.min.pd", "llvm.x86.sse2.max.pd"},
+		    {"llvm.x86.sse.min.ps", "llvm.x86.sse.max.ps"}};
+		LLVMValueRef args[] = {a, b};
+		push_v128(cx, fx,
+		          target_intrinsic(cx,
+		                           forms[v->s.bits == 32][v->r->high],
+		                           vec_type(cx, v->s), args, 2));
+		return;
+	}
 	LLVMRealPredicate p = v->r->high ? LLVMRealOGT : LLVMRealOLT;
 	LLVMValueRef first = LLVMBuildFCmp(cx->b, p, a, b, "");
 	push_v128(cx, fx, LLVMBuildSelect(cx->b, first, a, b, ""));
@@ -854,9 +896,16 @@ static void emit_relaxed_dot_add(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	shape i8 = shape_from(IR_SHAPE_I8X16), s = v->s;
 	LLVMValueRef c = pop_as(cx, fx, s), b = pop_as(cx, fx, i8);
 	LLVMValueRef a = pop_as(cx, fx, i8);
-	LLVMValueRef d = relaxed_dot(cx, a, b, narrower(s));
-	LLVMValueRef sum = LLVMBuildAdd(cx->b, widen(cx, d, s, 0, 2, true),
-	                                widen(cx, d, s, 1, 2, true), "");
+	LLVMValueRef d = relaxed_dot(cx, a, b, narrower(s)), sum;
+	if (on_arch(cx, "x86_64")) {
+		/* pmaddwd with ones (SSE2), which LLVM does not find. */
+		LLVMValueRef args[] = {d, const_splat(cx, narrower(s), 1)};
+		sum = target_intrinsic(cx, "llvm.x86.sse2.pmadd.wd",
+		                       vec_type(cx, s), args, 2);
+	} else {
+		sum = LLVMBuildAdd(cx->b, widen(cx, d, s, 0, 2, true),
+		                   widen(cx, d, s, 1, 2, true), "");
+	}
 	push_v128(cx, fx, LLVMBuildAdd(cx->b, sum, c, ""));
 }
 
