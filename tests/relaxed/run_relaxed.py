@@ -5,7 +5,8 @@ one in ../shared/wabt) compiled with `--invoke NAME` for the target at
 -O0 and -O2, run (under --wrapper, e.g. qemu-user, for another target)
 for i64 lanes 0 and 1, and compared with the target's column of
 expected.txt.  Prints `relaxed[TRIPLE]: P passed, F failed`; exits 1 on
-any failure."""
+any failure.  extended_const.wasm (--name extended-const) goes the
+same way."""
 
 import argparse
 import pathlib
@@ -50,6 +51,7 @@ def main():
     p.add_argument("--target", help="target triple (default: this host)")
     p.add_argument("--host", default="x86_64-linux-gnu")
     p.add_argument("--wrapper", default="")
+    p.add_argument("--name", default="relaxed")
     args = p.parse_args()
     triple = args.target or args.host
     args.work.mkdir(parents=True, exist_ok=True)
@@ -62,7 +64,7 @@ def main():
                 failed += 1
             else:
                 passed += 1
-    print(f"relaxed[{triple}]: {passed} passed, {failed} failed")
+    print(f"{args.name}[{triple}]: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
