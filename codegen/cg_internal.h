@@ -83,6 +83,13 @@ enum { CG_IMPORT_MAX_INSTRS = 48 };
  * own (cg_unit.large). */
 enum { CG_LARGE_FUNC_INSTRS = 4000 };
 
+/* What the CPU compiled for can do, asked of LLVM (cg_cpu.c). */
+typedef enum cg_cpu_fact {
+	CG_CPU_FMA,   /* a fused multiply-add instruction */
+	CG_CPU_SSSE3, /* x86's SSSE3 (pshufb, pmulhrsw, pmaddubsw) */
+	CG_CPU_FACTS
+} cg_cpu_fact;
+
 typedef struct cg_ctx {
 	const ir_module *m;
 	const cg_options *o;
@@ -118,6 +125,9 @@ typedef struct cg_ctx {
 	/* TBAA: linear memory never aliases instance or runtime data. */
 	LLVMValueRef tbaa_memory, tbaa_vmctx;
 	unsigned tbaa_kind;
+
+	/* cg_cpu_has's answers: 0 not asked yet, 1 yes, -1 no. */
+	signed char cpu_facts[CG_CPU_FACTS];
 } cg_ctx;
 
 /* An open block on the control stack. */
@@ -307,6 +317,11 @@ LLVMValueRef cg_float_round(cg_ctx *cx, ir_operation oper, LLVMValueRef a);
 /* CG_QUIRK_F32_VECTOR_FTZ: splits every f32 vector operation of the
  * module into lanes; run after optimisation. */
 void cg_float_split_f32_vectors(cg_ctx *cx);
+
+/* ---- cg_cpu.c ---- */
+/* Whether the unit's CPU (its --cpu and --features) has `f`; probed once
+ * per unit, on first use. */
+bool cg_cpu_has(cg_ctx *cx, cg_cpu_fact f);
 
 /* ---- cg_imports.c: imports bound at link time, exports for C ---- */
 /* The descriptor's import_code table (a null pointer when none). */

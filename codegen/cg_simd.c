@@ -20,6 +20,8 @@
  * quieted, and a few backend defects are worked around per target
  * (cg_float.c, the quirks of cg_target).
  */
+#include <string.h>
+
 #include "cg_internal.h"
 
 /* ---- Lane shapes ---- */
@@ -147,7 +149,7 @@ struct vec_rule {
 	                           * signed */
 	const char *intrinsic[2]; /* the same */
 	bool high;                /* extend, extmul: the upper half; min/max:
-	                           * max */
+	                           * max; relaxed_madd: negated (nmadd) */
 	uint8_t from, n;          /* conversions: the operand's ir_shape and
 	                           * how many of its lanes convert */
 };
@@ -254,12 +256,9 @@ static void emit_shuffle(cg_ctx *cx, cg_func *fx, const vec_op *v)
  * extractelement needs) and zero the out-of-range ones with a select.
  * Backends match this gather to a table lookup (pshufb, tbl) if they can.
  */
-static void emit_swizzle(cg_ctx *cx, cg_func *fx, const vec_op *v)
+static LLVMValueRef gather(cg_ctx *cx, LLVMValueRef a, LLVMValueRef idx,
+                           shape s)
 {
-	shape s = v->s;
-	LLVMValueRef idx = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
-	LLVMValueRef in_range = LLVMBuildICmp(cx->b, LLVMIntULT, idx,
-	                                      const_splat(cx, s, s.lanes), "");
 	LLVMValueRef safe =
 	    LLVMBuildAnd(cx->b, idx, const_splat(cx, s, s.lanes - 1), "");
 	LLVMValueRef r = LLVMGetPoison(vec_type(cx, s));
@@ -269,6 +268,16 @@ static void emit_swizzle(cg_ctx *cx, cg_func *fx, const vec_op *v)
 		LLVMValueRef x = LLVMBuildExtractElement(cx->b, a, k, "");
 		r = LLVMBuildInsertElement(cx->b, r, x, cg_i32(cx, i), "");
 	}
+	return r;
+}
+
+static void emit_swizzle(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	shape s = v->s;
+	LLVMValueRef idx = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
+	LLVMValueRef in_range = LLVMBuildICmp(cx->b, LLVMIntULT, idx,
+	                                      const_splat(cx, s, s.lanes), "");
+	LLVMValueRef r = gather(cx, a, idx, s);
 	push_v128(cx, fx,
 	          LLVMBuildSelect(cx->b, in_range, r,
 	                          LLVMConstNull(vec_type(cx, s)), ""));
@@ -313,6 +322,16 @@ static void emit_compare(cg_ctx *cx, cg_func *fx, const vec_op *v)
 
 /* ---- Bitwise ---- */
 
+/* Bits of v1 where c is 1, of v2 where c is 0. */
+static LLVMValueRef bitselect(cg_ctx *cx, LLVMValueRef v1, LLVMValueRef v2,
+                              LLVMValueRef c)
+{
+	LLVMValueRef not_c = LLVMBuildNot(cx->b, c, "");
+	LLVMValueRef t = LLVMBuildAnd(cx->b, v1, c, "");
+	LLVMValueRef f = LLVMBuildAnd(cx->b, v2, not_c, "");
+	return LLVMBuildOr(cx->b, t, f, "");
+}
+
 static void emit_bitwise(cg_ctx *cx, cg_func *fx, const vec_op *v)
 {
 	LLVMBuilderRef b = cx->b;
@@ -328,12 +347,8 @@ static void emit_bitwise(cg_ctx *cx, cg_func *fx, const vec_op *v)
 		return;
 	}
 	if (oper == IR_OPER_BITSELECT) {
-		/* Bits of v1 where c is 1, of v2 where c is 0. */
 		LLVMValueRef c = cg_pop(fx), v2 = cg_pop(fx), v1 = cg_pop(fx);
-		LLVMValueRef not_c = LLVMBuildNot(b, c, "");
-		LLVMValueRef t = LLVMBuildAnd(b, v1, c, "");
-		LLVMValueRef f = LLVMBuildAnd(b, v2, not_c, "");
-		cg_push(fx, LLVMBuildOr(b, t, f, ""));
+		cg_push(fx, bitselect(cx, v1, v2, c));
 		return;
 	}
 	LLVMValueRef y = cg_pop(fx), x = cg_pop(fx);
@@ -476,17 +491,23 @@ static void emit_avgr(cg_ctx *cx, cg_func *fx, const vec_op *v)
  * -32768 * -32768 exceeds the range (giving 32768), and nothing falls
  * below it, so one smin saturates.
  */
-static void emit_q15mulr(cg_ctx *cx, cg_func *fx, const vec_op *v)
+static LLVMValueRef q15_product(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
+                                shape w)
 {
-	shape s = v->s, w = {s.lanes, 32, false};
 	LLVMTypeRef wide = vec_type(cx, w);
-	LLVMValueRef b = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
 	LLVMValueRef p = LLVMBuildMul(cx->b, LLVMBuildSExt(cx->b, a, wide, ""),
 	                              LLVMBuildSExt(cx->b, b, wide, ""), "");
 	p = LLVMBuildAdd(cx->b, p, const_splat(cx, w, 0x4000), "");
-	p = LLVMBuildAShr(cx->b, p, const_splat(cx, w, 15), "");
+	return LLVMBuildAShr(cx->b, p, const_splat(cx, w, 15), "");
+}
+
+static void emit_q15mulr(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	shape s = v->s, w = {s.lanes, 32, false};
+	LLVMValueRef b = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
+	LLVMValueRef p = q15_product(cx, a, b, w);
 	LLVMValueRef args[] = {p, const_splat(cx, w, 0x7FFF)};
-	p = cg_intrinsic(cx, "llvm.smin", wide, args, 2);
+	p = cg_intrinsic(cx, "llvm.smin", vec_type(cx, w), args, 2);
 	push_v128(cx, fx, LLVMBuildTrunc(cx->b, p, vec_type(cx, s), ""));
 }
 
@@ -617,6 +638,277 @@ static void emit_convert(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	push_v128(cx, fx, x);
 }
 
+/* ---- Relaxed SIMD (spec 4.3.4): the target's choice of result ----
+ *
+ * The target row's RELAXED flags (codegen.h) say which of the results the
+ * spec allows each instruction gives; without a flag, the deterministic
+ * profile's.  The choice is the row's, so it is the same at every -O; the
+ * instructions computing it may depend on the CPU (cg_cpu_has): a choice
+ * made for an x86 instruction has a generic form for x86 CPUs without it,
+ * with the same results.
+ */
+
+static bool chooses(cg_ctx *cx, unsigned choice)
+{
+	return (cx->o->target->relaxed & choice) != 0;
+}
+
+/* Whether the target's LLVM triple names architecture `arch`, for the
+ * forms that are one of its own instructions (a target intrinsic). */
+static bool on_arch(cg_ctx *cx, const char *arch)
+{
+	const char *t = cx->o->target->llvm_triple;
+	return strncmp(t, arch, strlen(arch)) == 0;
+}
+
+static bool has_ssse3(cg_ctx *cx)
+{
+	return on_arch(cx, "x86_64") && cg_cpu_has(cx, CG_CPU_SSSE3);
+}
+
+/* A call of the target intrinsic `name`, which is not overloaded. */
+static LLVMValueRef target_intrinsic(cg_ctx *cx, const char *name,
+                                     LLVMTypeRef result, LLVMValueRef *args,
+                                     unsigned nargs)
+{
+	LLVMTypeRef params[3];
+	W2N_ASSERT(nargs <= 3);
+	for (unsigned i = 0; i < nargs; i++)
+		params[i] = LLVMTypeOf(args[i]);
+	LLVMTypeRef ft = LLVMFunctionType(result, params, nargs, false);
+	LLVMValueRef fn = LLVMGetNamedFunction(cx->mod, name);
+	if (!fn)
+		fn = LLVMAddFunction(cx->mod, name, ft);
+	return LLVMBuildCall2(cx->b, ft, fn, args, nargs, "");
+}
+
+/* relaxed_swizzle: as swizzle, or (SWIZZLE_MOD16) an index below 128
+ * reads lane index mod 16 and a larger one gives 0, as pshufb does. */
+/* NEON's table lookups give swizzle's 0 for an index past the table. */
+static LLVMValueRef neon_swizzle(cg_ctx *cx, LLVMValueRef a, LLVMValueRef idx,
+                                 shape s)
+{
+	LLVMValueRef args[3];
+	if (on_arch(cx, "aarch64")) {
+		args[0] = a;
+		args[1] = idx;
+		return cg_intrinsic(cx, "llvm.aarch64.neon.tbl1",
+		                    vec_type(cx, s), args, 2);
+	}
+	/* ARMv7: vtbl.8 of both halves of a, for each half of idx. */
+	shape half = {8, 8, false};
+	args[0] = pick(cx, a, NULL, 0, 1, 8);
+	args[1] = pick(cx, a, NULL, 8, 1, 8);
+	LLVMValueRef r[2];
+	for (unsigned i = 0; i < 2; i++) {
+		args[2] = pick(cx, idx, NULL, 8 * i, 1, 8);
+		r[i] = target_intrinsic(cx, "llvm.arm.neon.vtbl2",
+		                        vec_type(cx, half), args, 3);
+	}
+	return pick(cx, r[0], r[1], 0, 1, 16);
+}
+
+static void emit_relaxed_swizzle(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	shape s = v->s;
+	bool neon = on_arch(cx, "aarch64") || on_arch(cx, "armv7");
+	if (!chooses(cx, CG_RELAXED_SWIZZLE_MOD16) && !neon) {
+		emit_swizzle(cx, fx, v);
+		return;
+	}
+	LLVMValueRef idx = pop_as(cx, fx, s), a = pop_as(cx, fx, s);
+	if (!chooses(cx, CG_RELAXED_SWIZZLE_MOD16)) {
+		push_v128(cx, fx, neon_swizzle(cx, a, idx, s));
+		return;
+	}
+	if (has_ssse3(cx)) {
+		LLVMValueRef args[] = {a, idx};
+		push_v128(cx, fx,
+		          target_intrinsic(cx, "llvm.x86.ssse3.pshuf.b.128",
+		                           vec_type(cx, s), args, 2));
+		return;
+	}
+	LLVMValueRef zero = LLVMConstNull(vec_type(cx, s));
+	LLVMValueRef top = LLVMBuildICmp(cx->b, LLVMIntSLT, idx, zero, "");
+	push_v128(cx, fx,
+	          LLVMBuildSelect(cx->b, top, zero, gather(cx, a, idx, s), ""));
+}
+
+/* relaxed_trunc: as trunc_sat, or (TRUNC_INT_MIN, signed) NaN and
+ * out-of-range lanes give INT32_MIN, as x86's cvttps2dq and cvttpd2dq
+ * (SSE2, on every x86-64) do. */
+static void emit_relaxed_trunc(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	if (!v->sgn || !chooses(cx, CG_RELAXED_TRUNC_INT_MIN)) {
+		emit_convert(cx, fx, v);
+		return;
+	}
+	W2N_ASSERT(on_arch(cx, "x86_64"));
+	shape from = shape_from((ir_shape)v->r->from);
+	LLVMValueRef a = pop_as(cx, fx, from);
+	const char *name = from.bits == 32 ? "llvm.x86.sse2.cvttps2dq"
+	                                   : "llvm.x86.sse2.cvttpd2dq";
+	push_v128(cx, fx,
+	          target_intrinsic(cx, name, vec_type(cx, v->s), &a, 1));
+}
+
+/*
+ * relaxed_madd a * b + c and relaxed_nmadd -a * b + c (the rule's `high`):
+ * fused where the CPU has a fused multiply-add, else rounded twice.  Both
+ * are explicit (llvm.fma, or fmul then fadd without contraction), never
+ * llvm.fmuladd, whose constant folding fuses where the CPU would not.
+ */
+static void emit_relaxed_madd(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	shape s = v->s;
+	LLVMValueRef c = pop_as(cx, fx, s), b = pop_as(cx, fx, s);
+	LLVMValueRef a = pop_as(cx, fx, s);
+	if (v->r->high)
+		a = LLVMBuildFNeg(cx->b, a, "");
+	LLVMValueRef x;
+	if (cg_cpu_has(cx, CG_CPU_FMA)) {
+		LLVMValueRef args[] = {a, b, c};
+		x = cg_intrinsic(cx, "llvm.fma", vec_type(cx, s), args, 3);
+	} else {
+		x = LLVMBuildFAdd(cx->b, LLVMBuildFMul(cx->b, a, b, ""), c, "");
+	}
+	if (has_identity_lane(a, s) || has_identity_lane(b, s) ||
+	    has_identity_lane(c, s))
+		x = cg_quiet_nan(cx, x);
+	push_v128(cx, fx, x);
+}
+
+/* relaxed_laneselect: as bitselect, or (LANESELECT_SIGN) each lane of a
+ * where its mask lane's top bit is set, else of b, as blendv does. */
+static void emit_relaxed_laneselect(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	shape s = v->s;
+	LLVMValueRef m = pop_as(cx, fx, s), b = pop_as(cx, fx, s);
+	LLVMValueRef a = pop_as(cx, fx, s);
+	if (!chooses(cx, CG_RELAXED_LANESELECT_SIGN)) {
+		push_v128(cx, fx, bitselect(cx, a, b, m));
+		return;
+	}
+	LLVMValueRef top = LLVMBuildICmp(cx->b, LLVMIntSLT, m,
+	                                 LLVMConstNull(vec_type(cx, s)), "");
+	push_v128(cx, fx, LLVMBuildSelect(cx->b, top, a, b, ""));
+}
+
+/* relaxed_min/max: as min/max, or (MINMAX_SELECT) a < b ? a : b and
+ * a > b ? a : b, bit for bit, as x86's minps and maxps. */
+static void emit_relaxed_minmax(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	if (!chooses(cx, CG_RELAXED_MINMAX_SELECT)) {
+		emit_minmax(cx, fx, v);
+		return;
+	}
+	LLVMValueRef b = pop_as(cx, fx, v->s), a = pop_as(cx, fx, v->s);
+	if (on_arch(cx, "x86_64")) {
+		/* LLVM would turn the select below into one of integers,
+		 * which x86 does not match to minps. */
+		static const char *const forms[2][2] = {
+		    {"llvm.x86.sse2.min.pd", "llvm.x86.sse2.max.pd"},
+		    {"llvm.x86.sse.min.ps", "llvm.x86.sse.max.ps"}};
+		LLVMValueRef args[] = {a, b};
+		push_v128(cx, fx,
+		          target_intrinsic(cx,
+		                           forms[v->s.bits == 32][v->r->high],
+		                           vec_type(cx, v->s), args, 2));
+		return;
+	}
+	LLVMRealPredicate p = v->r->high ? LLVMRealOGT : LLVMRealOLT;
+	LLVMValueRef first = LLVMBuildFCmp(cx->b, p, a, b, "");
+	push_v128(cx, fx, LLVMBuildSelect(cx->b, first, a, b, ""));
+}
+
+/* NEON's saturating rounding doubling multiply high, which is
+ * q15mulr_sat, or NULL. */
+static const char *neon_sqrdmulh(cg_ctx *cx)
+{
+	if (on_arch(cx, "aarch64"))
+		return "llvm.aarch64.neon.sqrdmulh";
+	if (on_arch(cx, "armv7"))
+		return "llvm.arm.neon.vqrdmulh";
+	return NULL;
+}
+
+/* relaxed_q15mulr_s: as q15mulr_sat, or (Q15MULR_WRAPS) -32768 * -32768
+ * wraps to -32768, as x86's pmulhrsw does. */
+static void emit_relaxed_q15mulr(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	shape s = v->s, w = {s.lanes, 32, false};
+	const char *sat = neon_sqrdmulh(cx);
+	bool wraps = chooses(cx, CG_RELAXED_Q15MULR_WRAPS);
+	if (!wraps && !sat) {
+		emit_q15mulr(cx, fx, v);
+		return;
+	}
+	LLVMValueRef args[] = {pop_as(cx, fx, s), NULL};
+	args[1] = args[0];
+	args[0] = pop_as(cx, fx, s);
+	LLVMValueRef x;
+	if (!wraps)
+		x = cg_intrinsic(cx, sat, vec_type(cx, s), args, 2);
+	else if (has_ssse3(cx))
+		x = target_intrinsic(cx, "llvm.x86.ssse3.pmul.hr.sw.128",
+		                     vec_type(cx, s), args, 2);
+	else
+		x = LLVMBuildTrunc(cx->b, q15_product(cx, args[0], args[1], w),
+		                   vec_type(cx, s), "");
+	push_v128(cx, fx, x);
+}
+
+/*
+ * The relaxed dot product of i8 lanes a and b into i16 lanes: lane i is
+ * a[2i] * b[2i] + a[2i+1] * b[2i+1], the sum saturated (the spec's
+ * ivdotsat); a's lanes are signed, b's signed too or (DOT_UNSIGNED)
+ * unsigned, as x86's pmaddubsw reads them.
+ */
+static LLVMValueRef relaxed_dot(cg_ctx *cx, LLVMValueRef a, LLVMValueRef b,
+                                shape s)
+{
+	shape w = {16, 16, false};
+	bool b_unsigned = chooses(cx, CG_RELAXED_DOT_UNSIGNED);
+	if (b_unsigned && has_ssse3(cx)) {
+		LLVMValueRef args[] = {b, a};
+		return target_intrinsic(cx, "llvm.x86.ssse3.pmadd.ub.sw.128",
+		                        vec_type(cx, s), args, 2);
+	}
+	LLVMTypeRef wide = vec_type(cx, w);
+	LLVMValueRef p = LLVMBuildMul(cx->b, extend(cx, a, wide, true),
+	                              extend(cx, b, wide, !b_unsigned), "");
+	LLVMValueRef args[] = {pick(cx, p, NULL, 0, 2, s.lanes),
+	                       pick(cx, p, NULL, 1, 2, s.lanes)};
+	return cg_intrinsic(cx, "llvm.sadd.sat", vec_type(cx, s), args, 2);
+}
+
+static void emit_relaxed_dot(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	shape i8 = shape_from(IR_SHAPE_I8X16);
+	LLVMValueRef b = pop_as(cx, fx, i8), a = pop_as(cx, fx, i8);
+	push_v128(cx, fx, relaxed_dot(cx, a, b, v->s));
+}
+
+/* relaxed_dot_add: the i16 lanes of the dot product added in pairs,
+ * extended, to the i32 lanes of c (wrapping). */
+static void emit_relaxed_dot_add(cg_ctx *cx, cg_func *fx, const vec_op *v)
+{
+	shape i8 = shape_from(IR_SHAPE_I8X16), s = v->s;
+	LLVMValueRef c = pop_as(cx, fx, s), b = pop_as(cx, fx, i8);
+	LLVMValueRef a = pop_as(cx, fx, i8);
+	LLVMValueRef d = relaxed_dot(cx, a, b, narrower(s)), sum;
+	if (on_arch(cx, "x86_64")) {
+		/* pmaddwd with ones (SSE2), which LLVM does not find. */
+		LLVMValueRef args[] = {d, const_splat(cx, narrower(s), 1)};
+		sum = target_intrinsic(cx, "llvm.x86.sse2.pmadd.wd",
+		                       vec_type(cx, s), args, 2);
+	} else {
+		sum = LLVMBuildAdd(cx->b, widen(cx, d, s, 0, 2, true),
+		                   widen(cx, d, s, 1, 2, true), "");
+	}
+	push_v128(cx, fx, LLVMBuildAdd(cx->b, sum, c, ""));
+}
+
 /* ---- Rule tables ---- */
 
 /* A pair of a rule's fields: for unsigned (or unsigned-agnostic) and for
@@ -676,6 +968,23 @@ static const vec_rule any_rules[IR_OPER_COUNT] = {
                          .from = IR_SHAPE_I32X4, .n = 4},
     [IR_OPER_CONVERT_LOW] = {emit_convert, BY_SIGN(LLVMUIToFP, LLVMSIToFP),
                              .from = IR_SHAPE_I32X4, .n = 2},
+    [IR_OPER_RELAXED_SWIZZLE] = {emit_relaxed_swizzle},
+    [IR_OPER_RELAXED_TRUNC] = {emit_relaxed_trunc,
+                               .intrinsic = BY_SIGN("llvm.fptoui.sat",
+                                                    "llvm.fptosi.sat"),
+                               .from = IR_SHAPE_F32X4, .n = 4},
+    [IR_OPER_RELAXED_TRUNC_ZERO] = {emit_relaxed_trunc,
+                                    .intrinsic = BY_SIGN("llvm.fptoui.sat",
+                                                         "llvm.fptosi.sat"),
+                                    .from = IR_SHAPE_F64X2, .n = 2},
+    [IR_OPER_RELAXED_MADD] = {emit_relaxed_madd},
+    [IR_OPER_RELAXED_NMADD] = {emit_relaxed_madd, .high = true},
+    [IR_OPER_RELAXED_LANESELECT] = {emit_relaxed_laneselect},
+    [IR_OPER_RELAXED_MIN] = {emit_relaxed_minmax},
+    [IR_OPER_RELAXED_MAX] = {emit_relaxed_minmax, .high = true},
+    [IR_OPER_RELAXED_Q15MULR] = {emit_relaxed_q15mulr},
+    [IR_OPER_RELAXED_DOT] = {emit_relaxed_dot},
+    [IR_OPER_RELAXED_DOT_ADD] = {emit_relaxed_dot_add},
 };
 
 /* Integer lanes; arithmetic wraps. */

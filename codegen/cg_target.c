@@ -18,10 +18,10 @@ enum {
 static const cg_target targets[NTARGETS] = {
 #define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,      \
                    bits, bounds, cc, cc_package, qemu, cpu_family,             \
-                   elf_machine, quirks)                                        \
+                   elf_machine, quirks, relaxed)                               \
 	[TARGET_##                                                             \
-	    id] = {triple, llvm_triple, cpu, features,   abi,   tune_cpu,      \
-	           bits,   bounds,      cc,  cc_package, quirks},
+	    id] = {triple, llvm_triple, cpu, features,   abi,    tune_cpu,     \
+	           bits,   bounds,      cc,  cc_package, quirks, relaxed},
 #include "targets.def"
 #undef W2N_TARGET
 };

@@ -32,6 +32,37 @@ enum {
 	CG_QUIRK_F32_VECTOR_FTZ = 1 << 4,
 };
 
+/*
+ * Relaxed SIMD (Wasm 3.0, spec 4.3.4 "relaxed operations"): where a
+ * target's fastest instructions give another of the results the spec
+ * allows than the deterministic profile's (its choice 0), the target's
+ * RELAXED column names that choice.  A target without a flag computes the
+ * deterministic profile's result.  Each is one of the spec's global
+ * parameters, the same for every lane shape; whether multiply-add fuses
+ * depends on the CPU, not on the row (cg_cpu_has_fma).
+ * docs/relaxed-simd.md has every result per target.
+ */
+enum {
+	/* i8x16.relaxed_swizzle: an index 16..127 reads lane index mod 16
+	 * (x86 pshufb; R_swizzle = 1). */
+	CG_RELAXED_SWIZZLE_MOD16 = 1 << 0,
+	/* i32x4.relaxed_trunc_*_s: a NaN or out-of-range lane gives INT32_MIN
+	 * (x86 cvttps2dq, cvttpd2dq; R_trunc_s = 1). */
+	CG_RELAXED_TRUNC_INT_MIN = 1 << 1,
+	/* *.relaxed_laneselect: each lane by the top bit of its mask lane
+	 * (x86 blendv; R_laneselect = 1). */
+	CG_RELAXED_LANESELECT_SIGN = 1 << 2,
+	/* relaxed_min (max): a < b (a > b) ? a : b, so b when either is NaN
+	 * or both are zeros (x86 minps, maxps; R_fmin = R_fmax = 2). */
+	CG_RELAXED_MINMAX_SELECT = 1 << 3,
+	/* i16x8.relaxed_q15mulr_s: -32768 * -32768 wraps to -32768 (x86
+	 * pmulhrsw; R_iq15mulr = 1). */
+	CG_RELAXED_Q15MULR_WRAPS = 1 << 4,
+	/* relaxed_dot_i8x16_i7x16: the second operand's lanes are unsigned
+	 * (x86 pmaddubsw; R_idot = 1). */
+	CG_RELAXED_DOT_UNSIGNED = 1 << 5,
+};
+
 /* How a function import is provided (cg_options.import_policy). */
 enum {
 	CG_IMPORT_RESOLVE = 0, /* at instantiation (WASI, embedders) */
@@ -63,6 +94,7 @@ typedef struct cg_target {
 	const char *cc;          /* C compiler driver used to link */
 	const char *cc_package;  /* Debian package that provides it */
 	unsigned quirks;         /* CG_QUIRK_* */
+	unsigned relaxed;        /* CG_RELAXED_* */
 } cg_target;
 
 /* The target named `triple`, or NULL. */

@@ -80,7 +80,10 @@ static const uint16_t prefix_fc[32] = {
 #undef W2N_OP_FD
 };
 
-static const uint16_t prefix_fd[256] = {
+/* 0xFD codes run to 0x113, the last relaxed SIMD instruction. */
+enum { FD_CODES = 0x114 };
+
+static const uint16_t prefix_fd[FD_CODES] = {
 #define W2N_OP IGNORE
 #define W2N_OP_FC IGNORE
 #define W2N_OP_FD ENTRY
@@ -101,7 +104,7 @@ ir_opcode ir_opcode_lookup(uint8_t prefix, uint32_t code)
 	switch (prefix) {
 	case 0: return from_table(single_byte, 256, code);
 	case 0xFC: return from_table(prefix_fc, 32, code);
-	case 0xFD: return from_table(prefix_fd, 256, code);
+	case 0xFD: return from_table(prefix_fd, FD_CODES, code);
 	default: return OP_INVALID;
 	}
 }

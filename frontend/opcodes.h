@@ -156,6 +156,22 @@ typedef enum ir_operation {
 	IR_OPER_PROMOTE_LOW,
 	IR_OPER_TRUNC_SAT_ZERO,
 	IR_OPER_CONVERT_LOW,
+	/* Relaxed SIMD (Wasm 3.0), each the relaxed form of an operation
+	 * above whose result on some inputs the target chooses (spec 4.3.4):
+	 * TRUNC and TRUNC_ZERO of TRUNC_SAT(_ZERO), MADD and NMADD of a
+	 * multiply then add (fused or not), LANESELECT of BITSELECT, Q15MULR
+	 * of Q15MULR_SAT, DOT and DOT_ADD the i8 x i7 dot products */
+	IR_OPER_RELAXED_SWIZZLE,
+	IR_OPER_RELAXED_TRUNC,
+	IR_OPER_RELAXED_TRUNC_ZERO,
+	IR_OPER_RELAXED_MADD,
+	IR_OPER_RELAXED_NMADD,
+	IR_OPER_RELAXED_LANESELECT,
+	IR_OPER_RELAXED_MIN,
+	IR_OPER_RELAXED_MAX,
+	IR_OPER_RELAXED_Q15MULR,
+	IR_OPER_RELAXED_DOT,
+	IR_OPER_RELAXED_DOT_ADD,
 	IR_OPER_COUNT
 } ir_operation;
 

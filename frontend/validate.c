@@ -110,69 +110,103 @@ static bool check_tables_and_memories(val_module_ctx *vc)
 	return true;
 }
 
+/* Sets *t to the type of `in`, a constant instruction pushing one value;
+ * false with a diagnostic when it is not constant or names nothing. */
+static bool constant_value(val_module_ctx *vc, const ir_instr *in,
+                           uint32_t nglobals, ir_valtype *t)
+{
+	const ir_module *m = vc->m;
+	switch (in->op) {
+	case OP_I32_CONST: *t = IR_I32; return true;
+	case OP_I64_CONST: *t = IR_I64; return true;
+	case OP_F32_CONST: *t = IR_F32; return true;
+	case OP_F64_CONST: *t = IR_F64; return true;
+	case OP_V128_CONST: *t = IR_V128; return true;
+	case OP_REF_NULL:
+		*t = in->imm.type;
+		return check_valtype(vc, *t, m->ntypes, in->offset);
+	case OP_REF_FUNC:
+		if (in->imm.index >= m->nfuncs)
+			return w2n_error_named(vc->diags, in->offset,
+			                       W2N_DIAG_UNKNOWN_FUNCTION, "%u",
+			                       in->imm.index);
+		*t = ir_valtype_ref(m->funcs[in->imm.index].type_index, false);
+		return true;
+	case OP_GLOBAL_GET:
+		if (in->imm.index >= nglobals)
+			return w2n_error_named(vc->diags, in->offset,
+			                       W2N_DIAG_UNKNOWN_GLOBAL, "%u",
+			                       in->imm.index);
+		if (m->globals[in->imm.index].type.mutable_)
+			return w2n_error(vc->diags, in->offset,
+			                 W2N_DIAG_CONST_EXPR,
+			                 "global %u is mutable", in->imm.index);
+		*t = m->globals[in->imm.index].type.type;
+		return true;
+	default:
+		return w2n_error(vc->diags, in->offset, W2N_DIAG_CONST_EXPR,
+		                 "%s", ir_opcodes[in->op].name);
+	}
+}
+
+/* Extended constant expressions (Wasm 3.0): i32 and i64 add, sub and
+ * mul, which wrap like their instructions. */
+static bool is_constant_arithmetic(ir_opcode op)
+{
+	switch (op) {
+	case OP_I32_ADD:
+	case OP_I32_SUB:
+	case OP_I32_MUL:
+	case OP_I64_ADD:
+	case OP_I64_SUB:
+	case OP_I64_MUL: return true;
+	default: return false;
+	}
+}
+
+/* The operand type of constant arithmetic `in` checked against the two
+ * values on top of `stack` (spec 3.3.x, numeric instructions). */
+static bool check_arithmetic(val_module_ctx *vc, const ir_instr *in,
+                             const ir_valtype *stack, uint32_t depth)
+{
+	ir_valtype t = ir_opcodes[in->op].params[0] == 'i' ? IR_I32 : IR_I64;
+	char buf[IR_VALTYPE_NAME_MAX];
+	if (depth < 2 || stack[depth - 1] != t || stack[depth - 2] != t)
+		return w2n_error(vc->diags, in->offset, W2N_DIAG_TYPE_MISMATCH,
+		                 "%s expects two %s", ir_opcodes[in->op].name,
+		                 ir_valtype_name(t, buf));
+	return true;
+}
+
 /*
- * Constant expressions (spec 3.3.10): one constant instruction whose type
- * is `want`.  In Wasm 2.0 constant expressions see only imported globals
- * (the testsuite's data.wast and elem.wast say "unknown global" for a
- * defined one), and every global read must be immutable.
+ * Constant expressions (spec 3.3.10): constant instructions leaving one
+ * value of type `want`.  Wasm 3.0 makes constant the integer add, sub and
+ * mul and global.get of any immutable global among the first `nglobals`
+ * (for a global's initializer, the globals before it; for segments,
+ * every global).
  */
 static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
                             ir_valtype want, uint32_t nglobals)
 {
-	const ir_module *m = vc->m;
-	ir_valtype stack[2];
+	ir_valtype *stack = w2n_xmalloc((e->ncode + 1) * sizeof *stack);
 	uint32_t depth = 0;
-	for (uint32_t i = 0; i < e->ncode; i++) {
+	bool ok = true;
+	for (uint32_t i = 0; ok && i < e->ncode; i++) {
 		const ir_instr *in = &e->code[i];
-		ir_valtype t;
-		switch (in->op) {
-		case OP_I32_CONST: t = IR_I32; break;
-		case OP_I64_CONST: t = IR_I64; break;
-		case OP_F32_CONST: t = IR_F32; break;
-		case OP_F64_CONST: t = IR_F64; break;
-		case OP_V128_CONST: t = IR_V128; break;
-		case OP_REF_NULL:
-			t = in->imm.type;
-			if (!check_valtype(vc, t, m->ntypes, in->offset))
-				return false;
-			break;
-		case OP_REF_FUNC:
-			if (in->imm.index >= m->nfuncs)
-				return w2n_error_named(
-				    vc->diags, in->offset,
-				    W2N_DIAG_UNKNOWN_FUNCTION, "%u",
-				    in->imm.index);
-			t = ir_valtype_ref(m->funcs[in->imm.index].type_index,
-			                   false);
-			break;
-		case OP_GLOBAL_GET:
-			if (in->imm.index >= nglobals)
-				return w2n_error_named(vc->diags, in->offset,
-				                       W2N_DIAG_UNKNOWN_GLOBAL,
-				                       "%u", in->imm.index);
-			if (m->globals[in->imm.index].type.mutable_)
-				return w2n_error(
-				    vc->diags, in->offset, W2N_DIAG_CONST_EXPR,
-				    "global %u is mutable", in->imm.index);
-			t = m->globals[in->imm.index].type.type;
-			break;
-		default:
-			return w2n_error(vc->diags, in->offset,
-			                 W2N_DIAG_CONST_EXPR, "%s",
-			                 ir_opcodes[in->op].name);
+		if (is_constant_arithmetic((ir_opcode)in->op)) {
+			ok = check_arithmetic(vc, in, stack, depth);
+			depth--; /* two operands, one result of their type */
+		} else {
+			ok = constant_value(vc, in, nglobals, &stack[depth++]);
 		}
-		if (depth == 2)
-			return w2n_error(
-			    vc->diags, in->offset, W2N_DIAG_TYPE_MISMATCH,
-			    "constant expression leaves %u values", depth + 1);
-		stack[depth++] = t;
 	}
 	char buf[IR_VALTYPE_NAME_MAX];
-	if (depth != 1 || !ir_valtype_sub(m, stack[0], want))
-		return w2n_error(vc->diags, e->offset, W2N_DIAG_TYPE_MISMATCH,
-		                 "constant expression must produce one %s",
-		                 ir_valtype_name(want, buf));
-	return true;
+	if (ok && (depth != 1 || !ir_valtype_sub(vc->m, stack[0], want)))
+		ok = w2n_error(vc->diags, e->offset, W2N_DIAG_TYPE_MISMATCH,
+		               "constant expression must produce one %s",
+		               ir_valtype_name(want, buf));
+	free(stack);
+	return ok;
 }
 
 static bool check_globals(val_module_ctx *vc)
@@ -184,8 +218,7 @@ static bool check_globals(val_module_ctx *vc)
 			return false;
 	for (uint32_t i = m->nglobal_imports; i < m->nglobals; i++)
 		if (!check_constexpr(vc, &m->globals[i].init,
-		                     m->globals[i].type.type,
-		                     m->nglobal_imports))
+		                     m->globals[i].type.type, i))
 			return false;
 	return true;
 }
@@ -197,8 +230,7 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 	if (!check_valtype(vc, e->type, m->ntypes, e->pos))
 		return false;
 	for (uint32_t i = 0; i < e->nitems; i++)
-		if (!check_constexpr(vc, &e->items[i], e->type,
-		                     m->nglobal_imports))
+		if (!check_constexpr(vc, &e->items[i], e->type, m->nglobals))
 			return false;
 	if (e->mode != IR_SEG_ACTIVE)
 		return true;
@@ -211,7 +243,7 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 		    "segment of %s for a table of %s",
 		    ir_valtype_name(e->type, buf[0]),
 		    ir_valtype_name(m->tables[e->table].type.elem, buf[1]));
-	return check_constexpr(vc, &e->offset, IR_I32, m->nglobal_imports);
+	return check_constexpr(vc, &e->offset, IR_I32, m->nglobals);
 }
 
 static bool check_segments(val_module_ctx *vc)
@@ -228,8 +260,7 @@ static bool check_segments(val_module_ctx *vc)
 			return w2n_error_named(vc->diags, d->pos,
 			                       W2N_DIAG_UNKNOWN_MEMORY, "%u",
 			                       d->memory);
-		if (!check_constexpr(vc, &d->offset, IR_I32,
-		                     m->nglobal_imports))
+		if (!check_constexpr(vc, &d->offset, IR_I32, m->nglobals))
 			return false;
 	}
 	return true;

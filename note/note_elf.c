@@ -29,7 +29,7 @@ static const struct target_machine {
 } target_machines[] = {
 #define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,      \
                    bits, bounds, cc, cc_package, qemu, cpu_family,             \
-                   elf_machine, quirks)                                        \
+                   elf_machine, quirks, relaxed)                               \
 	{triple, elf_machine},
 #include "targets.def"
 #undef W2N_TARGET

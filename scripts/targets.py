@@ -15,7 +15,7 @@ import sys
 
 COLUMNS = ["id", "triple", "llvm_triple", "cpu", "features", "abi",
            "tune_cpu", "bits", "bounds", "cc", "cc_package", "qemu",
-           "cpu_family", "elf_machine", "quirks"]
+           "cpu_family", "elf_machine", "quirks", "relaxed"]
 TOKEN = re.compile(r'\s*("(?:[^"\\]|\\.)*"|[^,()"]+)\s*(,|\))')
 
 
