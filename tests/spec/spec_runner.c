@@ -245,6 +245,14 @@ static void cmd_module(runner *r, const json *c, int line)
 	char why[512] = "";
 	const char *file = json_str(c, "filename");
 	w2n_module *m = compile_and_load(r, file, why, sizeof why);
+	const char *definition = json_str(c, "definition");
+	if (definition && strcmp(definition, "true") == 0) {
+		/* `module definition` (3.0): compiled and loaded, never
+		 * instantiated; `module instance` commands instantiate it,
+		 * and wast2json drops those. */
+		result(r, line, "module definition", m != NULL, why);
+		return;
+	}
 	w2n_instance *inst = NULL;
 	w2n_error err;
 	if (m && !(inst = w2n_instantiate(m, r->imports, &err)))
