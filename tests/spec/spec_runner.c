@@ -7,11 +7,14 @@
  * registered instance; actions go through w2n_call and w2n_global_get.
  *
  * usage: spec_runner --compiler PATH --bounds guard|explicit --work DIR
- *                    [--target TRIPLE] [--name NAME] [--verbose]
- *                    SCRIPT.json
+ *                    [--target TRIPLE] [--name NAME] [--valid FILE]
+ *                    [--verbose] SCRIPT.json
  * --target is passed to the compiler: a runner built for another target
  * (under qemu-user) runs plugins compiled for its own.  --name is what
  * messages call the script (default: the JSON's source_filename).
+ * --valid names a file of NAME:LINE lines (tests/spec/superseded.txt): the
+ * assert_invalid and assert_malformed commands at those lines of this
+ * script, whose module Wasm 3.0 makes valid, must validate instead.
  * Prints each failure as `FAIL script:LINE: command: reason` and finally
  * `spec-script NAME: P passed, F failed, N not applicable`.
  */
@@ -43,6 +46,10 @@ typedef struct runner {
 	size_t nmodules;
 	/* spectest and the registered instances. */
 	w2n_imports *imports;
+	/* --valid: lines of this script whose module Wasm 3.0 makes valid */
+	const char *valid_file;
+	int *valid_lines;
+	size_t nvalid_lines;
 } runner;
 
 static void *xrealloc(void *p, size_t n)
@@ -301,6 +308,51 @@ static void cmd_rejected(runner *r, const json *c, int line, const char *type)
 	result(r, line, type, status == 1, why);
 }
 
+/* A 2.0 command that Wasm 3.0 reverses (superseded.txt): the module must
+ * validate. */
+static void cmd_superseded(runner *r, const json *c, int line)
+{
+	char in[4096];
+	module_path(r, json_str(c, "filename"), in, sizeof in);
+	char *argv[] = {(char *)r->compiler, "--validate", in, NULL};
+	char diag[300];
+	int status = run(argv, diag, sizeof diag);
+	char why[400];
+	snprintf(why, sizeof why, "valid in Wasm 3.0, but exit %d: %s", status,
+	         diag);
+	result(r, line, "superseded", status == 0, why);
+}
+
+static bool superseded(const runner *r, int line)
+{
+	for (size_t i = 0; i < r->nvalid_lines; i++)
+		if (r->valid_lines[i] == line)
+			return true;
+	return false;
+}
+
+/* The lines of this script that --valid's file lists as SCRIPT:LINE. */
+static void load_valid_lines(runner *r)
+{
+	FILE *f = r->valid_file ? fopen(r->valid_file, "r") : NULL;
+	char text[512], name[256];
+	int line;
+	while (f && fgets(text, sizeof text, f)) {
+		char *word = text[0] == '#' ? NULL : strtok(text, " \t\n");
+		char *colon = word ? strrchr(word, ':') : NULL;
+		if (!colon || sscanf(colon + 1, "%d", &line) != 1)
+			continue;
+		snprintf(name, sizeof name, "%.*s", (int)(colon - word), word);
+		if (strcmp(name, r->script) != 0)
+			continue;
+		r->valid_lines = xrealloc(r->valid_lines,
+		                          (r->nvalid_lines + 1) * sizeof(int));
+		r->valid_lines[r->nvalid_lines++] = line;
+	}
+	if (f)
+		fclose(f);
+}
+
 /* Compiles and instantiates; linking (or, for uninstantiable, a trap)
  * must fail. */
 static void cmd_not_instantiable(runner *r, const json *c, int line,
@@ -493,6 +545,10 @@ static void run_command(runner *r, const json *c)
 		cmd_assert_trap(r, c, line, type);
 	else if (strcmp(type, "action") == 0)
 		cmd_action(r, c, line);
+	else if ((strcmp(type, "assert_invalid") == 0 ||
+	          strcmp(type, "assert_malformed") == 0) &&
+	         superseded(r, line))
+		cmd_superseded(r, c, line);
 	else if (strcmp(type, "assert_invalid") == 0 ||
 	         strcmp(type, "assert_malformed") == 0)
 		cmd_rejected(r, c, line, type);
@@ -535,6 +591,7 @@ static void cleanup(runner *r)
 		w2n_module_free(r->modules[i]);
 	free(r->mods);
 	free(r->modules);
+	free(r->valid_lines);
 }
 
 static bool parse_args(runner *r, int argc, char **argv, const char **script)
@@ -553,6 +610,8 @@ static bool parse_args(runner *r, int argc, char **argv, const char **script)
 			r->target = argv[++i];
 		else if (i + 1 < argc && strcmp(a, "--name") == 0)
 			r->script = argv[++i];
+		else if (i + 1 < argc && strcmp(a, "--valid") == 0)
+			r->valid_file = argv[++i];
 		else
 			*script = a;
 	}
@@ -566,7 +625,7 @@ int main(int argc, char **argv)
 	if (!parse_args(&r, argc, argv, &path)) {
 		fprintf(stderr, "usage: spec_runner --compiler PATH --bounds "
 		                "guard|explicit --work DIR [--target TRIPLE] "
-		                "[--name NAME] SCRIPT.json\n");
+		                "[--name NAME] [--valid FILE] SCRIPT.json\n");
 		return 2;
 	}
 	char *text = read_file(path);
@@ -589,6 +648,7 @@ int main(int argc, char **argv)
 	r.dir = slash ? dir : ".";
 	if (!r.script)
 		r.script = json_str(doc, "source_filename");
+	load_valid_lines(&r);
 	for (size_t i = 0; i < cmds->n; i++)
 		run_command(&r, cmds->items[i]);
 	printf("spec-script %s: %d passed, %d failed, %d not applicable\n",
