@@ -117,23 +117,30 @@ static bool limits_match(uint64_t min, bool has_max, uint64_t max,
 	return !declared->has_max || (has_max && max <= declared->max);
 }
 
+/* Tables and memories match in address type too (spec 4.5.2). */
 static bool table_matches(const w2n_rt_module *m, uint32_t index,
                           const w2n_rt_table *t)
 {
 	const w2n_rt_limits *l = &m->tables[index];
 	return t && t->elem_type == l->elem_type &&
-	       limits_match(t->size, w2n_rt_table_has_max(t), t->max, l);
+	       w2n_rt_table_is64(t) == (l->addr64 != 0) &&
+	       limits_match(t->size, w2n_rt_table_has_max(t),
+	                    w2n_rt_table_max(t), l);
 }
 
-/* GUARD code does no bounds checks, so it needs a GUARD memory. */
+/* GUARD code does no bounds checks on 32-bit memories, so it needs a
+ * GUARD memory; 64-bit memories are checked in every strategy. */
 static bool memory_matches(const w2n_rt_module *m, uint32_t index,
                            const w2n_rt_memory *mem)
 {
-	if (!mem || (m->bounds == W2N_RT_BOUNDS_GUARD &&
-	             mem->bounds != W2N_RT_BOUNDS_GUARD))
+	const w2n_rt_limits *l = &m->memories[index];
+	if (!mem || w2n_rt_memory_is64(mem) != (l->addr64 != 0))
+		return false;
+	if (!l->addr64 && m->bounds == W2N_RT_BOUNDS_GUARD &&
+	    mem->bounds != W2N_RT_BOUNDS_GUARD)
 		return false;
 	return limits_match(mem->pages, w2n_rt_memory_has_max(mem),
-	                    mem->max_pages, &m->memories[index]);
+	                    mem->max_pages, l);
 }
 
 static bool import_matches(const w2n_rt_instance *inst,
@@ -258,8 +265,10 @@ static bool create_memories(w2n_rt_instance *inst, w2n_rt_error *err)
 	w2n_rt_memory **mems = w2n_rt_memories_of(inst);
 	for (uint32_t i = m->nmemory_imports; i < m->nmemories; i++) {
 		const w2n_rt_limits *l = &m->memories[i];
-		mems[i] =
-		    w2n_rt_memory_new(l->min, l->max, l->has_max, m->bounds);
+		mems[i] = l->addr64
+		              ? w2n_rt_memory_new64(l->min, l->max, l->has_max)
+		              : w2n_rt_memory_new(l->min, l->max, l->has_max,
+		                                  m->bounds);
 		if (!mems[i]) {
 			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
 			                 "out of memory: memory %u", i);
@@ -275,8 +284,11 @@ static bool create_tables(w2n_rt_instance *inst, w2n_rt_error *err)
 	w2n_rt_table **tables = w2n_rt_tables_of(inst);
 	for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
 		const w2n_rt_limits *l = &m->tables[i];
-		tables[i] =
-		    w2n_rt_table_new(l->min, l->max, l->has_max, l->elem_type);
+		tables[i] = l->addr64
+		                ? w2n_rt_table_new64(l->min, l->max, l->has_max,
+		                                     l->elem_type)
+		                : w2n_rt_table_new(l->min, l->max, l->has_max,
+		                                   l->elem_type);
 		if (!tables[i]) {
 			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
 			                 "out of memory: table %u", i);
