@@ -51,6 +51,23 @@ bool ir_is_reftype(ir_valtype t)
 	return t == IR_FUNCREF || t == IR_EXTERNREF;
 }
 
+ir_valtype ir_addr_type(const ir_limits *l)
+{
+	return l->addr64 ? IR_I64 : IR_I32;
+}
+
+uint32_t ir_instr_memory(const ir_instr *in)
+{
+	switch (ir_opcodes[in->op].imm) {
+	case IMM_MEMARG:
+	case IMM_MEMARG_LANE: return in->imm.mem.memory;
+	case IMM_MEMIDX: return in->imm.memory;
+	case IMM_DATA_MEMIDX: return in->imm.index2.b;
+	case IMM_MEMIDX2: return in->imm.index2.a;
+	default: W2N_UNREACHABLE();
+	}
+}
+
 ir_valtype ir_letter_type(char c)
 {
 	switch (c) {

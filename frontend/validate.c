@@ -8,7 +8,10 @@
 
 #include "validate_internal.h"
 
-enum { MAX_PAGES = 65536 };
+/* Memory sizes in pages (spec 3.2.9): 4 GiB of 32-bit addresses, 2^48
+ * pages for a 64-bit memory (its byte size still fits in 64 bits). */
+#define MAX_PAGES UINT64_C(65536)
+#define MAX_PAGES64 (UINT64_C(1) << 48)
 
 static bool check_limits(val_module_ctx *vc, const ir_limits *l, uint64_t bound,
                          w2n_diag_code too_big, uint32_t offset)
@@ -34,25 +37,28 @@ static bool check_types_of_funcs(val_module_ctx *vc)
 	return true;
 }
 
+/* Table and memory limits (spec 3.2.8-3.2.9): bounded by what their
+ * address type can index. */
 static bool check_tables_and_memories(val_module_ctx *vc)
 {
 	const ir_module *m = vc->m;
 	for (uint32_t i = 0; i < m->ntables; i++) {
 		const ir_table *t = &m->tables[i];
-		if (!check_limits(vc, &t->type.limits, UINT32_MAX,
+		uint64_t bound =
+		    t->type.limits.addr64 ? UINT64_MAX : UINT32_MAX;
+		if (!check_limits(vc, &t->type.limits, bound,
 		                  W2N_DIAG_TABLE_SIZE, t->offset))
 			return false;
 	}
 	for (uint32_t i = 0; i < m->nmemories; i++) {
 		const ir_memory *mem = &m->memories[i];
-		if (!check_limits(vc, &mem->limits, MAX_PAGES,
-		                  W2N_DIAG_MEMORY_SIZE, mem->offset))
+		bool is64 = mem->limits.addr64;
+		if (!check_limits(
+		        vc, &mem->limits, is64 ? MAX_PAGES64 : MAX_PAGES,
+		        is64 ? W2N_DIAG_MEMORY64_SIZE : W2N_DIAG_MEMORY_SIZE,
+		        mem->offset))
 			return false;
 	}
-	if (m->nmemories > 1)
-		return w2n_error(vc->diags, m->memories[1].offset,
-		                 W2N_DIAG_MULTIPLE_MEMORIES, "%u memories",
-		                 m->nmemories);
 	return true;
 }
 
@@ -143,7 +149,9 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 		    vc->diags, e->pos, W2N_DIAG_TYPE_MISMATCH,
 		    "segment of %s for a table of %s", ir_valtype_name(e->type),
 		    ir_valtype_name(m->tables[e->table].type.elem));
-	return check_constexpr(vc, &e->offset, IR_I32, m->nglobal_imports);
+	return check_constexpr(vc, &e->offset,
+	                       ir_addr_type(&m->tables[e->table].type.limits),
+	                       m->nglobal_imports);
 }
 
 static bool check_segments(val_module_ctx *vc)
@@ -160,8 +168,10 @@ static bool check_segments(val_module_ctx *vc)
 			return w2n_error_named(vc->diags, d->pos,
 			                       W2N_DIAG_UNKNOWN_MEMORY, "%u",
 			                       d->memory);
-		if (!check_constexpr(vc, &d->offset, IR_I32,
-		                     m->nglobal_imports))
+		if (!check_constexpr(
+		        vc, &d->offset,
+		        ir_addr_type(&m->memories[d->memory].limits),
+		        m->nglobal_imports))
 			return false;
 	}
 	return true;
