@@ -51,6 +51,7 @@ typedef struct w2n_note_type {
 	uint8_t elem;                    /* tables: W2N_RT_FUNCREF/EXTERNREF */
 	uint64_t min, max;               /* tables and memories */
 	bool has_max;
+	bool addr64;     /* address type i64: "(memory i64 1 2)" */
 	uint8_t valtype; /* globals */
 	bool mutable_;
 } w2n_note_type;
