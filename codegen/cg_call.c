@@ -54,17 +54,7 @@ static void call_func(cg_ctx *cx, cg_func *fx, uint32_t index)
 LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
                               LLVMValueRef index, uint32_t trap)
 {
-	LLVMValueRef tp = cg_load_vm(
-	    cx, cx->t_ptr, cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
-	LLVMValueRef size =
-	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
-	LLVMValueRef oob = LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, "");
-	cg_trap_if(cx, fx, oob, trap);
-	LLVMValueRef elems =
-	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, table, tp, elems));
-	LLVMValueRef wide = LLVMBuildZExt(cx->b, index, cx->t_intptr, "");
-	LLVMValueRef p =
-	    LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide, 1, "");
+	LLVMValueRef p = cg_table_slot(cx, fx, table, index, trap);
 	return cg_load_vm(cx, cx->t_ptr, p);
 }
 

@@ -232,7 +232,11 @@ static void apply_elems(cg_ctx *cx, cg_func *fx)
 			    fx->inst,      cg_i32(cx, e->table),
 			    cg_i32(cx, i), off,
 			    cg_i32(cx, 0), cg_i32(cx, e->nitems)};
-			cg_call_helper(cx, CG_HELPER_TABLE_INIT, args, 6);
+			cg_call_helper(cx,
+			               cg_table_is64(cx, e->table)
+			                   ? CG_HELPER_TABLE_INIT64
+			                   : CG_HELPER_TABLE_INIT,
+			               args, 6);
 		}
 		LLVMValueRef args[] = {fx->inst, cg_i32(cx, i)};
 		cg_call_helper(cx, CG_HELPER_ELEM_DROP, args, 2);
@@ -250,7 +254,11 @@ static void apply_datas(cg_ctx *cx, cg_func *fx)
 		LLVMValueRef args[] = {fx->inst,      cg_i32(cx, d->memory),
 		                       cg_i32(cx, i), off,
 		                       cg_i32(cx, 0), cg_i32(cx, d->len)};
-		cg_call_helper(cx, CG_HELPER_MEMORY_INIT, args, 6);
+		cg_call_helper(cx,
+		               cg_memory_is64(cx, d->memory)
+		                   ? CG_HELPER_MEMORY_INIT64
+		                   : CG_HELPER_MEMORY_INIT,
+		               args, 6);
 		LLVMValueRef drop[] = {fx->inst, cg_i32(cx, i)};
 		cg_call_helper(cx, CG_HELPER_DATA_DROP, drop, 2);
 	}
@@ -406,7 +414,8 @@ static LLVMValueRef limits_entry(cg_ctx *cx, const ir_limits *l,
 	LLVMValueRef f[] = {[CG_RT_limits_min] = cg_i64(cx, l->min),
 	                    [CG_RT_limits_max] = cg_i64(cx, l->max),
 	                    [CG_RT_limits_has_max] = u32(cx, l->has_max),
-	                    [CG_RT_limits_elem_type] = u32(cx, elem_type)};
+	                    [CG_RT_limits_elem_type] = u32(cx, elem_type),
+	                    [CG_RT_limits_addr64] = u32(cx, l->addr64)};
 	return RT_CONST(cx, limits, f);
 }
 

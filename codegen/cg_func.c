@@ -60,16 +60,32 @@ void cg_trap_if(cg_ctx *cx, cg_func *fx, LLVMValueRef cond, uint32_t kind)
 	LLVMPositionBuilderAtEnd(cx->b, ok);
 }
 
+/* Loads every memory's base and size into its slots; mem2reg makes SSA
+ * values of them, and LLVM drops the loads nothing reads. */
 void cg_reload_memory(cg_ctx *cx, cg_func *fx)
 {
-	if (cx->m->nmemories == 0)
-		return;
-	LLVMValueRef slot = cg_vmctx_addr(cx, fx, CG_VM_MEMORIES, 0);
-	LLVMValueRef mem = cg_load_vm(cx, cx->t_ptr, slot);
-	LLVMValueRef base_p = CG_RT_ADDR(cx, memory, mem, base);
-	LLVMValueRef size_p = CG_RT_ADDR(cx, memory, mem, size);
-	LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_ptr, base_p), fx->mem_base);
-	LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_i64, size_p), fx->mem_size);
+	for (uint32_t i = 0; i < cx->m->nmemories; i++) {
+		LLVMValueRef slot = cg_vmctx_addr(cx, fx, CG_VM_MEMORIES, i);
+		LLVMValueRef mem = cg_load_vm(cx, cx->t_ptr, slot);
+		LLVMValueRef base_p = CG_RT_ADDR(cx, memory, mem, base);
+		LLVMValueRef size_p = CG_RT_ADDR(cx, memory, mem, size);
+		LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_ptr, base_p),
+		               fx->mem_base[i]);
+		LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_i64, size_p),
+		               fx->mem_size[i]);
+	}
+}
+
+/* One base and one size slot per memory, memory 0's also without. */
+static void set_up_memory_cache(cg_ctx *cx, cg_func *fx)
+{
+	uint32_t n = cx->m->nmemories ? cx->m->nmemories : 1;
+	fx->mem_base = w2n_xmalloc(n * sizeof *fx->mem_base);
+	fx->mem_size = w2n_xmalloc(n * sizeof *fx->mem_size);
+	for (uint32_t i = 0; i < n; i++) {
+		fx->mem_base[i] = LLVMBuildAlloca(cx->b, cx->t_ptr, "mem.base");
+		fx->mem_size[i] = LLVMBuildAlloca(cx->b, cx->t_i64, "mem.size");
+	}
 }
 
 /* Allocas for locals and the memory cache; parameters stored, declared
@@ -94,8 +110,7 @@ void cg_func_begin(cg_ctx *cx, cg_func *fx, LLVMValueRef fn)
 	fx->inst = LLVMGetParam(fn, 0);
 	fx->entry = cg_new_block(cx, fx, "entry");
 	LLVMPositionBuilderAtEnd(cx->b, fx->entry);
-	fx->mem_base = LLVMBuildAlloca(cx->b, cx->t_ptr, "mem.base");
-	fx->mem_size = LLVMBuildAlloca(cx->b, cx->t_i64, "mem.size");
+	set_up_memory_cache(cx, fx);
 	if (fx->f)
 		set_up_locals(cx, fx);
 	cg_reload_memory(cx, fx);
@@ -106,6 +121,8 @@ void cg_func_end(cg_func *fx)
 	free(fx->vals);
 	free(fx->blocks);
 	free(fx->locals);
+	free(fx->mem_base);
+	free(fx->mem_size);
 	memset(fx, 0, sizeof *fx);
 }
 

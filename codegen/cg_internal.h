@@ -165,9 +165,10 @@ typedef struct cg_func {
 	bool dead;
 	uint32_t dead_depth;
 
-	/* Memory 0's base and size, cached in allocas (promoted to SSA) and
-	 * reloaded after calls and memory.grow. */
-	LLVMValueRef mem_base, mem_size;
+	/* Each memory's base and size, cached in allocas (promoted to SSA)
+	 * and reloaded after calls and memory.grow; memory 0's slots exist
+	 * in a module without memories too. */
+	LLVMValueRef *mem_base, *mem_size;
 
 	LLVMBasicBlockRef trap_blocks[W2N_TRAP_COUNT];
 	LLVMBasicBlockRef entry;
@@ -273,18 +274,27 @@ bool cg_numeric_lowers(const ir_opcode_info *info);
 bool cg_convert_lowers(const ir_opcode_info *info);
 bool cg_simd_lowers(const ir_opcode_info *info);
 
-/* Reloads the cached memory base and size (after calls, memory.grow). */
+/* Reloads the cached memory bases and sizes (after calls, memory.grow). */
 void cg_reload_memory(cg_ctx *cx, cg_func *fx);
 /* Calls a function of Wasm type `type` through code and ctx pointers. */
 void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
                   LLVMValueRef ctx);
-/* Element `index` (i32) of `table`, trapping with `trap` past its size. */
+/* Element `index` (of the table's address type) of `table`, trapping
+ * with `trap` past its size. */
 LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
                               LLVMValueRef index, uint32_t trap);
-/* Pointer to linear memory for an access of `size` bytes at address
- * `addr` (i32) + `offset`, trapping when out of bounds. */
-LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, LLVMValueRef addr,
-                               uint32_t offset, uint32_t size);
+/* The address of that element's slot, trapping the same way. */
+LLVMValueRef cg_table_slot(cg_ctx *cx, cg_func *fx, uint32_t table,
+                           LLVMValueRef index, uint32_t trap);
+/* Pointer into linear memory `memory` for an access of `size` bytes at
+ * address `addr` (of the memory's address type) + `offset`, trapping when
+ * out of bounds. */
+LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, uint32_t memory,
+                               LLVMValueRef addr, uint64_t offset,
+                               uint32_t size);
+/* Whether memory `memory` (table `table`) has the address type i64. */
+bool cg_memory_is64(cg_ctx *cx, uint32_t memory);
+bool cg_table_is64(cg_ctx *cx, uint32_t table);
 /* Loads and stores of linear memory (alignment 1, TBAA "memory"). */
 LLVMValueRef cg_load_memory(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
 void cg_store_memory(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr);

@@ -1,9 +1,13 @@
 /*
- * cg_memory.c - linear memory instructions (spec 4.4.7).  Every access
- * computes a 64-bit effective address (i32 address + u32 offset, so it
- * cannot wrap) and, with explicit bounds checks, compares its end with the
- * memory's current size.  With guard pages the reservation makes any such
- * address either valid or a fault the runtime turns into a trap.
+ * cg_memory.c - linear memory instructions (spec 4.4.7), for any of the
+ * module's memories.  Every access to a 32-bit memory computes a 64-bit
+ * effective address (i32 address + u32 offset, so it cannot wrap) and,
+ * with explicit bounds checks, compares its end with the memory's current
+ * size.  With guard pages the reservation makes any such address either
+ * valid or a fault the runtime turns into a trap.  A 64-bit memory
+ * (memory64) is compared under both strategies: no reservation covers
+ * 64-bit addresses, and the sum address + offset + size is checked for
+ * overflow, so no address wraps (docs/memory.md).
  */
 #include "cg_internal.h"
 
@@ -43,8 +47,15 @@ void cg_store_memory(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr)
 	LLVMSetMetadata(s, cx->tbaa_kind, cx->tbaa_memory);
 }
 
-LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, LLVMValueRef addr,
-                               uint32_t offset, uint32_t size)
+bool cg_memory_is64(cg_ctx *cx, uint32_t memory)
+{
+	return cx->m->memories[memory].limits.addr64;
+}
+
+/* The effective address of an access to a 32-bit memory: zero-extended
+ * i32 address plus u32 offset, compared with the size in explicit mode. */
+static LLVMValueRef address32(cg_ctx *cx, cg_func *fx, uint32_t memory,
+                              LLVMValueRef addr, uint64_t offset, uint32_t size)
 {
 	LLVMValueRef ea = LLVMBuildZExt(cx->b, addr, cx->t_i64, "");
 	if (offset)
@@ -53,12 +64,49 @@ LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, LLVMValueRef addr,
 		LLVMValueRef end =
 		    LLVMBuildAdd(cx->b, ea, cg_i64(cx, size), "");
 		LLVMValueRef limit =
-		    LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size, "");
+		    LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory], "");
 		LLVMValueRef oob =
 		    LLVMBuildICmp(cx->b, LLVMIntUGT, end, limit, "");
 		cg_trap_if(cx, fx, oob, W2N_TRAP_OOB_MEMORY);
 	}
-	LLVMValueRef base = LLVMBuildLoad2(cx->b, cx->t_ptr, fx->mem_base, "");
+	return ea;
+}
+
+/* The effective address of an access to a 64-bit memory: traps unless
+ * addr + offset + size, summed without wrapping, is within the size. */
+static LLVMValueRef address64(cg_ctx *cx, cg_func *fx, uint32_t memory,
+                              LLVMValueRef addr, uint64_t offset, uint32_t size)
+{
+	uint64_t span = offset + size;
+	if (span < offset) { /* past 2^64: no address is in bounds */
+		cg_trap_if(cx, fx, LLVMConstInt(cx->t_i1, 1, false),
+		           W2N_TRAP_OOB_MEMORY);
+		return addr;
+	}
+	LLVMValueRef args[] = {addr, cg_i64(cx, span)};
+	LLVMValueRef sum =
+	    cg_intrinsic(cx, "llvm.uadd.with.overflow", cx->t_i64, args, 2);
+	LLVMValueRef end = LLVMBuildExtractValue(cx->b, sum, 0, "");
+	LLVMValueRef wrapped = LLVMBuildExtractValue(cx->b, sum, 1, "");
+	LLVMValueRef limit =
+	    LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory], "");
+	LLVMValueRef past = LLVMBuildICmp(cx->b, LLVMIntUGT, end, limit, "");
+	cg_trap_if(cx, fx, LLVMBuildOr(cx->b, wrapped, past, ""),
+	           W2N_TRAP_OOB_MEMORY);
+	if (!offset)
+		return addr;
+	return LLVMBuildNUWAdd(cx->b, addr, cg_i64(cx, offset), "");
+}
+
+LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, uint32_t memory,
+                               LLVMValueRef addr, uint64_t offset,
+                               uint32_t size)
+{
+	LLVMValueRef ea = cg_memory_is64(cx, memory)
+	                      ? address64(cx, fx, memory, addr, offset, size)
+	                      : address32(cx, fx, memory, addr, offset, size);
+	LLVMValueRef base =
+	    LLVMBuildLoad2(cx->b, cx->t_ptr, fx->mem_base[memory], "");
 	if (cx->t_intptr != cx->t_i64)
 		ea = LLVMBuildTrunc(cx->b, ea, cx->t_intptr, "");
 	return LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, base, &ea, 1, "");
@@ -81,8 +129,9 @@ static void emit_load(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	const ir_opcode_info *info = &ir_opcodes[in->op];
 	LLVMTypeRef t = access_type(cx, info, info->results[0]);
-	LLVMValueRef p = cg_memory_address(cx, fx, cg_pop(fx),
-	                                   in->imm.mem.offset, info->width);
+	LLVMValueRef p =
+	    cg_memory_address(cx, fx, in->imm.mem.memory, cg_pop(fx),
+	                      in->imm.mem.offset, info->width);
 	LLVMValueRef v = cg_load_memory(cx, t, p);
 	LLVMTypeRef result = cg_valtype(cx, ir_letter_type(info->results[0]));
 	bool sext = info->sign == IR_SIGN_S;
@@ -97,47 +146,79 @@ static void emit_store(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	const ir_opcode_info *info = &ir_opcodes[in->op];
 	LLVMTypeRef t = access_type(cx, info, info->params[1]);
 	LLVMValueRef v = cg_pop(fx);
-	LLVMValueRef p = cg_memory_address(cx, fx, cg_pop(fx),
-	                                   in->imm.mem.offset, info->width);
+	LLVMValueRef p =
+	    cg_memory_address(cx, fx, in->imm.mem.memory, cg_pop(fx),
+	                      in->imm.mem.offset, info->width);
 	if (info->oper == IR_OPER_WRAP)
 		v = LLVMBuildTrunc(cx->b, v, t, "");
 	cg_store_memory(cx, v, p);
 }
 
-static void emit_size(cg_ctx *cx, cg_func *fx)
+/* memory.size: pages, an i32 or (64-bit memory) i64. */
+static void emit_size(cg_ctx *cx, cg_func *fx, uint32_t memory)
 {
-	LLVMValueRef size = LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size, "");
+	LLVMValueRef size =
+	    LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory], "");
 	LLVMValueRef pages = LLVMBuildLShr(cx->b, size, cg_i64(cx, 16), "");
-	cg_push(fx, LLVMBuildTrunc(cx->b, pages, cx->t_i32, ""));
+	if (!cg_memory_is64(cx, memory))
+		pages = LLVMBuildTrunc(cx->b, pages, cx->t_i32, "");
+	cg_push(fx, pages);
 }
 
-static void emit_grow(cg_ctx *cx, cg_func *fx)
+static void emit_grow(cg_ctx *cx, cg_func *fx, uint32_t memory)
 {
-	LLVMValueRef args[] = {fx->inst, cg_i32(cx, 0), cg_pop(fx)};
-	cg_push(fx, cg_call_helper(cx, CG_HELPER_MEMORY_GROW, args, 3));
+	LLVMValueRef args[] = {fx->inst, cg_i32(cx, memory), cg_pop(fx)};
+	cg_helper h = cg_memory_is64(cx, memory) ? CG_HELPER_MEMORY_GROW64
+	                                         : CG_HELPER_MEMORY_GROW;
+	cg_push(fx, cg_call_helper(cx, h, args, 3));
 	cg_reload_memory(cx, fx);
 }
 
-/* memory.fill, memory.copy, memory.init: the runtime checks and copies. */
+static LLVMValueRef zext64(cg_ctx *cx, LLVMValueRef v)
+{
+	return LLVMBuildZExt(cx->b, v, cx->t_i64, "");
+}
+
+/* memory.fill, memory.copy, memory.init: the runtime checks and copies;
+ * its 64-bit helpers when a 64-bit memory is involved, with i32 operands
+ * zero-extended. */
 static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	LLVMValueRef n = cg_pop(fx), s = cg_pop(fx), d = cg_pop(fx);
-	LLVMValueRef zero = cg_i32(cx, 0);
+	uint32_t mem = ir_instr_memory(in);
+	bool wide = cg_memory_is64(cx, mem);
 	switch (ir_opcodes[in->op].mem) {
 	case IR_MEM_FILL: {
-		LLVMValueRef args[] = {fx->inst, zero, d, s, n};
-		cg_call_helper(cx, CG_HELPER_MEMORY_FILL, args, 5);
+		LLVMValueRef args[] = {fx->inst, cg_i32(cx, mem), d, s, n};
+		cg_call_helper(
+		    cx, wide ? CG_HELPER_MEMORY_FILL64 : CG_HELPER_MEMORY_FILL,
+		    args, 5);
 		return;
 	}
 	case IR_MEM_COPY: {
-		LLVMValueRef args[] = {fx->inst, zero, zero, d, s, n};
-		cg_call_helper(cx, CG_HELPER_MEMORY_COPY, args, 6);
+		uint32_t src = in->imm.index2.b;
+		wide = wide || cg_memory_is64(cx, src);
+		LLVMValueRef args[] = {fx->inst,
+		                       cg_i32(cx, mem),
+		                       cg_i32(cx, src),
+		                       wide ? zext64(cx, d) : d,
+		                       wide ? zext64(cx, s) : s,
+		                       wide ? zext64(cx, n) : n};
+		cg_call_helper(
+		    cx, wide ? CG_HELPER_MEMORY_COPY64 : CG_HELPER_MEMORY_COPY,
+		    args, 6);
 		return;
 	}
 	default: { /* IR_MEM_INIT */
-		LLVMValueRef args[] = {
-		    fx->inst, zero, cg_i32(cx, in->imm.index2.a), d, s, n};
-		cg_call_helper(cx, CG_HELPER_MEMORY_INIT, args, 6);
+		LLVMValueRef args[] = {fx->inst,
+		                       cg_i32(cx, mem),
+		                       cg_i32(cx, in->imm.index2.a),
+		                       d,
+		                       s,
+		                       n};
+		cg_call_helper(
+		    cx, wide ? CG_HELPER_MEMORY_INIT64 : CG_HELPER_MEMORY_INIT,
+		    args, 6);
 		return;
 	}
 	}
@@ -155,8 +236,8 @@ void cg_memory(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	switch (ir_opcodes[in->op].mem) {
 	case IR_MEM_LOAD: emit_load(cx, fx, in); return;
 	case IR_MEM_STORE: emit_store(cx, fx, in); return;
-	case IR_MEM_SIZE: emit_size(cx, fx); return;
-	case IR_MEM_GROW: emit_grow(cx, fx); return;
+	case IR_MEM_SIZE: emit_size(cx, fx, in->imm.memory); return;
+	case IR_MEM_GROW: emit_grow(cx, fx, in->imm.memory); return;
 	case IR_MEM_FILL:
 	case IR_MEM_COPY:
 	case IR_MEM_INIT: emit_bulk(cx, fx, in); return;

@@ -56,6 +56,7 @@ static void limits_of(w2n_note_type *nt, const ir_limits *l)
 	nt->min = l->min;
 	nt->max = l->max;
 	nt->has_max = l->has_max;
+	nt->addr64 = l->addr64;
 }
 
 /* The type of entity `index` of `kind`; *codes is what the caller frees. */

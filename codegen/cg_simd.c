@@ -159,7 +159,8 @@ struct vec_rule {
 /* The address popped, for an access of the row's WIDTH. */
 static LLVMValueRef pop_address(cg_ctx *cx, cg_func *fx, const vec_op *v)
 {
-	return cg_memory_address(cx, fx, cg_pop(fx), v->in->imm.mem.offset,
+	return cg_memory_address(cx, fx, v->in->imm.mem.memory, cg_pop(fx),
+	                         v->in->imm.mem.offset,
 	                         ir_opcodes[v->in->op].width);
 }
 

@@ -1,8 +1,16 @@
 /*
  * cg_table.c - table instructions (spec 4.4.6).  table.get/set/size are
- * inline; the rest call the runtime, which checks bounds as the spec says.
+ * inline; the rest call the runtime, which checks bounds as the spec says
+ * (its 64-bit helpers for a 64-bit table, table64, whose indices and
+ * sizes are i64: the runtime's sizes stay 32-bit, so an i64 index is
+ * compared with the zero-extended size).
  */
 #include "cg_internal.h"
+
+bool cg_table_is64(cg_ctx *cx, uint32_t table)
+{
+	return cx->m->tables[table].type.limits.addr64;
+}
 
 static LLVMValueRef table_ptr(cg_ctx *cx, cg_func *fx, uint32_t table)
 {
@@ -10,26 +18,60 @@ static LLVMValueRef table_ptr(cg_ctx *cx, cg_func *fx, uint32_t table)
 	                  cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
 }
 
-static void emit_set(cg_ctx *cx, cg_func *fx, uint32_t table)
+LLVMValueRef cg_table_slot(cg_ctx *cx, cg_func *fx, uint32_t table,
+                           LLVMValueRef index, uint32_t trap)
 {
-	LLVMValueRef v = cg_pop(fx), index = cg_pop(fx);
 	LLVMValueRef tp = table_ptr(cx, fx, table);
 	LLVMValueRef size =
 	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
+	if (cg_table_is64(cx, table))
+		size = LLVMBuildZExt(cx->b, size, cx->t_i64, "");
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, ""),
-	           W2N_TRAP_OOB_TABLE);
+	           trap);
 	LLVMValueRef elems =
 	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, table, tp, elems));
-	LLVMValueRef wide = LLVMBuildZExt(cx->b, index, cx->t_intptr, "");
-	cg_store_vm(
-	    cx, v,
-	    LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide, 1, ""));
+	LLVMValueRef wide =
+	    LLVMBuildIntCast2(cx->b, index, cx->t_intptr, false, "");
+	return LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide, 1, "");
+}
+
+static void emit_set(cg_ctx *cx, cg_func *fx, uint32_t table)
+{
+	LLVMValueRef v = cg_pop(fx), index = cg_pop(fx);
+	cg_store_vm(cx, v,
+	            cg_table_slot(cx, fx, table, index, W2N_TRAP_OOB_TABLE));
 }
 
 static void emit_size(cg_ctx *cx, cg_func *fx, uint32_t table)
 {
 	LLVMValueRef tp = table_ptr(cx, fx, table);
-	cg_push(fx, cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size)));
+	LLVMValueRef size =
+	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
+	if (cg_table_is64(cx, table))
+		size = LLVMBuildZExt(cx->b, size, cx->t_i64, "");
+	cg_push(fx, size);
+}
+
+static LLVMValueRef zext64(cg_ctx *cx, LLVMValueRef v)
+{
+	return LLVMBuildZExt(cx->b, v, cx->t_i64, "");
+}
+
+/* table.copy: the 64-bit helper when either table is 64-bit, with i32
+ * operands zero-extended. */
+static void emit_copy(cg_ctx *cx, cg_func *fx, const ir_instr *in,
+                      LLVMValueRef d, LLVMValueRef s, LLVMValueRef n)
+{
+	uint32_t dst = in->imm.index2.a, src = in->imm.index2.b;
+	bool wide = cg_table_is64(cx, dst) || cg_table_is64(cx, src);
+	LLVMValueRef args[] = {fx->inst,
+	                       cg_i32(cx, dst),
+	                       cg_i32(cx, src),
+	                       wide ? zext64(cx, d) : d,
+	                       wide ? zext64(cx, s) : s,
+	                       wide ? zext64(cx, n) : n};
+	cg_call_helper(cx, wide ? CG_HELPER_TABLE_COPY64 : CG_HELPER_TABLE_COPY,
+	               args, 6);
 }
 
 static void emit_runtime_op(cg_ctx *cx, cg_func *fx, const ir_instr *in)
@@ -39,19 +81,14 @@ static void emit_runtime_op(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	case OP_TABLE_FILL: { /* dst, value, len */
 		LLVMValueRef args[] = {fx->inst, cg_i32(cx, in->imm.index), a,
 		                       b, c};
-		cg_call_helper(cx, CG_HELPER_TABLE_FILL, args, 5);
+		cg_call_helper(cx,
+		               cg_table_is64(cx, in->imm.index)
+		                   ? CG_HELPER_TABLE_FILL64
+		                   : CG_HELPER_TABLE_FILL,
+		               args, 5);
 		return;
 	}
-	case OP_TABLE_COPY: {
-		LLVMValueRef args[] = {fx->inst,
-		                       cg_i32(cx, in->imm.index2.a),
-		                       cg_i32(cx, in->imm.index2.b),
-		                       a,
-		                       b,
-		                       c};
-		cg_call_helper(cx, CG_HELPER_TABLE_COPY, args, 6);
-		return;
-	}
+	case OP_TABLE_COPY: emit_copy(cx, fx, in, a, b, c); return;
 	default: { /* OP_TABLE_INIT: elem a, table b */
 		LLVMValueRef args[] = {fx->inst,
 		                       cg_i32(cx, in->imm.index2.b),
@@ -59,7 +96,11 @@ static void emit_runtime_op(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		                       a,
 		                       b,
 		                       c};
-		cg_call_helper(cx, CG_HELPER_TABLE_INIT, args, 6);
+		cg_call_helper(cx,
+		               cg_table_is64(cx, in->imm.index2.b)
+		                   ? CG_HELPER_TABLE_INIT64
+		                   : CG_HELPER_TABLE_INIT,
+		               args, 6);
 		return;
 	}
 	}
@@ -78,7 +119,10 @@ void cg_table(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		LLVMValueRef n = cg_pop(fx), init = cg_pop(fx);
 		LLVMValueRef args[] = {fx->inst, cg_i32(cx, in->imm.index),
 		                       init, n};
-		cg_push(fx, cg_call_helper(cx, CG_HELPER_TABLE_GROW, args, 4));
+		cg_helper h = cg_table_is64(cx, in->imm.index)
+		                  ? CG_HELPER_TABLE_GROW64
+		                  : CG_HELPER_TABLE_GROW;
+		cg_push(fx, cg_call_helper(cx, h, args, 4));
 		return;
 	}
 	case OP_ELEM_DROP: {

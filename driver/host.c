@@ -81,11 +81,11 @@ static const char header_preamble[] =
     "/* The instance calling a host function; pass it to the accessors\n"
     " * and to exports. */\n"
     "typedef struct w2n_rt_instance w2n_rt_instance;\n\n"
-    "/* Guest memory [offset, offset + length) of the instance, or NULL\n"
-    " * when that range is out of bounds: check before every use. */\n"
+    "/* Guest memory [offset, offset + length) of memory 0 of the instance,\n"
+    " * or NULL when that range is out of bounds: check before every use. */\n"
     "void *w2n_host_memory(w2n_rt_instance *instance, uint32_t offset,\n"
     "                      uint32_t length);\n\n"
-    "/* The size of the instance's memory in bytes. */\n"
+    "/* The size of memory 0 of the instance in bytes. */\n"
     "uint64_t w2n_host_memory_size(w2n_rt_instance *instance);\n\n";
 
 void w2n_emit_header(const ir_module *m, FILE *out)

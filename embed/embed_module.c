@@ -276,7 +276,7 @@ void w2n_module_describe(const w2n_module *m, w2n_module_info *out)
 
 static w2n_limits limits_of(const w2n_rt_limits *l)
 {
-	w2n_limits r = {l->min, l->max, l->has_max != 0};
+	w2n_limits r = {l->min, l->max, l->has_max != 0, l->addr64 != 0};
 	return r;
 }
 
@@ -374,11 +374,13 @@ size_t w2n_extern_type_string(const w2n_extern_type *type, char *buf,
 		t.min = type->table.limits.min;
 		t.max = type->table.limits.max;
 		t.has_max = type->table.limits.has_max;
+		t.addr64 = type->table.limits.addr64;
 		break;
 	case W2N_EXTERN_MEMORY:
 		t.min = type->memory.min;
 		t.max = type->memory.max;
 		t.has_max = type->memory.has_max;
+		t.addr64 = type->memory.addr64;
 		break;
 	default:
 		t.valtype = type->global.type;

@@ -39,18 +39,23 @@ w2n_memory *w2n_memory_new(const w2n_limits *limits, w2n_bounds bounds,
                            w2n_error *err)
 {
 	w2n_embed_ok(err);
-	if (!limits_ok(limits, 65536) ||
+	bool is64 = limits && limits->addr64;
+	if (!limits_ok(limits, is64 ? UINT64_C(1) << 48 : 65536) ||
 	    (bounds != W2N_BOUNDS_GUARD && bounds != W2N_BOUNDS_EXPLICIT)) {
 		w2n_embed_fail(err, W2N_ERROR_USAGE, "invalid memory type");
 		return NULL;
 	}
-	w2n_rt_memory *mem = w2n_rt_memory_new(limits->min, limits->max,
-	                                       limits->has_max, bounds);
+	w2n_rt_memory *mem =
+	    is64
+	        ? w2n_rt_memory_new64(limits->min, limits->max, limits->has_max)
+	        : w2n_rt_memory_new(limits->min, limits->max, limits->has_max,
+	                            bounds);
 	if (!mem)
 		w2n_embed_fail(err, W2N_ERROR_RESOURCE,
 		               "cannot create a memory of %llu pages%s",
 		               (unsigned long long)limits->min,
-		               bounds == W2N_BOUNDS_GUARD && sizeof(void *) < 8
+		               !is64 && bounds == W2N_BOUNDS_GUARD &&
+		                       sizeof(void *) < 8
 		                   ? " (guard pages need a 64-bit host)"
 		                   : "");
 	return (w2n_memory *)(void *)mem;
@@ -117,13 +122,16 @@ w2n_table *w2n_table_new(w2n_valtype elem, const w2n_limits *limits,
                          w2n_error *err)
 {
 	w2n_embed_ok(err);
+	bool is64 = limits && limits->addr64;
 	if ((elem != W2N_FUNCREF && elem != W2N_EXTERNREF) ||
-	    !limits_ok(limits, UINT32_MAX)) {
+	    !limits_ok(limits, is64 ? UINT64_MAX : UINT32_MAX)) {
 		w2n_embed_fail(err, W2N_ERROR_USAGE, "invalid table type");
 		return NULL;
 	}
-	w2n_rt_table *t =
-	    w2n_rt_table_new(limits->min, limits->max, limits->has_max, elem);
+	w2n_rt_table *t = is64 ? w2n_rt_table_new64(limits->min, limits->max,
+	                                            limits->has_max, elem)
+	                       : w2n_rt_table_new(limits->min, limits->max,
+	                                          limits->has_max, elem);
 	if (!t)
 		w2n_embed_fail(err, W2N_ERROR_RESOURCE,
 		               "cannot create a table of %llu elements",

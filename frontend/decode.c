@@ -115,23 +115,32 @@ static bool check_flag_byte(dec_cursor *c, uint8_t b, uint8_t max, uint64_t off)
 	return true;
 }
 
+/*
+ * Limits (spec 5.3.7): flags bit 0 a maximum, bit 1 shared (threads, not
+ * supported), bit 2 the address type i64 (memory64, table64: the bounds
+ * are then u64).
+ */
 static bool read_limits(dec_cursor *c, ir_limits *l)
 {
 	uint64_t off = dec_offset(c);
 	uint8_t flags;
-	uint32_t v;
 	if (!dec_u8(c, &flags))
 		return false;
-	if (flags > 1 && !(flags & 0x80))
+	if ((flags & 2) && !(flags & 0x80))
 		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LARGE,
 		                 "0x%02x%s", flags,
 		                 dec_unsupported(DEC_SITE_LIMITS, flags));
-	if (!check_flag_byte(c, flags, 1, off))
+	if (!check_flag_byte(c, flags, 7, off))
 		return false;
+	l->has_max = flags & 1;
+	l->addr64 = flags & 4;
+	if (l->addr64)
+		return dec_u64(c, &l->min) &&
+		       (!l->has_max || dec_u64(c, &l->max));
+	uint32_t v;
 	if (!dec_u32(c, &v))
 		return false;
 	l->min = v;
-	l->has_max = flags == 1;
 	if (l->has_max) {
 		if (!dec_u32(c, &v))
 			return false;

@@ -122,17 +122,6 @@ static void push_open(dec_state *s, uint32_t index)
 	s->open_blocks[s->nopen++] = index;
 }
 
-static bool zero_byte(dec_cursor *c)
-{
-	uint64_t off = dec_offset(c);
-	uint8_t b;
-	if (!dec_u8(c, &b))
-		return false;
-	if (b != 0)
-		return w2n_error(c->diags, off, W2N_DIAG_ZERO_BYTE, NULL);
-	return true;
-}
-
 /* The block types [] -> [] and [] -> [t] for every value type t, shared
  * by all modules. */
 static const ir_valtype value_types[] = {
@@ -220,10 +209,24 @@ static bool read_br_table(dec_state *s, dec_cursor *c, ir_instr *in)
 	return true;
 }
 
+/*
+ * memarg (spec 5.4.6): alignment flags, a memory index when bit 6 of the
+ * flags is set (multiple memories), and a u64 offset.  Flags of 128 or
+ * more are malformed; the alignment is their low 6 bits.
+ */
 static bool read_memarg(dec_cursor *c, ir_instr *in)
 {
-	return dec_u32(c, &in->imm.mem.align_log2) &&
-	       dec_u32(c, &in->imm.mem.offset);
+	uint64_t off = dec_offset(c);
+	uint32_t flags;
+	if (!dec_u32(c, &flags))
+		return false;
+	if (flags >= 128)
+		return w2n_error(c->diags, off, W2N_DIAG_MEMOP_FLAGS, "0x%x",
+		                 flags);
+	in->imm.mem.align_log2 = (uint8_t)(flags & 63);
+	if ((flags & 64) && !dec_u32(c, &in->imm.mem.memory))
+		return false;
+	return dec_u64(c, &in->imm.mem.offset);
 }
 
 static bool read_select_types(dec_cursor *c, ir_instr *in)
@@ -275,10 +278,11 @@ static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
 	case IMM_V128: return read_fixed(c, in->imm.v128, 16);
 	case IMM_REFTYPE: return dec_heaptype(c, &in->imm.type);
 	case IMM_SELECT_T: return read_select_types(c, in);
-	case IMM_MEM0: return zero_byte(c);
-	case IMM_DATA_MEM0:
-		return dec_u32(c, &in->imm.index2.a) && zero_byte(c);
-	case IMM_MEM0_MEM0: return zero_byte(c) && zero_byte(c);
+	case IMM_MEMIDX: return dec_u32(c, &in->imm.memory);
+	case IMM_DATA_MEMIDX:
+	case IMM_MEMIDX2:
+		return dec_u32(c, &in->imm.index2.a) &&
+		       dec_u32(c, &in->imm.index2.b);
 	}
 	W2N_UNREACHABLE();
 }

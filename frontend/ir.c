@@ -63,6 +63,23 @@ const char *ir_valtype_name(ir_valtype t, char buf[IR_VALTYPE_NAME_MAX])
 	return ir_valtype_is_ref(t) ? ref_name(t, buf) : "?";
 }
 
+ir_valtype ir_addr_type(const ir_limits *l)
+{
+	return l->addr64 ? IR_I64 : IR_I32;
+}
+
+uint32_t ir_instr_memory(const ir_instr *in)
+{
+	switch (ir_opcodes[in->op].imm) {
+	case IMM_MEMARG:
+	case IMM_MEMARG_LANE: return in->imm.mem.memory;
+	case IMM_MEMIDX: return in->imm.memory;
+	case IMM_DATA_MEMIDX: return in->imm.index2.b;
+	case IMM_MEMIDX2: return in->imm.index2.a;
+	default: W2N_UNREACHABLE();
+	}
+}
+
 ir_valtype ir_letter_type(char c)
 {
 	switch (c) {

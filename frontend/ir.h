@@ -71,10 +71,14 @@ typedef struct ir_functype {
 	const ir_valtype *results;
 } ir_functype;
 
+/* Limits of a table (elements) or memory (64 KiB pages).  `addr64`: the
+ * address type is i64 (memory64, table64; limits flag bit 2), so that
+ * addresses, indices and sizes of the memory or table are i64. */
 typedef struct ir_limits {
 	uint64_t min;
 	uint64_t max;
 	bool has_max;
+	bool addr64;
 } ir_limits;
 
 typedef struct ir_tabletype {
@@ -123,8 +127,9 @@ typedef struct ir_instr {
 		uint32_t index;
 		/* IMM_INDEX2: call_indirect (a = type, b = table),
 		 * table.copy (a = dst, b = src), table.init (a = elem,
-		 * b = table), memory.copy (a = dst, b = src memory),
-		 * memory.init (a = data, b = memory). */
+		 * b = table).  IMM_MEMIDX2: memory.copy (a = dst, b = src
+		 * memory).  IMM_DATA_MEMIDX: memory.init (a = data,
+		 * b = memory). */
 		struct {
 			uint32_t a, b;
 		} index2;
@@ -134,11 +139,14 @@ typedef struct ir_instr {
 			uint32_t count;
 			const uint32_t *labels;
 		} br_table;
-		/* IMM_MEMARG and IMM_MEMARG_LANE. */
+		/* IMM_MEMARG and IMM_MEMARG_LANE: the offset is a u64 in
+		 * the binary (below 2^32 for a memory of address type i32,
+		 * which the validator checks); the alignment exponent is
+		 * below 64 (the flags' low 6 bits). */
 		struct {
-			uint32_t align_log2;
-			uint32_t offset;
+			uint64_t offset;
 			uint32_t memory;
+			uint8_t align_log2;
 			uint8_t lane;
 		} mem;
 		/* IMM_LANE (extract/replace lane). */
@@ -383,6 +391,13 @@ static inline bool ir_valtype_defaultable(ir_valtype t)
  * "(ref null 3)" (a heap type index as a number), written to `buf`. */
 enum { IR_VALTYPE_NAME_MAX = 32 };
 const char *ir_valtype_name(ir_valtype t, char buf[IR_VALTYPE_NAME_MAX]);
+/* The address type of a memory or table of these limits: IR_I64 for
+ * memory64 and table64, else IR_I32. */
+ir_valtype ir_addr_type(const ir_limits *l);
+
+/* The memory a memory instruction (MEM column not NONE or DATA_DROP)
+ * accesses; memory.copy's destination (its source is imm.index2.b). */
+uint32_t ir_instr_memory(const ir_instr *in);
 
 /* The value type of a letter of the PARAMS and RESULTS columns of
  * opcodes.def: i = i32, l = i64, f = f32, d = f64, v = v128. */

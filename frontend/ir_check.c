@@ -178,13 +178,19 @@ static bool check_instr(checker *c, const ir_func *f, uint32_t at,
 	case IMM_MEMARG_LANE:
 		return in_range(c, in->imm.mem.memory, m->nmemories, "memory",
 		                in->offset);
-	case IMM_MEM0:
-	case IMM_MEM0_MEM0:
-		return in_range(c, 0, m->nmemories, "memory", in->offset);
-	case IMM_DATA_MEM0:
+	case IMM_MEMIDX:
+		return in_range(c, in->imm.memory, m->nmemories, "memory",
+		                in->offset);
+	case IMM_MEMIDX2:
+		return in_range(c, in->imm.index2.a, m->nmemories, "memory",
+		                in->offset) &&
+		       in_range(c, in->imm.index2.b, m->nmemories, "memory",
+		                in->offset);
+	case IMM_DATA_MEMIDX:
 		return in_range(c, in->imm.index2.a, m->ndatas, "data segment",
 		                in->offset) &&
-		       in_range(c, 0, m->nmemories, "memory", in->offset);
+		       in_range(c, in->imm.index2.b, m->nmemories, "memory",
+		                in->offset);
 	default: return true;
 	}
 }

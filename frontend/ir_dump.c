@@ -61,10 +61,11 @@ static void dump_imm(const ir_instr *in, FILE *out)
 		fprintf(out, " -> else %u end %u", in->imm.block.else_index,
 		        in->imm.block.end_index);
 		break;
-	case IMM_INDEX: fprintf(out, " %u", in->imm.index); break;
+	case IMM_INDEX:
+	case IMM_MEMIDX: fprintf(out, " %u", in->imm.index); break;
 	case IMM_INDEX2:
-	case IMM_DATA_MEM0:
-	case IMM_MEM0_MEM0:
+	case IMM_DATA_MEMIDX:
+	case IMM_MEMIDX2:
 		fprintf(out, " %u %u", in->imm.index2.a, in->imm.index2.b);
 		break;
 	case IMM_BR_TABLE:
@@ -73,7 +74,7 @@ static void dump_imm(const ir_instr *in, FILE *out)
 		break;
 	case IMM_MEMARG:
 	case IMM_MEMARG_LANE:
-		fprintf(out, " memory=%u offset=%u align=%u",
+		fprintf(out, " memory=%u offset=%" PRIu64 " align=%u",
 		        in->imm.mem.memory, in->imm.mem.offset,
 		        1u << in->imm.mem.align_log2);
 		if (ir_opcodes[in->op].imm == IMM_MEMARG_LANE)
@@ -139,7 +140,8 @@ static void dump_func(const ir_module *m, uint32_t i, FILE *out)
 static void dump_limits(const char *what, uint32_t i, const ir_limits *l,
                         bool imported, FILE *out)
 {
-	fprintf(out, "%s %u min %" PRIu64, what, i, l->min);
+	fprintf(out, "%s %u%s min %" PRIu64, what, i, l->addr64 ? " i64" : "",
+	        l->min);
 	if (l->has_max)
 		fprintf(out, " max %" PRIu64, l->max);
 	fprintf(out, "%s\n", imported ? " import" : "");

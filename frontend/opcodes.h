@@ -41,11 +41,11 @@ typedef enum ir_imm_kind {
 	IMM_F32,
 	IMM_F64,
 	IMM_V128,
-	IMM_REFTYPE,   /* ref.null ht: a heap type */
-	IMM_SELECT_T,  /* vec(valtype), length 1 in Wasm 2.0 */
-	IMM_MEM0,      /* a reserved 0x00 byte (memory index 0) */
-	IMM_DATA_MEM0, /* dataidx, then a reserved 0x00 byte */
-	IMM_MEM0_MEM0, /* two reserved 0x00 bytes */
+	IMM_REFTYPE,     /* ref.null ht: a heap type */
+	IMM_SELECT_T,    /* vec(valtype), length 1 in Wasm 2.0 */
+	IMM_MEMIDX,      /* a memory index (imm.memory) */
+	IMM_DATA_MEMIDX, /* dataidx, then a memory index (imm.index2) */
+	IMM_MEMIDX2,     /* destination and source memory (imm.index2) */
 } ir_imm_kind;
 
 /*

@@ -8,7 +8,10 @@
 
 #include "validate_internal.h"
 
-enum { MAX_PAGES = 65536 };
+/* Memory sizes in pages (spec 3.2.9): 4 GiB of 32-bit addresses, 2^48
+ * pages for a 64-bit memory (its byte size still fits in 64 bits). */
+#define MAX_PAGES UINT64_C(65536)
+#define MAX_PAGES64 (UINT64_C(1) << 48)
 
 static bool check_limits(val_module_ctx *vc, const ir_limits *l, uint64_t bound,
                          w2n_diag_code too_big, uint32_t offset)
@@ -72,13 +75,15 @@ static bool check_types(val_module_ctx *vc)
 static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
                             ir_valtype want, uint32_t nglobals);
 
-/* A table's element type; one that is not nullable needs an initial
+/* A table's limits, bounded by what its address type can index (spec
+ * 3.2.8), and its element type; one that is not nullable needs an initial
  * element, as a table without one starts with nulls (spec 3.0, "Tables"). */
 static bool check_table(val_module_ctx *vc, const ir_table *t)
 {
 	const ir_module *m = vc->m;
+	uint64_t bound = t->type.limits.addr64 ? UINT64_MAX : UINT32_MAX;
 	if (!check_valtype(vc, t->type.elem, m->ntypes, t->offset) ||
-	    !check_limits(vc, &t->type.limits, UINT32_MAX, W2N_DIAG_TABLE_SIZE,
+	    !check_limits(vc, &t->type.limits, bound, W2N_DIAG_TABLE_SIZE,
 	                  t->offset))
 		return false;
 	if (t->has_init)
@@ -99,14 +104,13 @@ static bool check_tables_and_memories(val_module_ctx *vc)
 			return false;
 	for (uint32_t i = 0; i < m->nmemories; i++) {
 		const ir_memory *mem = &m->memories[i];
-		if (!check_limits(vc, &mem->limits, MAX_PAGES,
-		                  W2N_DIAG_MEMORY_SIZE, mem->offset))
+		bool is64 = mem->limits.addr64;
+		if (!check_limits(
+		        vc, &mem->limits, is64 ? MAX_PAGES64 : MAX_PAGES,
+		        is64 ? W2N_DIAG_MEMORY64_SIZE : W2N_DIAG_MEMORY_SIZE,
+		        mem->offset))
 			return false;
 	}
-	if (m->nmemories > 1)
-		return w2n_error(vc->diags, m->memories[1].offset,
-		                 W2N_DIAG_MULTIPLE_MEMORIES, "%u memories",
-		                 m->nmemories);
 	return true;
 }
 
@@ -243,7 +247,9 @@ static bool check_elem(val_module_ctx *vc, const ir_elem *e)
 		    "segment of %s for a table of %s",
 		    ir_valtype_name(e->type, buf[0]),
 		    ir_valtype_name(m->tables[e->table].type.elem, buf[1]));
-	return check_constexpr(vc, &e->offset, IR_I32, m->nglobals);
+	return check_constexpr(vc, &e->offset,
+	                       ir_addr_type(&m->tables[e->table].type.limits),
+	                       m->nglobals);
 }
 
 static bool check_segments(val_module_ctx *vc)
@@ -260,7 +266,10 @@ static bool check_segments(val_module_ctx *vc)
 			return w2n_error_named(vc->diags, d->pos,
 			                       W2N_DIAG_UNKNOWN_MEMORY, "%u",
 			                       d->memory);
-		if (!check_constexpr(vc, &d->offset, IR_I32, m->nglobals))
+		if (!check_constexpr(
+		        vc, &d->offset,
+		        ir_addr_type(&m->memories[d->memory].limits),
+		        m->nglobals))
 			return false;
 	}
 	return true;

@@ -379,6 +379,19 @@ static bool table_index(body_ctx *b, uint32_t t, ir_valtype *elem)
 	return true;
 }
 
+/* The address type of a table in range: its indices and sizes. */
+static val_type table_addr(body_ctx *b, uint32_t t)
+{
+	return (val_type)ir_addr_type(&b->m->tables[t].type.limits);
+}
+
+/* The type of a length between two tables or memories (table.copy,
+ * memory.copy): the smaller of their address types (spec 3.3.6-3.3.7). */
+static val_type min_addr(val_type x, val_type y)
+{
+	return x == IR_I64 && y == IR_I64 ? IR_I64 : IR_I32;
+}
+
 static bool check_call_indirect(body_ctx *b)
 {
 	uint32_t type = b->in->imm.index2.a;
@@ -390,7 +403,7 @@ static bool check_call_indirect(body_ctx *b)
 		            "call_indirect through a table of externref");
 	if (type >= b->m->ntypes)
 		return fail_index(b, W2N_DIAG_UNKNOWN_TYPE, type);
-	if (!pop(b, IR_I32))
+	if (!pop(b, table_addr(b, b->in->imm.index2.b)))
 		return false;
 	return apply_call(b, &b->m->types[type]);
 }
@@ -505,28 +518,25 @@ static bool elem_index(body_ctx *b, uint32_t e, ir_valtype *type)
 	return true;
 }
 
-static bool pop_i32s(body_ctx *b, unsigned n)
-{
-	for (unsigned i = 0; i < n; i++)
-		if (!pop(b, IR_I32))
-			return false;
-	return true;
-}
-
+/* table.copy d s n, table.init d s n: d (and s of a copy) are indices of
+ * their tables, n of a copy of both; a segment's s and n are i32. */
 static bool check_table_copy_init(body_ctx *b)
 {
 	ir_valtype dst = IR_FUNCREF, src = IR_FUNCREF;
-	bool ok = b->in->op == OP_TABLE_COPY
-	              ? table_index(b, b->in->imm.index2.a, &dst) &&
-	                    table_index(b, b->in->imm.index2.b, &src)
-	              : table_index(b, b->in->imm.index2.b, &dst) &&
-	                    elem_index(b, b->in->imm.index2.a, &src);
+	bool copy = b->in->op == OP_TABLE_COPY;
+	uint32_t table = copy ? b->in->imm.index2.a : b->in->imm.index2.b;
+	bool ok = copy ? table_index(b, table, &dst) &&
+	                     table_index(b, b->in->imm.index2.b, &src)
+	               : table_index(b, table, &dst) &&
+	                     elem_index(b, b->in->imm.index2.a, &src);
 	if (!ok)
 		return false;
 	if (!ir_valtype_sub(b->m, src, dst))
 		return fail(b, W2N_DIAG_TYPE_MISMATCH,
 		            "element types of source and destination differ");
-	return pop_i32s(b, 3);
+	val_type d = table_addr(b, table);
+	val_type s = copy ? table_addr(b, b->in->imm.index2.b) : IR_I32;
+	return pop(b, min_addr(d, s)) && pop(b, s) && pop(b, d);
 }
 
 static bool check_table(body_ctx *b)
@@ -538,21 +548,22 @@ static bool check_table(body_ctx *b)
 		return check_table_copy_init(b);
 	if (!table_index(b, b->in->imm.index, &t))
 		return false;
+	val_type at = table_addr(b, b->in->imm.index);
 	switch (b->in->op) {
 	case OP_TABLE_GET:
-		if (!pop(b, IR_I32))
+		if (!pop(b, at))
 			return false;
 		push(b, t);
 		return true;
-	case OP_TABLE_SET: return pop(b, t) && pop(b, IR_I32);
-	case OP_TABLE_SIZE: push(b, IR_I32); return true;
+	case OP_TABLE_SET: return pop(b, t) && pop(b, at);
+	case OP_TABLE_SIZE: push(b, at); return true;
 	case OP_TABLE_GROW:
-		if (!pop(b, IR_I32) || !pop(b, t))
+		if (!pop(b, at) || !pop(b, t))
 			return false;
-		push(b, IR_I32);
+		push(b, at);
 		return true;
 	default: /* OP_TABLE_FILL */
-		return pop(b, IR_I32) && pop(b, t) && pop(b, IR_I32);
+		return pop(b, at) && pop(b, t) && pop(b, at);
 	}
 }
 
@@ -665,30 +676,73 @@ static bool check_lane(body_ctx *b, uint8_t lane)
 	return true;
 }
 
-/* Memory index, data index, alignment and lane immediates of a memory
- * instruction (spec 3.3.7); its operand types then come from the opcode
- * table. */
+static bool memory_index(body_ctx *b, uint32_t mem)
+{
+	if (mem >= b->m->nmemories)
+		return fail_index(b, W2N_DIAG_UNKNOWN_MEMORY, mem);
+	return true;
+}
+
+/* The address type of a memory in range: its addresses and sizes. */
+static val_type memory_addr(body_ctx *b, uint32_t mem)
+{
+	return (val_type)ir_addr_type(&b->m->memories[mem].limits);
+}
+
+/* A memarg (spec 3.3.7): alignment at most natural, an offset the
+ * memory's address type can hold. */
+static bool check_memarg(body_ctx *b, const ir_opcode_info *info)
+{
+	uint32_t natural = 0;
+	while ((1u << natural) < info->width)
+		natural++;
+	if (b->in->imm.mem.align_log2 > natural)
+		return fail(b, W2N_DIAG_ALIGNMENT, info->name);
+	if (memory_addr(b, b->in->imm.mem.memory) == IR_I32 &&
+	    b->in->imm.mem.offset > UINT32_MAX)
+		return fail(b, W2N_DIAG_OFFSET_RANGE, info->name);
+	return true;
+}
+
+/* Memory index, data index, alignment, offset and lane immediates of a
+ * memory instruction (spec 3.3.7); its operand types then come from the
+ * opcode table (check_simple), memory.copy's from check_memory_copy. */
 static bool check_memory_immediates(body_ctx *b)
 {
 	const ir_opcode_info *info = &ir_opcodes[b->in->op];
 	ir_imm_kind kind = (ir_imm_kind)info->imm;
 	ir_mem_kind mem = (ir_mem_kind)info->mem;
 	if (ir_mem_uses_data(mem) &&
-	    !data_index(b, kind == IMM_DATA_MEM0 ? b->in->imm.index2.a
-	                                         : b->in->imm.index))
+	    !data_index(b, kind == IMM_DATA_MEMIDX ? b->in->imm.index2.a
+	                                           : b->in->imm.index))
 		return false;
 	if (!ir_mem_uses_memory(mem))
 		return true;
-	if (b->m->nmemories == 0)
-		return fail_index(b, W2N_DIAG_UNKNOWN_MEMORY, 0u);
-	if (kind == IMM_MEMARG || kind == IMM_MEMARG_LANE) {
-		uint32_t natural = 0;
-		while ((1u << natural) < info->width)
-			natural++;
-		if (b->in->imm.mem.align_log2 > natural)
-			return fail(b, W2N_DIAG_ALIGNMENT, info->name);
-	}
+	if (!memory_index(b, ir_instr_memory(b->in)) ||
+	    (kind == IMM_MEMIDX2 && !memory_index(b, b->in->imm.index2.b)))
+		return false;
+	if ((kind == IMM_MEMARG || kind == IMM_MEMARG_LANE) &&
+	    !check_memarg(b, info))
+		return false;
 	return kind != IMM_MEMARG_LANE || check_lane(b, b->in->imm.mem.lane);
+}
+
+/* memory.copy d s n: d and s addresses of their memories, n a length in
+ * both (the smaller address type). */
+static bool check_memory_copy(body_ctx *b)
+{
+	val_type d = memory_addr(b, b->in->imm.index2.a);
+	val_type s = memory_addr(b, b->in->imm.index2.b);
+	return pop(b, min_addr(d, s)) && pop(b, s) && pop(b, d);
+}
+
+/* The type of a letter of a PARAMS or RESULTS column; `a` is the address
+ * type of the instruction's memory. */
+static val_type letter_type(body_ctx *b, char c)
+{
+	if (c == 'a')
+		return memory_addr(b, ir_instr_memory(b->in));
+	return (val_type)ir_letter_type(c);
 }
 
 /* Opcodes typed by their opcodes.def row alone. */
@@ -706,10 +760,10 @@ static bool check_simple(body_ctx *b)
 				return fail(b, W2N_DIAG_LANE_INDEX, info->name);
 	size_t np = strlen(info->params);
 	for (size_t i = np; i-- > 0;)
-		if (!pop(b, (val_type)ir_letter_type(info->params[i])))
+		if (!pop(b, letter_type(b, info->params[i])))
 			return false;
 	for (const char *r = info->results; *r; r++)
-		push(b, (val_type)ir_letter_type(*r));
+		push(b, letter_type(b, *r));
 	return true;
 }
 
@@ -758,6 +812,8 @@ static bool check_instr(body_ctx *b)
 		if (ir_opcodes[b->in->op].mem != IR_MEM_NONE &&
 		    !check_memory_immediates(b))
 			return false;
+		if (b->in->op == OP_MEMORY_COPY)
+			return check_memory_copy(b);
 		return check_simple(b);
 	}
 }

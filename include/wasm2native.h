@@ -240,6 +240,8 @@ typedef enum w2n_extern_kind {
 typedef struct w2n_limits {
 	uint64_t min, max; /* memories: in 64 KiB pages */
 	bool has_max;
+	bool addr64; /* address type i64: a 64-bit memory or table (memory64,
+	              * table64), whose addresses, indices and sizes are i64 */
 } w2n_limits;
 
 typedef struct w2n_functype {
@@ -306,7 +308,9 @@ typedef struct w2n_global w2n_global;
 /*
  * A memory of `limits` pages (zeroed) for modules compiled with `bounds`:
  * a GUARD memory serves modules of either strategy (64-bit hosts only),
- * an EXPLICIT one only EXPLICIT modules (w2n_module_info.bounds).
+ * an EXPLICIT one only EXPLICIT modules (w2n_module_info.bounds).  A
+ * 64-bit memory (limits.addr64, at most 2^48 pages) serves modules of
+ * either strategy, which check every access to it; `bounds` is ignored.
  */
 w2n_memory *w2n_memory_new(const w2n_limits *limits, w2n_bounds bounds,
                            w2n_error *err);
@@ -331,7 +335,8 @@ bool w2n_memory_write(w2n_memory *mem, uint64_t offset, const void *src,
  * its maximum or when out of memory. */
 int64_t w2n_memory_grow(w2n_memory *mem, uint64_t delta);
 
-/* A table of limits.min null references of type `elem`. */
+/* A table of limits.min null references of type `elem` (a 64-bit table
+ * when limits.addr64). */
 w2n_table *w2n_table_new(w2n_valtype elem, const w2n_limits *limits,
                          w2n_error *err);
 

@@ -115,6 +115,8 @@ static void append_valtypes(w2n_note_text *t, const char *what,
 
 static void append_limits(w2n_note_text *t, const w2n_note_type *type)
 {
+	if (type->addr64)
+		append(t, " i64", 4);
 	appendf(t, " %llu", (unsigned long long)type->min);
 	if (type->has_max)
 		appendf(t, " %llu", (unsigned long long)type->max);

@@ -144,13 +144,16 @@ static bool limits_match(uint64_t min, bool has_max, uint64_t max,
 	return !declared->has_max || (has_max && max <= declared->max);
 }
 
-/* Element types match both ways (spec 3.0), so they are equal. */
+/* Tables match in address type and element type (both ways, spec 3.0,
+ * so equal) and limits. */
 static bool table_matches(const w2n_rt_instance *inst, uint32_t index,
                           const w2n_rt_table *t)
 {
 	const w2n_rt_limits *l = &module_of(inst)->tables[index];
 	return t && t->elem_type == w2n_rt_canon_valtype(inst, l->elem_type) &&
-	       limits_match(t->size, w2n_rt_table_has_max(t), t->max, l);
+	       w2n_rt_table_is64(t) == (l->addr64 != 0) &&
+	       limits_match(t->size, w2n_rt_table_has_max(t),
+	                    w2n_rt_table_max(t), l);
 }
 
 /* A mutable global's type matches both ways, an immutable one's as a
@@ -166,15 +169,19 @@ static bool global_matches(const w2n_rt_instance *inst, uint32_t index,
 	                   : w2n_rt_valtype_sub(ext->gtype.type, want);
 }
 
-/* GUARD code does no bounds checks, so it needs a GUARD memory. */
+/* GUARD code does no bounds checks on 32-bit memories, so it needs a
+ * GUARD memory; 64-bit memories are checked in every strategy. */
 static bool memory_matches(const w2n_rt_module *m, uint32_t index,
                            const w2n_rt_memory *mem)
 {
-	if (!mem || (m->bounds == W2N_RT_BOUNDS_GUARD &&
-	             mem->bounds != W2N_RT_BOUNDS_GUARD))
+	const w2n_rt_limits *l = &m->memories[index];
+	if (!mem || w2n_rt_memory_is64(mem) != (l->addr64 != 0))
+		return false;
+	if (!l->addr64 && m->bounds == W2N_RT_BOUNDS_GUARD &&
+	    mem->bounds != W2N_RT_BOUNDS_GUARD)
 		return false;
 	return limits_match(mem->pages, w2n_rt_memory_has_max(mem),
-	                    mem->max_pages, &m->memories[index]);
+	                    mem->max_pages, l);
 }
 
 static bool import_matches(const w2n_rt_instance *inst,
@@ -296,8 +303,10 @@ static bool create_memories(w2n_rt_instance *inst, w2n_rt_error *err)
 	w2n_rt_memory **mems = w2n_rt_memories_of(inst);
 	for (uint32_t i = m->nmemory_imports; i < m->nmemories; i++) {
 		const w2n_rt_limits *l = &m->memories[i];
-		mems[i] =
-		    w2n_rt_memory_new(l->min, l->max, l->has_max, m->bounds);
+		mems[i] = l->addr64
+		              ? w2n_rt_memory_new64(l->min, l->max, l->has_max)
+		              : w2n_rt_memory_new(l->min, l->max, l->has_max,
+		                                  m->bounds);
 		if (!mems[i]) {
 			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
 			                 "out of memory: memory %u", i);
@@ -313,9 +322,11 @@ static bool create_tables(w2n_rt_instance *inst, w2n_rt_error *err)
 	w2n_rt_table **tables = w2n_rt_tables_of(inst);
 	for (uint32_t i = m->ntable_imports; i < m->ntables; i++) {
 		const w2n_rt_limits *l = &m->tables[i];
+		uint32_t elem = w2n_rt_canon_valtype(inst, l->elem_type);
 		tables[i] =
-		    w2n_rt_table_new(l->min, l->max, l->has_max,
-		                     w2n_rt_canon_valtype(inst, l->elem_type));
+		    l->addr64
+		        ? w2n_rt_table_new64(l->min, l->max, l->has_max, elem)
+		        : w2n_rt_table_new(l->min, l->max, l->has_max, elem);
 		if (!tables[i]) {
 			w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
 			                 "out of memory: table %u", i);

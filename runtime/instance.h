@@ -187,6 +187,19 @@ bool w2n_rt_valtype_sub(uint32_t a, uint32_t b);
 w2n_rt_memory *w2n_rt_memory_new(uint64_t min_pages, uint64_t max_pages,
                                  uint32_t has_max, uint32_t bounds);
 
+/*
+ * A new 64-bit memory (memory64: address type i64) of `min_pages` pages,
+ * at most `max_pages` if has_max, 2^48 otherwise.  It serves modules of
+ * either strategy, whose code checks every access to it explicitly, and
+ * may move when it grows.  NULL if the limits are invalid (min > max,
+ * max > 2^48), or the host cannot map it.
+ */
+w2n_rt_memory *w2n_rt_memory_new64(uint64_t min_pages, uint64_t max_pages,
+                                   uint32_t has_max);
+
+/* Whether `mem` is a 64-bit memory (w2n_rt_memory_new64). */
+bool w2n_rt_memory_is64(const w2n_rt_memory *mem);
+
 /* Takes one more reference to `mem`. */
 void w2n_rt_memory_retain(w2n_rt_memory *mem);
 
@@ -212,6 +225,19 @@ bool w2n_rt_memory_has_max(const w2n_rt_memory *mem);
  */
 w2n_rt_table *w2n_rt_table_new(uint64_t min, uint64_t max, uint32_t has_max,
                                uint32_t elem_type);
+
+/* A new 64-bit table (table64: address type i64): as w2n_rt_table_new,
+ * but any u64 limits are valid (unbounded: UINT64_MAX); its size is still
+ * bounded by W2N_RT_TABLE_LIMIT. */
+w2n_rt_table *w2n_rt_table_new64(uint64_t min, uint64_t max, uint32_t has_max,
+                                 uint32_t elem_type);
+
+/* Whether `t` is a 64-bit table (w2n_rt_table_new64). */
+bool w2n_rt_table_is64(const w2n_rt_table *t);
+
+/* The maximum `t` was created with (UINT32_MAX or UINT64_MAX when it has
+ * none); its `max` member holds it capped at UINT32_MAX. */
+uint64_t w2n_rt_table_max(const w2n_rt_table *t);
 
 /* Takes one more reference to `t`. */
 void w2n_rt_table_retain(w2n_rt_table *t);

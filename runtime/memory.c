@@ -13,6 +13,11 @@
  *             generated code reloads it after every call.
  * Both are zero-filled anonymous mappings.  Memories are reference counted
  * because instances share them through imports.
+ *
+ * A 64-bit memory (memory64) is always EXPLICIT: no reservation can cover
+ * 64-bit addresses, so generated code compares every access with `size`
+ * under either strategy (codegen/cg_memory.c).  It grows past 4 GiB as
+ * far as the host's address space and mremap allow, up to 2^48 pages.
  */
 #include <stdatomic.h>
 #include <string.h>
@@ -26,12 +31,19 @@ enum {
 	GUARD_SLOTS = 4096, /* live GUARD memories; 32 TiB of reservations */
 };
 
+/* The spec's limit for 64-bit memories (2^64 bytes); the host's address
+ * space stops them well before (HOST_MAX_PAGES). */
+#define MAX_PAGES64 (UINT64_C(1) << 48)
+/* Pages whose byte count fits in a size_t. */
+#define HOST_MAX_PAGES ((uint64_t)SIZE_MAX / PAGE_SIZE_WASM)
+
 /* The runtime's memory object; a w2n_rt_memory * points to its start. */
 typedef struct memory_obj {
 	w2n_rt_memory pub;
 	atomic_uint refs;
 	uint32_t has_max;
-	int guard_slot; /* index in guard_slots, or -1 */
+	uint32_t addr64; /* a 64-bit memory (w2n_rt_memory_new64) */
+	int guard_slot;  /* index in guard_slots, or -1 */
 } memory_obj;
 
 /*
@@ -124,13 +136,12 @@ static bool map_explicit(memory_obj *o, uint64_t bytes)
 	return true;
 }
 
-w2n_rt_memory *w2n_rt_memory_new(uint64_t min_pages, uint64_t max_pages,
-                                 uint32_t has_max, uint32_t bounds)
+/* A memory of `min_pages` of at most `max_pages` (already checked). */
+static w2n_rt_memory *memory_new(uint64_t min_pages, uint64_t max_pages,
+                                 uint32_t has_max, uint32_t bounds,
+                                 uint32_t addr64)
 {
-	if (!has_max)
-		max_pages = MAX_PAGES;
-	if (min_pages > max_pages || max_pages > MAX_PAGES ||
-	    (bounds != W2N_RT_BOUNDS_GUARD && bounds != W2N_RT_BOUNDS_EXPLICIT))
+	if (min_pages > HOST_MAX_PAGES)
 		return NULL;
 	memory_obj *o = w2n_rt_calloc(1, sizeof *o);
 	if (!o)
@@ -138,6 +149,7 @@ w2n_rt_memory *w2n_rt_memory_new(uint64_t min_pages, uint64_t max_pages,
 	uint64_t bytes = min_pages * PAGE_SIZE_WASM;
 	o->guard_slot = -1;
 	o->has_max = has_max != 0;
+	o->addr64 = addr64;
 	o->pub.bounds = bounds;
 	bool ok = bounds == W2N_RT_BOUNDS_GUARD ? map_guard(o, bytes)
 	                                        : map_explicit(o, bytes);
@@ -150,6 +162,28 @@ w2n_rt_memory *w2n_rt_memory_new(uint64_t min_pages, uint64_t max_pages,
 	o->pub.max_pages = max_pages;
 	atomic_init(&o->refs, 1);
 	return &o->pub;
+}
+
+w2n_rt_memory *w2n_rt_memory_new(uint64_t min_pages, uint64_t max_pages,
+                                 uint32_t has_max, uint32_t bounds)
+{
+	if (!has_max)
+		max_pages = MAX_PAGES;
+	if (min_pages > max_pages || max_pages > MAX_PAGES ||
+	    (bounds != W2N_RT_BOUNDS_GUARD && bounds != W2N_RT_BOUNDS_EXPLICIT))
+		return NULL;
+	return memory_new(min_pages, max_pages, has_max, bounds, 0);
+}
+
+w2n_rt_memory *w2n_rt_memory_new64(uint64_t min_pages, uint64_t max_pages,
+                                   uint32_t has_max)
+{
+	if (!has_max)
+		max_pages = MAX_PAGES64;
+	if (min_pages > max_pages || max_pages > MAX_PAGES64)
+		return NULL;
+	return memory_new(min_pages, max_pages, has_max, W2N_RT_BOUNDS_EXPLICIT,
+	                  1);
 }
 
 void w2n_rt_memory_retain(w2n_rt_memory *mem)
@@ -174,6 +208,11 @@ void w2n_rt_memory_free(w2n_rt_memory *mem)
 bool w2n_rt_memory_has_max(const w2n_rt_memory *mem)
 {
 	return obj_of(mem)->has_max != 0;
+}
+
+bool w2n_rt_memory_is64(const w2n_rt_memory *mem)
+{
+	return obj_of(mem)->addr64 != 0;
 }
 
 /* Makes the bytes [size, bytes) of `mem` accessible. */
@@ -204,8 +243,10 @@ int64_t w2n_rt_memory_grow_by(w2n_rt_memory *mem, uint64_t delta)
 		return -1;
 	if (delta == 0)
 		return (int64_t)old;
+	if (old + delta > HOST_MAX_PAGES)
+		return -1;
 	uint64_t bytes = (old + delta) * PAGE_SIZE_WASM;
-	if (bytes > SIZE_MAX || !extend(mem, bytes))
+	if (!extend(mem, bytes))
 		return -1;
 	mem->size = bytes;
 	mem->pages = old + delta;
@@ -219,11 +260,12 @@ static w2n_rt_memory *memory_at(w2n_rt_instance *inst, uint32_t index)
 	return w2n_rt_memories_of(inst)[index];
 }
 
-/* Traps unless [at, at + len) lies within `size` bytes (64-bit sum). */
+/* Traps unless [at, at + len) lies within `size` bytes (no sum that
+ * could wrap). */
 static void check_range(w2n_rt_instance *inst, uint64_t at, uint64_t len,
                         uint64_t size)
 {
-	if (at + len > size)
+	if (len > size || at > size - len)
 		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_OOB_MEMORY);
 }
 
@@ -234,36 +276,65 @@ int32_t w2n_rt_memory_grow(w2n_rt_instance *inst, uint32_t memory,
 	                                      delta_pages);
 }
 
-void w2n_rt_memory_fill(w2n_rt_instance *inst, uint32_t memory, uint32_t dst,
-                        uint32_t value, uint32_t len)
+uint64_t w2n_rt_memory_grow64(w2n_rt_instance *inst, uint32_t memory,
+                              uint64_t delta_pages)
+{
+	return (uint64_t)w2n_rt_memory_grow_by(memory_at(inst, memory),
+	                                       delta_pages);
+}
+
+/* Checked, [at, at + len) is addressable: size_t casts are exact. */
+void w2n_rt_memory_fill64(w2n_rt_instance *inst, uint32_t memory, uint64_t dst,
+                          uint32_t value, uint64_t len)
 {
 	w2n_rt_memory *mem = memory_at(inst, memory);
 	check_range(inst, dst, len, mem->size);
 	if (len)
-		memset(mem->base + dst, (int)(uint8_t)value, len);
+		memset(mem->base + (size_t)dst, (int)(uint8_t)value,
+		       (size_t)len);
 }
 
-void w2n_rt_memory_copy(w2n_rt_instance *inst, uint32_t dst_memory,
-                        uint32_t src_memory, uint32_t dst, uint32_t src,
-                        uint32_t len)
+void w2n_rt_memory_fill(w2n_rt_instance *inst, uint32_t memory, uint32_t dst,
+                        uint32_t value, uint32_t len)
+{
+	w2n_rt_memory_fill64(inst, memory, dst, value, len);
+}
+
+void w2n_rt_memory_copy64(w2n_rt_instance *inst, uint32_t dst_memory,
+                          uint32_t src_memory, uint64_t dst, uint64_t src,
+                          uint64_t len)
 {
 	w2n_rt_memory *to = memory_at(inst, dst_memory);
 	w2n_rt_memory *from = memory_at(inst, src_memory);
 	check_range(inst, src, len, from->size);
 	check_range(inst, dst, len, to->size);
 	if (len)
-		memmove(to->base + dst, from->base + src, len);
+		memmove(to->base + (size_t)dst, from->base + (size_t)src,
+		        (size_t)len);
 }
 
-void w2n_rt_memory_init(w2n_rt_instance *inst, uint32_t memory, uint32_t data,
-                        uint32_t dst, uint32_t src, uint32_t len)
+void w2n_rt_memory_copy(w2n_rt_instance *inst, uint32_t dst_memory,
+                        uint32_t src_memory, uint32_t dst, uint32_t src,
+                        uint32_t len)
+{
+	w2n_rt_memory_copy64(inst, dst_memory, src_memory, dst, src, len);
+}
+
+void w2n_rt_memory_init64(w2n_rt_instance *inst, uint32_t memory, uint32_t data,
+                          uint64_t dst, uint32_t src, uint32_t len)
 {
 	w2n_rt_memory *mem = memory_at(inst, memory);
 	const w2n_rt_data_segment *seg = &w2n_rt_datas_of(inst)[data];
 	check_range(inst, src, len, seg->len);
 	check_range(inst, dst, len, mem->size);
 	if (len)
-		memcpy(mem->base + dst, seg->bytes + src, len);
+		memcpy(mem->base + (size_t)dst, seg->bytes + src, len);
+}
+
+void w2n_rt_memory_init(w2n_rt_instance *inst, uint32_t memory, uint32_t data,
+                        uint32_t dst, uint32_t src, uint32_t len)
+{
+	w2n_rt_memory_init64(inst, memory, data, dst, src, len);
 }
 
 void w2n_rt_data_drop(w2n_rt_instance *inst, uint32_t data)

@@ -3,7 +3,10 @@
  * the runtime (table.grow, fill, copy, init, elem.drop).  A table is a
  * heap array of element pointers (NULL is the null reference) that may
  * move when it grows; tables are reference counted because instances
- * share them through imports.
+ * share them through imports.  A 64-bit table (table64) takes i64 indices
+ * in generated code; its size stays below W2N_RT_TABLE_LIMIT like any
+ * other's, so the 32-bit `size` and `max` of w2n_rt_table hold it (`max`
+ * capped at UINT32_MAX; the declared maximum is kept for import matching).
  */
 #include <stdatomic.h>
 #include <string.h>
@@ -15,6 +18,8 @@ typedef struct table_obj {
 	w2n_rt_table pub;
 	atomic_uint refs;
 	uint32_t has_max;
+	uint32_t addr64;   /* a 64-bit table (w2n_rt_table_new64) */
+	uint64_t declared; /* the maximum it was created with */
 } table_obj;
 
 static table_obj *obj_of(const w2n_rt_table *t)
@@ -22,12 +27,12 @@ static table_obj *obj_of(const w2n_rt_table *t)
 	return (table_obj *)(uintptr_t)(const void *)t;
 }
 
-w2n_rt_table *w2n_rt_table_new(uint64_t min, uint64_t max, uint32_t has_max,
-                               uint32_t elem_type)
+/* A table of `min` elements of at most `max` (checked but for the
+ * implementation limit). */
+static w2n_rt_table *table_new(uint64_t min, uint64_t max, uint32_t has_max,
+                               uint32_t elem_type, uint32_t addr64)
 {
-	if (!has_max)
-		max = UINT32_MAX;
-	if (min > max || max > UINT32_MAX || min > W2N_RT_TABLE_LIMIT)
+	if (min > W2N_RT_TABLE_LIMIT)
 		return NULL;
 	table_obj *o = w2n_rt_calloc(1, sizeof *o);
 	if (!o)
@@ -38,11 +43,33 @@ w2n_rt_table *w2n_rt_table_new(uint64_t min, uint64_t max, uint32_t has_max,
 		return NULL;
 	}
 	o->pub.size = (uint32_t)min;
-	o->pub.max = (uint32_t)max;
+	o->pub.max = max > UINT32_MAX ? UINT32_MAX : (uint32_t)max;
 	o->pub.elem_type = elem_type;
 	o->has_max = has_max != 0;
+	o->addr64 = addr64;
+	o->declared = max;
 	atomic_init(&o->refs, 1);
 	return &o->pub;
+}
+
+w2n_rt_table *w2n_rt_table_new(uint64_t min, uint64_t max, uint32_t has_max,
+                               uint32_t elem_type)
+{
+	if (!has_max)
+		max = UINT32_MAX;
+	if (min > max || max > UINT32_MAX)
+		return NULL;
+	return table_new(min, max, has_max, elem_type, 0);
+}
+
+w2n_rt_table *w2n_rt_table_new64(uint64_t min, uint64_t max, uint32_t has_max,
+                                 uint32_t elem_type)
+{
+	if (!has_max)
+		max = UINT64_MAX;
+	if (min > max)
+		return NULL;
+	return table_new(min, max, has_max, elem_type, 1);
 }
 
 void w2n_rt_table_retain(w2n_rt_table *t)
@@ -64,6 +91,16 @@ void w2n_rt_table_free(w2n_rt_table *t)
 bool w2n_rt_table_has_max(const w2n_rt_table *t)
 {
 	return obj_of(t)->has_max != 0;
+}
+
+bool w2n_rt_table_is64(const w2n_rt_table *t)
+{
+	return obj_of(t)->addr64 != 0;
+}
+
+uint64_t w2n_rt_table_max(const w2n_rt_table *t)
+{
+	return obj_of(t)->declared;
 }
 
 int64_t w2n_rt_table_grow_by(w2n_rt_table *t, uint32_t delta, void *init)
@@ -90,11 +127,12 @@ static w2n_rt_table *table_at(w2n_rt_instance *inst, uint32_t index)
 	return w2n_rt_tables_of(inst)[index];
 }
 
-/* Traps unless [at, at + len) lies within `size` elements (64-bit sum). */
+/* Traps unless [at, at + len) lies within `size` elements (no sum that
+ * could wrap). */
 static void check_range(w2n_rt_instance *inst, uint64_t at, uint64_t len,
                         uint64_t size)
 {
-	if (at + len > size)
+	if (len > size || at > size - len)
 		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_OOB_TABLE);
 }
 
@@ -105,38 +143,67 @@ int32_t w2n_rt_table_grow(w2n_rt_instance *inst, uint32_t table, void *init,
 	                                     init);
 }
 
-void w2n_rt_table_fill(w2n_rt_instance *inst, uint32_t table, uint32_t dst,
-                       void *value, uint32_t len)
+uint64_t w2n_rt_table_grow64(w2n_rt_instance *inst, uint32_t table, void *init,
+                             uint64_t delta)
+{
+	if (delta > UINT32_MAX) /* past any table's size limit */
+		return UINT64_MAX;
+	return (uint64_t)w2n_rt_table_grow_by(table_at(inst, table),
+	                                      (uint32_t)delta, init);
+}
+
+/* Checked, [at, at + len) lies in the table: size_t casts are exact. */
+void w2n_rt_table_fill64(w2n_rt_instance *inst, uint32_t table, uint64_t dst,
+                         void *value, uint64_t len)
 {
 	w2n_rt_table *t = table_at(inst, table);
 	check_range(inst, dst, len, t->size);
-	for (uint32_t i = 0; i < len; i++)
-		t->elems[dst + i] = value;
+	for (size_t i = 0; i < (size_t)len; i++)
+		t->elems[(size_t)dst + i] = value;
 }
 
-void w2n_rt_table_copy(w2n_rt_instance *inst, uint32_t dst_table,
-                       uint32_t src_table, uint32_t dst, uint32_t src,
-                       uint32_t len)
+void w2n_rt_table_fill(w2n_rt_instance *inst, uint32_t table, uint32_t dst,
+                       void *value, uint32_t len)
+{
+	w2n_rt_table_fill64(inst, table, dst, value, len);
+}
+
+void w2n_rt_table_copy64(w2n_rt_instance *inst, uint32_t dst_table,
+                         uint32_t src_table, uint64_t dst, uint64_t src,
+                         uint64_t len)
 {
 	w2n_rt_table *to = table_at(inst, dst_table);
 	w2n_rt_table *from = table_at(inst, src_table);
 	check_range(inst, src, len, from->size);
 	check_range(inst, dst, len, to->size);
 	if (len)
-		memmove(to->elems + dst, from->elems + src,
+		memmove(to->elems + (size_t)dst, from->elems + (size_t)src,
 		        (size_t)len * sizeof(void *));
 }
 
-void w2n_rt_table_init(w2n_rt_instance *inst, uint32_t table, uint32_t elem,
-                       uint32_t dst, uint32_t src, uint32_t len)
+void w2n_rt_table_copy(w2n_rt_instance *inst, uint32_t dst_table,
+                       uint32_t src_table, uint32_t dst, uint32_t src,
+                       uint32_t len)
+{
+	w2n_rt_table_copy64(inst, dst_table, src_table, dst, src, len);
+}
+
+void w2n_rt_table_init64(w2n_rt_instance *inst, uint32_t table, uint32_t elem,
+                         uint64_t dst, uint32_t src, uint32_t len)
 {
 	w2n_rt_table *t = table_at(inst, table);
 	const w2n_rt_elem_segment *seg = &w2n_rt_elems_of(inst)[elem];
 	check_range(inst, src, len, seg->len);
 	check_range(inst, dst, len, t->size);
 	if (len)
-		memcpy(t->elems + dst, seg->items + src,
+		memcpy(t->elems + (size_t)dst, seg->items + src,
 		       (size_t)len * sizeof(void *));
+}
+
+void w2n_rt_table_init(w2n_rt_instance *inst, uint32_t table, uint32_t elem,
+                       uint32_t dst, uint32_t src, uint32_t len)
+{
+	w2n_rt_table_init64(inst, table, elem, dst, src, len);
 }
 
 void w2n_rt_elem_drop(w2n_rt_instance *inst, uint32_t elem)

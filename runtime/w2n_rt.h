@@ -169,8 +169,8 @@ struct w2n_rt_host_closure {
 };
 
 /* For host C functions linked into a program (wasm2native --emit-header):
- * guest memory [offset, offset + length) of `inst`, or NULL when any of
- * it is out of bounds. */
+ * guest memory [offset, offset + length) of `inst`'s memory 0, or NULL
+ * when any of it is out of bounds. */
 void *w2n_host_memory(w2n_rt_instance *inst, uint32_t offset, uint32_t length);
 
 /* The size in bytes of `inst`'s memory 0 (0 without one). */

@@ -11,6 +11,7 @@ program must do:
     ;; RUN: expect-exit 0            (the default when absent)
 or  ;; RUN: expect-trap integer divide by zero
     ;; RUN: opt-levels 0,1,2,3      (instead of --opt, for this file)
+    ;; RUN: features multi-memory,memory64   (wat2wasm --enable-FEATURE)
 
 Lines after `expect-stdout` up to the next `RUN:` line are the expected
 stdout, one line each (`;;` alone is an empty line); without them stdout
@@ -61,6 +62,7 @@ class Expect:
         self.trap = None         # trap text, or None
         self.header_len = 0      # lines in the leading comment block
         self.opt = None          # optimisation levels, or None for --opt
+        self.features = []       # wat2wasm features to enable
 
 
 def comment_text(line):
@@ -91,6 +93,9 @@ def parse_expect(path, lines):
             elif verb == 'opt-levels' and re.fullmatch(r'[0-3](,[0-3])*',
                                                        arg):
                 exp.opt = arg.split(',')
+                mode = 'none'
+            elif verb == 'features' and re.fullmatch(r'[a-z0-9,-]+', arg):
+                exp.features = arg.split(',')
                 mode = 'none'
             elif verb == 'expect-trap' and arg:
                 exp.trap = arg
@@ -152,7 +157,8 @@ def prepare(args, name):
     with open(expanded, 'w') as f:
         f.write(expand_includes(path, lines))
     try:
-        r = run([args.wat2wasm, '--debug-names', expanded, '-o', wasm])
+        r = run([args.wat2wasm, '--debug-names', expanded, '-o', wasm] +
+                ['--enable-' + f for f in exp.features])
     except (OSError, subprocess.TimeoutExpired) as e:
         return None, f'cannot run wat2wasm: {e}'
     if r.returncode != 0:
@@ -246,6 +252,8 @@ def rebase(args, name, exp, outcomes):
     header = [line + '\n' for line in exp.description]
     if exp.opt:
         header.append(';; RUN: opt-levels %s\n' % ','.join(exp.opt))
+    if exp.features:
+        header.append(';; RUN: features %s\n' % ','.join(exp.features))
     if out.stdout:
         header.append(';; RUN: expect-stdout\n')
         for line in out.stdout.split('\n')[:-1]:

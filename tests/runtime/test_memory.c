@@ -77,6 +77,34 @@ static void check_grow_to_4gib(uint32_t bounds)
 	w2n_rt_memory_free(mem);
 }
 
+/* 64-bit memories: limits up to 2^48 pages, always EXPLICIT (their code
+ * checks every access), growing past 4 GiB on 64-bit hosts; growth that
+ * would overflow the byte count fails. */
+static void check_memory64(void)
+{
+	CHECK(!w2n_rt_memory_new64(2, 1, 1));
+	CHECK(!w2n_rt_memory_new64(0, (UINT64_C(1) << 48) + 1, 1));
+	w2n_rt_memory *mem = w2n_rt_memory_new64(1, 0, 0);
+	if (!CHECK(mem))
+		return;
+	CHECK(w2n_rt_memory_is64(mem));
+	CHECK_EQ(mem->bounds, W2N_RT_BOUNDS_EXPLICIT);
+	CHECK_EQ(mem->max_pages, UINT64_C(1) << 48);
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, (UINT64_C(1) << 48) - 1), -1);
+	CHECK_EQ(w2n_rt_memory_grow_by(mem, UINT64_MAX), -1);
+	CHECK_EQ(mem->size, PAGE);
+	if (FAKE_HAS_GUARD) { /* a 64-bit host */
+		CHECK_EQ(w2n_rt_memory_grow_by(mem, 65536), 1);
+		CHECK_EQ(mem->size, (UINT64_C(1) << 32) + PAGE);
+		mem->base[(size_t)mem->size - 1] = 1;
+	}
+	w2n_rt_memory_free(mem);
+	mem = w2n_rt_memory_new(1, 1, 1, W2N_RT_BOUNDS_EXPLICIT);
+	if (CHECK(mem))
+		CHECK(!w2n_rt_memory_is64(mem));
+	w2n_rt_memory_free(mem);
+}
+
 static void check_alloc_failure(uint32_t bounds)
 {
 	for (long n = 0; n < 2; n++) {
@@ -236,7 +264,7 @@ static void check_instructions(uint32_t bounds)
 	fm.m.bounds = bounds;
 	fake_func(&fm, FT_V_V, FAKE_CODE(fake_run_body), "body");
 	fm.m.nmemories = 1;
-	fm.memories[0] = (w2n_rt_limits){1, 3, 1, 0};
+	fm.memories[0] = (w2n_rt_limits){1, 3, 1, 0, 0};
 	fm.m.ndatas = 2;
 	fm.datas[0] = (w2n_rt_data_segment){(const uint8_t *)"abcd", 4};
 	fm.datas[1] = (w2n_rt_data_segment){NULL, 0};
@@ -260,6 +288,7 @@ int main(void)
 	static const uint32_t strategies[] = {W2N_RT_BOUNDS_EXPLICIT,
 	                                      W2N_RT_BOUNDS_GUARD};
 	check_new_limits();
+	check_memory64();
 	check_refcount();
 	if (!FAKE_HAS_GUARD)
 		CHECK(!w2n_rt_memory_new(1, 1, 1, W2N_RT_BOUNDS_GUARD));

@@ -34,6 +34,30 @@ static void check_new(void)
 	w2n_rt_table_free(NULL);
 }
 
+/* 64-bit tables: any u64 limits, the declared maximum kept for import
+ * matching and capped for growth; the size limit still holds. */
+static void check_new64(void)
+{
+	CHECK(!w2n_rt_table_new64(2, 1, 1, W2N_RT_FUNCREF));
+	CHECK(
+	    !w2n_rt_table_new64(W2N_RT_TABLE_LIMIT + 1, 0, 0, W2N_RT_FUNCREF));
+	w2n_rt_table *t =
+	    w2n_rt_table_new64(1, UINT64_C(1) << 40, 1, W2N_RT_FUNCREF);
+	if (!CHECK(t))
+		return;
+	CHECK(w2n_rt_table_is64(t));
+	CHECK_EQ(w2n_rt_table_max(t), UINT64_C(1) << 40);
+	CHECK_EQ(t->max, UINT32_MAX);
+	CHECK_EQ(w2n_rt_table_grow_by(t, 2, REF(1)), 1);
+	CHECK(t->elems[2] == REF(1));
+	w2n_rt_table_free(t);
+	t = w2n_rt_table_new(0, 0, 0, W2N_RT_FUNCREF);
+	if (CHECK(t))
+		CHECK(!w2n_rt_table_is64(t) &&
+		      w2n_rt_table_max(t) == UINT32_MAX);
+	w2n_rt_table_free(t);
+}
+
 static void check_grow(void)
 {
 	w2n_rt_table *t = w2n_rt_table_new(1, 4, 1, W2N_RT_FUNCREF);
@@ -185,7 +209,7 @@ static void check_instructions(void)
 	fake_init(&fm);
 	fake_func(&fm, FT_V_V, FAKE_CODE(fake_run_body), "body");
 	fm.m.ntables = 1;
-	fm.tables[0] = (w2n_rt_limits){4, 8, 1, W2N_RT_EXTERNREF};
+	fm.tables[0] = (w2n_rt_limits){4, 8, 1, W2N_RT_EXTERNREF, 0};
 	fm.m.nelems = 1;
 	fm.elem_sizes[0] = 3;
 	fm.m.init = init_items;
@@ -206,6 +230,7 @@ static void check_instructions(void)
 int main(void)
 {
 	check_new();
+	check_new64();
 	check_grow();
 	check_instructions();
 	return check_report("rt-table");

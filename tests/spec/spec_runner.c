@@ -209,18 +209,29 @@ static bool add_spectest_globals(runner *r, w2n_error *err)
 	return true;
 }
 
-/* The spectest module: print functions, globals, a table of 10..20
- * funcrefs and a memory of 1..2 pages for this run's strategy. */
+/* spectest's table `name` of 10..20 funcrefs, 64-bit when `addr64`. */
+static bool add_spectest_table(runner *r, const char *name, bool addr64,
+                               w2n_error *err)
+{
+	w2n_limits limits = {10, 20, true, addr64};
+	w2n_table *t = w2n_table_new(W2N_FUNCREF, &limits, err);
+	bool ok =
+	    t && w2n_imports_add_table(r->imports, "spectest", name, t, err);
+	w2n_table_free(t);
+	return ok;
+}
+
+/* The spectest module: print functions, globals, tables of 10..20
+ * funcrefs ("table", and "table64" of 3.0) and a memory of 1..2 pages for
+ * this run's strategy. */
 static bool add_spectest(runner *r, w2n_error *err)
 {
-	w2n_limits table_limits = {10, 20, true}, memory_limits = {1, 2, true};
+	w2n_limits memory_limits = {1, 2, true, false};
 	w2n_bounds bounds = strcmp(r->bounds, "explicit") == 0
 	                        ? W2N_BOUNDS_EXPLICIT
 	                        : W2N_BOUNDS_GUARD;
-	w2n_table *t = w2n_table_new(W2N_FUNCREF, &table_limits, err);
-	bool ok =
-	    t && w2n_imports_add_table(r->imports, "spectest", "table", t, err);
-	w2n_table_free(t);
+	bool ok = add_spectest_table(r, "table", false, err) &&
+	          add_spectest_table(r, "table64", true, err);
 	w2n_memory *mem =
 	    ok ? w2n_memory_new(&memory_limits, bounds, err) : NULL;
 	ok = mem &&

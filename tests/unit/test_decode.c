@@ -742,10 +742,11 @@ static void test_bad_bodies(void)
 	check_context("illegal 0xFC opcode");
 	build_one_func(&b, (const uint8_t[]){0, 0xFC, 0x20, 0x0B}, 4, &at);
 	decode_fails(&b, W2N_DIAG_ILLEGAL_OPCODE, at + 1);
-	check_context("memory.size reserved byte");
-	build_one_func(&b, (const uint8_t[]){0, 0x3F, 0x01, 0x1A, 0x0B}, 5,
-	               &at);
-	decode_fails(&b, W2N_DIAG_ZERO_BYTE, at + 2);
+	check_context("memop flags of 128");
+	build_one_func(
+	    &b, (const uint8_t[]){0, 0x41, 0, 0x28, 0x80, 0x01, 0, 0x1A, 0x0B},
+	    9, &at);
+	decode_fails(&b, W2N_DIAG_MEMOP_FLAGS, at + 4);
 	check_context("body without end");
 	build_one_func(&b, (const uint8_t[]){0, 0x01, 0x01}, 3, &at);
 	decode_fails(&b, W2N_DIAG_UNEXPECTED_END_SECTION, at + 3);

@@ -42,9 +42,9 @@ static void check_row_ranges(const ir_opcode_info *info)
 	CHECK(info->sign <= IR_SIGN_U);
 	CHECK(info->mem <= IR_MEM_DATA_DROP);
 	CHECK(strcmp(info->params, "!") == 0 ||
-	      strspn(info->params, "ilfdv") == strlen(info->params));
+	      strspn(info->params, "ilfdva") == strlen(info->params));
 	CHECK(strcmp(info->results, "!") == 0 ||
-	      strspn(info->results, "ilfdv") == strlen(info->results));
+	      strspn(info->results, "ilfdva") == strlen(info->results));
 }
 
 /* The text name's _s / _u (at the end or before a _zero) is the SIGN. */
@@ -121,6 +121,7 @@ static void check_access(const ir_opcode_info *info)
 	if (!access)
 		return;
 	bool load = info->mem == IR_MEM_LOAD;
+	CHECK_EQ(info->params[0], 'a'); /* the address */
 	CHECK_EQ(strlen(info->results), load ? 1u : 0u);
 	char value =
 	    load ? info->results[0] : info->params[strlen(info->params) - 1];
