@@ -1,12 +1,28 @@
 /*
- * cg_call.c - call and call_indirect (spec 4.4.8).  Defined functions are
- * called directly with this instance; imported ones through their
- * w2n_rt_func slot; call_indirect checks the table bound, null and the
- * canonical type id before calling.
+ * cg_call.c - call and call_indirect (spec 4.4.8), and the dispatch of
+ * their tail forms (cg_tail.c).  Defined functions are called directly
+ * with this instance; imported ones through their w2n_rt_func slot;
+ * call_indirect checks the table bound, null and the canonical type id
+ * before calling.
  */
 #include <stdlib.h>
 
 #include "cg_internal.h"
+
+void cg_emit_call_args(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
+                       LLVMValueRef *args)
+{
+	const ir_functype *t = &cx->m->types[type];
+	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], fn, args,
+	                                t->nparams + 1, "");
+	if (t->nresults == 1)
+		cg_push(fx, r);
+	for (uint32_t i = 0; t->nresults > 1 && i < t->nresults; i++)
+		cg_push(fx, LLVMBuildExtractValue(cx->b, r, i, ""));
+	/* The callee may have grown (or, for explicit bounds checks, moved)
+	 * memory. */
+	cg_reload_memory(cx, fx);
+}
 
 void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
                   LLVMValueRef ctx)
@@ -16,16 +32,8 @@ void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
 	args[0] = ctx;
 	for (uint32_t i = t->nparams; i > 0; i--)
 		args[i] = cg_pop(fx);
-	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], fn, args,
-	                                t->nparams + 1, "");
+	cg_emit_call_args(cx, fx, type, fn, args);
 	free(args);
-	if (t->nresults == 1)
-		cg_push(fx, r);
-	for (uint32_t i = 0; t->nresults > 1 && i < t->nresults; i++)
-		cg_push(fx, LLVMBuildExtractValue(cx->b, r, i, ""));
-	/* The callee may have grown (or, for explicit bounds checks, moved)
-	 * memory. */
-	cg_reload_memory(cx, fx);
 }
 
 static void call_func(cg_ctx *cx, cg_func *fx, uint32_t index)
@@ -61,7 +69,9 @@ LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
 	return cg_load_vm(cx, cx->t_ptr, p);
 }
 
-static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+/* The w2n_rt_func that call_indirect's operand selects, checked: in the
+ * table, not null, of the instruction's type. */
+static LLVMValueRef indirect_callee(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	uint32_t type = in->imm.index2.a, table = in->imm.index2.b;
 	LLVMValueRef index = cg_pop(fx);
@@ -75,17 +85,29 @@ static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, func, f, type_id));
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntNE, want, got, ""),
 	           W2N_TRAP_INDIRECT_CALL_MISMATCH);
+	return f;
+}
+
+static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	LLVMValueRef f = indirect_callee(cx, fx, in);
 	LLVMValueRef code =
 	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, code));
 	LLVMValueRef ctx =
 	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, func, f, ctx));
-	cg_emit_call(cx, fx, type, code, ctx);
+	cg_emit_call(cx, fx, in->imm.index2.a, code, ctx);
 }
 
 void cg_call(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	if (in->op == OP_CALL)
-		call_func(cx, fx, in->imm.index);
-	else
-		call_indirect(cx, fx, in);
+	switch (in->op) {
+	case OP_CALL: call_func(cx, fx, in->imm.index); return;
+	case OP_CALL_INDIRECT: call_indirect(cx, fx, in); return;
+	case OP_RETURN_CALL: cg_return_call(cx, fx, in->imm.index); return;
+	case OP_RETURN_CALL_INDIRECT:
+		cg_return_call_func(cx, fx, in->imm.index2.a,
+		                    indirect_callee(cx, fx, in));
+		return;
+	default: W2N_UNREACHABLE();
+	}
 }

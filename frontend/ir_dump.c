@@ -132,7 +132,8 @@ static void dump_func(const ir_module *m, uint32_t i, FILE *out)
 	fprintf(out, " locals");
 	for (uint32_t j = 0; j < f->nlocals; j++)
 		fprintf(out, " %s", ir_valtype_name((ir_valtype)f->locals[j]));
-	fprintf(out, " max_depth %u\n", f->max_depth);
+	fprintf(out, " max_depth %u%s\n", f->max_depth,
+	        f->tail_calls ? " tail_calls" : "");
 	dump_code(f->code, f->ncode, 1, out);
 }
 

@@ -156,6 +156,9 @@ typedef enum ir_operation {
 	IR_OPER_PROMOTE_LOW,
 	IR_OPER_TRUNC_SAT_ZERO,
 	IR_OPER_CONVERT_LOW,
+	/* Calls: TAIL is a call whose callee replaces the caller's frame
+	 * and returns to the caller's caller (return_call*) */
+	IR_OPER_TAIL,
 	IR_OPER_COUNT
 } ir_operation;
 

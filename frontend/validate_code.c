@@ -304,8 +304,25 @@ static bool check_return(body_ctx *b)
 	return true;
 }
 
+/* return_call and return_call_indirect (spec 3.0, 3.3.8): the callee's
+ * results must be the caller's; the instruction then ends the block like
+ * return, so what follows is stack-polymorphic. */
+static bool apply_tail_call(body_ctx *b, const ir_functype *t)
+{
+	const ir_functype *own = &b->m->types[b->f->type_index];
+	if (!same_types(t->results, t->nresults, own->results, own->nresults))
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "tail call's results differ from the function's");
+	if (!pop_types(b, t->params, t->nparams))
+		return false;
+	set_unreachable(b);
+	return true;
+}
+
 static bool apply_call(body_ctx *b, const ir_functype *t)
 {
+	if (ir_opcodes[b->in->op].oper == IR_OPER_TAIL)
+		return apply_tail_call(b, t);
 	if (!pop_types(b, t->params, t->nparams))
 		return false;
 	push_types(b, t->results, t->nresults);
@@ -576,8 +593,10 @@ static bool check_instr(body_ctx *b)
 	case OP_BR_IF: return check_br_if(b);
 	case OP_BR_TABLE: return check_br_table(b);
 	case OP_RETURN: return check_return(b);
-	case OP_CALL: return check_call(b);
-	case OP_CALL_INDIRECT: return check_call_indirect(b);
+	case OP_CALL:
+	case OP_RETURN_CALL: return check_call(b);
+	case OP_CALL_INDIRECT:
+	case OP_RETURN_CALL_INDIRECT: return check_call_indirect(b);
 	case OP_DROP: {
 		val_type t = VAL_UNKNOWN;
 		return pop_any(b, &t);
