@@ -180,13 +180,15 @@ def wasi_suite(t, args, triple, qemu, work):
 
 
 def spec_suite(t, args, triple, qemu, strategies, work):
-    """The spec testsuite (or SPEC_SUBSET) and our SIMD edge cases
-    (tests/simd) through the target's spec runner."""
+    """The spec testsuite (or SPEC_SUBSET), our SIMD edge cases
+    (tests/simd) and tail calls between instances (tests/tail) through
+    the target's spec runner."""
     tests = pathlib.Path(__file__).parent.parent
     subset = [] if args.full else ["--only", ",".join(SPEC_SUBSET)]
     what = "whole suite" if args.full else f"{len(SPEC_SUBSET)} scripts"
     suites = [("spec", args.testsuite, subset, what),
-              ("simd-edge", tests / "simd", [], "tests/simd")]
+              ("simd-edge", tests / "simd", [], "tests/simd"),
+              ("tail", tests / "tail", [], "tests/tail")]
     for bounds in strategies:
         for name, suite, only, what in suites:
             p = run([sys.executable, str(tests / "spec" / "run_spec.py"),
