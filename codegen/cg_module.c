@@ -206,9 +206,9 @@ LLVMValueRef cg_func_tail_value(cg_ctx *cx, uint32_t index)
 		return cx->tail_funcs[index];
 	const ir_module *m = cx->m;
 	W2N_ASSERT(m->funcs[index].tail_calls);
-	char name[200];
-	function_symbol(cx, index, name, sizeof name - 5);
-	strcat(name, ".tail");
+	char base[192], name[200];
+	function_symbol(cx, index, base, sizeof base);
+	snprintf(name, sizeof name, "%s.tail", base);
 	cx->tail_funcs[index] =
 	    declare_code(cx, name, cg_tail_type(cx, ir_func_type(m, index)));
 	return cx->tail_funcs[index];
