@@ -1,13 +1,29 @@
 /*
- * cg_call.c - call, call_indirect and call_ref (spec 4.4.8).  Defined
- * functions are called directly with this instance; imported ones through
- * their w2n_rt_func slot; call_indirect checks the table bound, null and
- * the canonical type id before calling; call_ref only null, as validation
- * proved the reference's type.
+ * cg_call.c - call, call_indirect and call_ref (spec 4.4.8), and the
+ * dispatch of their tail forms (cg_tail.c).  Defined functions are called
+ * directly with this instance; imported ones through their w2n_rt_func
+ * slot; call_indirect checks the table bound, null and the canonical type
+ * id before calling; call_ref only null, as validation proved the
+ * reference's type.
  */
 #include <stdlib.h>
 
 #include "cg_internal.h"
+
+void cg_emit_call_args(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
+                       LLVMValueRef *args)
+{
+	const ir_functype *t = &cx->m->types[type];
+	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], fn, args,
+	                                t->nparams + 1, "");
+	if (t->nresults == 1)
+		cg_push(fx, r);
+	for (uint32_t i = 0; t->nresults > 1 && i < t->nresults; i++)
+		cg_push(fx, LLVMBuildExtractValue(cx->b, r, i, ""));
+	/* The callee may have grown (or, for explicit bounds checks, moved)
+	 * memory. */
+	cg_reload_memory(cx, fx);
+}
 
 void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
                   LLVMValueRef ctx)
@@ -17,16 +33,8 @@ void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
 	args[0] = ctx;
 	for (uint32_t i = t->nparams; i > 0; i--)
 		args[i] = cg_pop(fx);
-	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], fn, args,
-	                                t->nparams + 1, "");
+	cg_emit_call_args(cx, fx, type, fn, args);
 	free(args);
-	if (t->nresults == 1)
-		cg_push(fx, r);
-	for (uint32_t i = 0; t->nresults > 1 && i < t->nresults; i++)
-		cg_push(fx, LLVMBuildExtractValue(cx->b, r, i, ""));
-	/* The callee may have grown (or, for explicit bounds checks, moved)
-	 * memory. */
-	cg_reload_memory(cx, fx);
 }
 
 /* Calls the function of Wasm type `type` that the w2n_rt_func at `f`
@@ -58,7 +66,9 @@ LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,
 	return cg_load_vm(cx, cx->t_ptr, p);
 }
 
-static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+/* The w2n_rt_func that call_indirect's operand selects, checked: in the
+ * table, not null, of the instruction's type. */
+static LLVMValueRef indirect_callee(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	uint32_t type = in->imm.index2.a, table = in->imm.index2.b;
 	LLVMValueRef index = cg_pop(fx);
@@ -72,24 +82,38 @@ static void call_indirect(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, func, f, type_id));
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntNE, want, got, ""),
 	           W2N_TRAP_INDIRECT_CALL_MISMATCH);
-	call_through(cx, fx, type, f);
+	return f;
 }
 
-/* call_ref $t: the reference is of type (ref null $t), so only null
- * needs a check.  (return_call_ref is the same with a tail call.) */
-static void call_ref(cg_ctx *cx, cg_func *fx, uint32_t type)
+/* call_ref's operand: of type (ref null $t), so only null needs a
+ * check. */
+static LLVMValueRef ref_callee(cg_ctx *cx, cg_func *fx)
 {
 	LLVMValueRef f = cg_pop(fx);
 	cg_trap_if(cx, fx, LLVMBuildIsNull(cx->b, f, ""),
 	           W2N_TRAP_NULL_FUNC_REFERENCE);
-	call_through(cx, fx, type, f);
+	return f;
 }
 
 void cg_call(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	switch (in->op) {
 	case OP_CALL: call_func(cx, fx, in->imm.index); return;
-	case OP_CALL_INDIRECT: call_indirect(cx, fx, in); return;
-	default: /* OP_CALL_REF */ call_ref(cx, fx, in->imm.index); return;
+	case OP_CALL_INDIRECT:
+		call_through(cx, fx, in->imm.index2.a,
+		             indirect_callee(cx, fx, in));
+		return;
+	case OP_CALL_REF:
+		call_through(cx, fx, in->imm.index, ref_callee(cx, fx));
+		return;
+	case OP_RETURN_CALL: cg_return_call(cx, fx, in->imm.index); return;
+	case OP_RETURN_CALL_INDIRECT:
+		cg_return_call_func(cx, fx, in->imm.index2.a,
+		                    indirect_callee(cx, fx, in));
+		return;
+	case OP_RETURN_CALL_REF:
+		cg_return_call_func(cx, fx, in->imm.index, ref_callee(cx, fx));
+		return;
+	default: W2N_UNREACHABLE();
 	}
 }

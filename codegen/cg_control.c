@@ -56,7 +56,7 @@ static void free_block(cg_block *b)
 }
 
 /* Makes the rest of the current block dead code. */
-static void set_dead(cg_func *fx)
+void cg_set_dead(cg_func *fx)
 {
 	fx->dead = true;
 	fx->dead_depth = 0;
@@ -147,11 +147,13 @@ static void start_else(cg_ctx *cx, cg_func *fx, cg_block *b)
 	b->seen_else = true;
 }
 
-static void emit_return(cg_ctx *cx, cg_func *fx)
+void cg_emit_return(cg_ctx *cx, cg_func *fx)
 {
 	uint32_t n = fx->type->nresults;
 	LLVMValueRef *vals = fx->vals + fx->nvals - n;
-	if (n == 0)
+	if (fx->tail)
+		cg_tail_return(cx, fx, vals);
+	else if (n == 0)
 		LLVMBuildRetVoid(cx->b);
 	else if (n == 1)
 		LLVMBuildRet(cx->b, vals[0]);
@@ -179,7 +181,7 @@ static void leave_block(cg_ctx *cx, cg_func *fx)
 	if (!reachable)
 		LLVMBuildUnreachable(cx->b); /* nothing branches here */
 	else if (body)
-		emit_return(cx, fx);
+		cg_emit_return(cx, fx);
 }
 
 /* Branches to the block `depth` levels out, with its label's values. */
@@ -271,7 +273,7 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	switch (in->op) {
 	case OP_UNREACHABLE:
 		LLVMBuildBr(cx->b, cg_trap_block(cx, fx, W2N_TRAP_UNREACHABLE));
-		set_dead(fx);
+		cg_set_dead(fx);
 		return;
 	case OP_NOP: return;
 	case OP_BLOCK: enter_block(cx, fx, in); return;
@@ -281,7 +283,7 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	case OP_END: leave_block(cx, fx); return;
 	case OP_BR:
 		branch_to(cx, fx, in->imm.index);
-		set_dead(fx);
+		cg_set_dead(fx);
 		return;
 	case OP_BR_IF: emit_br_if(cx, fx, in->imm.index); return;
 	case OP_BR_ON_NULL: emit_br_on_null(cx, fx, in->imm.index); return;
@@ -290,11 +292,11 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 		return;
 	case OP_BR_TABLE:
 		emit_br_table(cx, fx, in);
-		set_dead(fx);
+		cg_set_dead(fx);
 		return;
 	case OP_RETURN:
-		emit_return(cx, fx);
-		set_dead(fx);
+		cg_emit_return(cx, fx);
+		cg_set_dead(fx);
 		return;
 	case OP_DROP: emit_drop(fx); return;
 	case OP_SELECT:

@@ -279,6 +279,7 @@ static LLVMValueRef emit_init(cg_ctx *cx)
 	cg_func fx = {.index = UINT32_MAX,
 	              .type = &(ir_functype){0, 0, NULL, NULL}};
 	cg_func_begin(cx, &fx, fn);
+	cg_tail_init(cx, &fx);
 	init_globals(cx, &fx);
 	init_tables(cx, &fx);
 	init_elem_items(cx, &fx);

@@ -88,6 +88,17 @@ static void set_up_memory_cache(cg_ctx *cx, cg_func *fx)
 	}
 }
 
+/* A parameter's value on entry (read from the argument slots by a tail
+ * entry), or zero for a declared local. */
+static LLVMValueRef local_init(cg_ctx *cx, cg_func *fx, uint32_t i,
+                               ir_valtype vt)
+{
+	if (i >= fx->type->nparams)
+		return cg_zero(cx, vt);
+	return fx->tail ? cg_tail_param(cx, fx, i)
+	                : LLVMGetParam(fx->fn, i + 1);
+}
+
 /* Allocas for locals and the memory cache; parameters stored, declared
  * locals zeroed (spec 4.4.10). */
 static void set_up_locals(cg_ctx *cx, cg_func *fx)
@@ -98,9 +109,7 @@ static void set_up_locals(cg_ctx *cx, cg_func *fx)
 	for (uint32_t i = 0; i < fx->nlocals; i++) {
 		ir_valtype vt = ir_local_type(cx->m, fx->f, i);
 		fx->locals[i] = LLVMBuildAlloca(cx->b, cg_valtype(cx, vt), "");
-		LLVMValueRef init = i < t->nparams ? LLVMGetParam(fx->fn, i + 1)
-		                                   : cg_zero(cx, vt);
-		LLVMBuildStore(cx->b, init, fx->locals[i]);
+		LLVMBuildStore(cx->b, local_init(cx, fx, i, vt), fx->locals[i]);
 	}
 }
 
@@ -108,6 +117,8 @@ void cg_func_begin(cg_ctx *cx, cg_func *fx, LLVMValueRef fn)
 {
 	fx->fn = fn;
 	fx->inst = LLVMGetParam(fn, 0);
+	if (fx->tail)
+		fx->results = LLVMGetParam(fn, 2);
 	fx->entry = cg_new_block(cx, fx, "entry");
 	LLVMPositionBuilderAtEnd(cx->b, fx->entry);
 	set_up_memory_cache(cx, fx);
@@ -188,13 +199,21 @@ void cg_emit_code(cg_ctx *cx, cg_func *fx, const ir_instr *code, uint32_t n)
 void cg_function(cg_ctx *cx, uint32_t index)
 {
 	const ir_module *m = cx->m;
-	cg_func fx = {.f = &m->funcs[index],
+	const ir_func *f = &m->funcs[index];
+	cg_func fx = {.f = f,
 	              .index = index,
-	              .type = ir_func_type(m, index)};
-	cg_func_begin(cx, &fx, cg_func_value(cx, index));
+	              .type = ir_func_type(m, index),
+	              .tail = f->tail_calls};
+	/* A function that makes tail calls is compiled into its tail entry,
+	 * called by a wrapper of the Wasm calling convention (cg_tail.c). */
+	cg_func_begin(cx, &fx,
+	              fx.tail ? cg_func_tail_value(cx, index)
+	                      : cg_func_value(cx, index));
 	/* The body is a block whose end returns (spec 4.4.10). */
 	ir_instr body = {.op = OP_BLOCK};
 	cg_control_enter_body(cx, &fx, &body);
-	cg_emit_code(cx, &fx, fx.f->code, fx.f->ncode);
+	cg_emit_code(cx, &fx, f->code, f->ncode);
 	cg_func_end(&fx);
+	if (f->tail_calls)
+		cg_tail_wrapper(cx, index);
 }

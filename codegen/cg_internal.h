@@ -109,6 +109,8 @@ typedef struct cg_ctx {
 	LLVMTypeRef *functypes; /* Wasm calling convention, per type index */
 	LLVMValueRef *funcs;    /* defined functions, by function index,
 	                         * declared on first use (cg_func_value) */
+	/* Their tail entries (cg_tail.c), the same way (cg_func_tail_value). */
+	LLVMValueRef *tail_funcs;
 	LLVMValueRef helpers[CG_HELPER_COUNT];
 	LLVMTypeRef helper_types[CG_HELPER_COUNT];
 
@@ -152,6 +154,8 @@ typedef struct cg_func {
 	const ir_functype *type;
 	LLVMValueRef fn;
 	LLVMValueRef inst;    /* the instance (parameter 0) */
+	bool tail;            /* fn is the function's tail entry */
+	LLVMValueRef results; /* tail entry: its results pointer */
 	LLVMValueRef *locals; /* allocas, params first */
 	uint32_t nlocals;
 
@@ -182,6 +186,9 @@ LLVMValueRef cg_call_helper(cg_ctx *cx, cg_helper h, LLVMValueRef *args,
 LLVMValueRef cg_zero(cg_ctx *cx, ir_valtype t);
 /* Defined function `index`, declared in this module on first use. */
 LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index);
+/* The tail entry of defined function `index` (one with tail_calls), the
+ * same way. */
+LLVMValueRef cg_func_tail_value(cg_ctx *cx, uint32_t index);
 void cg_initialize_llvm(void);
 /* Lowers, optimises and writes one unit; adds the CPU time of each
  * phase to `cpu`. */
@@ -234,6 +241,7 @@ enum {
 	CG_VM_ELEMS,
 	CG_VM_DATAS,
 	CG_VM_GLOBAL_STORAGE,
+	CG_VM_TAIL_ARGS, /* w2n_rt_value[cg_tail_slots] */
 	CG_VM_FIELDS
 };
 /* A load or store of instance or runtime data (TBAA "vmctx"). */
@@ -279,6 +287,40 @@ void cg_reload_memory(cg_ctx *cx, cg_func *fx);
 /* Calls a function of Wasm type `type` through code and ctx pointers. */
 void cg_emit_call(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
                   LLVMValueRef ctx);
+/* The same with the arguments given: args[0] the ctx, then the
+ * parameters; pushes the results. */
+void cg_emit_call_args(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
+                       LLVMValueRef *args);
+/* Returns the function's results from the top of the value stack. */
+void cg_emit_return(cg_ctx *cx, cg_func *fx);
+/* The rest of the current block is dead (after br, return, ...). */
+void cg_set_dead(cg_func *fx);
+
+/* ---- cg_tail.c: tail calls (docs/tail-calls.md) ---- */
+/* The type of the tail entries of functions of type `t`. */
+LLVMTypeRef cg_tail_type(cg_ctx *cx, const ir_functype *t);
+/* Slots of an instance's tail argument area: none when no function
+ * makes tail calls, else the most parameters of the module's types. */
+uint32_t cg_tail_slots(const ir_module *m);
+/* Parameter `i` of the tail entry being compiled. */
+LLVMValueRef cg_tail_param(cg_ctx *cx, cg_func *fx, uint32_t i);
+/* Returns `vals`, the function's results, from a tail entry. */
+void cg_tail_return(cg_ctx *cx, cg_func *fx, LLVMValueRef *vals);
+/* The body of the ordinary entry of function `index` (one with
+ * tail_calls): a call of its tail entry. */
+void cg_tail_wrapper(cg_ctx *cx, uint32_t index);
+/* In init: sets the `tail` member of the w2n_rt_func of each of the
+ * module's functions that has a tail entry. */
+void cg_tail_init(cg_ctx *cx, cg_func *fx);
+/* return_call of function `index`, with its arguments on the stack. */
+void cg_return_call(cg_ctx *cx, cg_func *fx, uint32_t index);
+/* A tail call of `func`, a w2n_rt_func * of Wasm type `type` (not null,
+ * its type checked), with its arguments on the stack: through its tail
+ * entry when it has one, else an ordinary call and return.  What
+ * return_call_indirect does after the table lookup, and
+ * return_call_ref after the null check. */
+void cg_return_call_func(cg_ctx *cx, cg_func *fx, uint32_t type,
+                         LLVMValueRef func);
 /* Element `index` (of the table's address type) of `table`, trapping
  * with `trap` past its size. */
 LLVMValueRef cg_table_element(cg_ctx *cx, cg_func *fx, uint32_t table,

@@ -179,6 +179,7 @@ void cg_layout_build(cg_ctx *cx)
 	    [CG_VM_DATAS] = array_of(cx->t_rt[CG_RT_data_segment], m->ndatas),
 	    [CG_VM_GLOBAL_STORAGE] =
 	        array_of(value, m->nglobals - m->nglobal_imports),
+	    [CG_VM_TAIL_ARGS] = array_of(value, cg_tail_slots(m)),
 	};
 	LLVMTypeRef vm = LLVMStructCreateNamed(cx->ctx, "w2n.vmctx");
 	LLVMStructSetBody(vm, fields, CG_VM_FIELDS, false);

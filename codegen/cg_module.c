@@ -162,22 +162,18 @@ static void function_symbol(cg_ctx *cx, uint32_t index, char *name, size_t n)
 		snprintf(name, n, "w2n_func_%u", index);
 }
 
-LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index)
+/* Declares a function of the module's code: local to its object, or
+ * hidden when the module is split. */
+static LLVMValueRef declare_code(cg_ctx *cx, const char *name, LLVMTypeRef type)
 {
-	if (cx->funcs[index])
-		return cx->funcs[index];
-	const ir_module *m = cx->m;
-	W2N_ASSERT(!m->funcs[index].imported);
-	char name[192];
-	function_symbol(cx, index, name, sizeof name);
-	LLVMValueRef fn = LLVMAddFunction(
-	    cx->mod, name, cx->functypes[m->funcs[index].type_index]);
+	LLVMValueRef fn = LLVMAddFunction(cx->mod, name, type);
 	if (cx->unit->split)
 		LLVMSetVisibility(fn, LLVMHiddenVisibility);
 	else
 		LLVMSetLinkage(fn, LLVMInternalLinkage);
 	/* No tail calls and no tail recursion elimination: runaway
-	 * recursion must exhaust the stack and trap, not loop. */
+	 * recursion must exhaust the stack and trap, not loop.  (A tail
+	 * call instruction is `musttail`, which this does not stop.) */
 	add_string_attribute(cx, fn, "disable-tail-calls", "true");
 	/* Frames larger than a page probe it, so that stack exhaustion
 	 * always hits the guard page. */
@@ -188,8 +184,34 @@ LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index)
 	if (!cx->o->cpu && cx->o->target->tune_cpu[0])
 		add_string_attribute(cx, fn, "tune-cpu",
 		                     cx->o->target->tune_cpu);
-	cx->funcs[index] = fn;
 	return fn;
+}
+
+LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index)
+{
+	if (cx->funcs[index])
+		return cx->funcs[index];
+	const ir_module *m = cx->m;
+	W2N_ASSERT(!m->funcs[index].imported);
+	char name[192];
+	function_symbol(cx, index, name, sizeof name);
+	cx->funcs[index] =
+	    declare_code(cx, name, cx->functypes[m->funcs[index].type_index]);
+	return cx->funcs[index];
+}
+
+LLVMValueRef cg_func_tail_value(cg_ctx *cx, uint32_t index)
+{
+	if (cx->tail_funcs[index])
+		return cx->tail_funcs[index];
+	const ir_module *m = cx->m;
+	W2N_ASSERT(m->funcs[index].tail_calls);
+	char base[192], name[200];
+	function_symbol(cx, index, base, sizeof base);
+	snprintf(name, sizeof name, "%s.tail", base);
+	cx->tail_funcs[index] =
+	    declare_code(cx, name, cg_tail_type(cx, ir_func_type(m, index)));
+	return cx->tail_funcs[index];
 }
 
 /*
@@ -385,6 +407,7 @@ static bool write_output(cg_ctx *cx, cg_emit emit, const char *path)
 static void dispose(cg_ctx *cx)
 {
 	free(cx->funcs);
+	free(cx->tail_funcs);
 	free(cx->functypes);
 	if (cx->b)
 		LLVMDisposeBuilder(cx->b);
@@ -403,7 +426,9 @@ static void dispose(cg_ctx *cx)
  * object keeps only the call (ThinLTO's importing, one level deep). */
 static bool worth_importing(const cg_ctx *cx, uint32_t index)
 {
+	/* (A function with a tail entry is two functions: not copied.) */
 	return cx->funcs[index] && !cx->m->funcs[index].imported &&
+	       !cx->m->funcs[index].tail_calls &&
 	       (index < cx->unit->fbegin || index >= cx->unit->fend) &&
 	       cx->m->funcs[index].ncode <= CG_IMPORT_MAX_INSTRS;
 }
@@ -446,12 +471,17 @@ static void lower_unit(cg_ctx *cx)
 	declare_types(cx);
 	cx->funcs = w2n_xmalloc((m->nfuncs + 1) * sizeof *cx->funcs);
 	memset(cx->funcs, 0, (m->nfuncs + 1) * sizeof *cx->funcs);
+	cx->tail_funcs = w2n_xmalloc((m->nfuncs + 1) * sizeof *cx->tail_funcs);
+	memset(cx->tail_funcs, 0, (m->nfuncs + 1) * sizeof *cx->tail_funcs);
 	/* The unit's own functions first, in index order: their order in
 	 * the object. */
 	uint32_t first = u->split ? u->fbegin : m->nfunc_imports;
 	uint32_t end = u->split ? u->fend : m->nfuncs;
-	for (uint32_t i = first; i < end; i++)
+	for (uint32_t i = first; i < end; i++) {
 		cg_func_value(cx, i);
+		if (m->funcs[i].tail_calls)
+			cg_func_tail_value(cx, i);
+	}
 	for (uint32_t i = u->fbegin; i < u->fend; i++)
 		cg_function(cx, i);
 	if (u->large)

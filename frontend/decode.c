@@ -758,6 +758,15 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 	return true;
 }
 
+/* Whether a body has a tail call (an instruction of operation TAIL). */
+static bool has_tail_call(const ir_func *f)
+{
+	for (uint32_t i = 0; i < f->ncode; i++)
+		if (ir_opcodes[f->code[i].op].oper == IR_OPER_TAIL)
+			return true;
+	return false;
+}
+
 static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
 {
 	ir_module *m = r->s.m;
@@ -774,6 +783,7 @@ static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
 		return w2n_error(c->diags, dec_offset(&body),
 		                 W2N_DIAG_SECTION_SIZE_MISMATCH,
 		                 "function body continues after its end");
+	f->tail_calls = has_tail_call(f);
 	return true;
 }
 

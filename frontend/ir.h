@@ -215,6 +215,7 @@ typedef struct ir_func {
 	uint32_t ncode;
 	uint32_t body_offset; /* offset of the body's size field */
 	uint32_t max_depth;   /* deepest block nesting, for codegen stacks */
+	bool tail_calls;      /* the body has a tail call (return_call...) */
 	ir_name name;         /* from the name section; len 0 when absent */
 	/* Named locals, by increasing index (only those the name section
 	 * names). */

@@ -96,8 +96,10 @@ static bool check_index(checker *c, const ir_func *f, const ir_instr *in,
 	case OP_BR_IF:
 	case OP_BR_ON_NULL:
 	case OP_BR_ON_NON_NULL: return in_range(c, i, depth, "label", at);
-	case OP_CALL_REF: return in_range(c, i, m->ntypes, "type", at);
+	case OP_CALL_REF:
+	case OP_RETURN_CALL_REF: return in_range(c, i, m->ntypes, "type", at);
 	case OP_CALL:
+	case OP_RETURN_CALL:
 	case OP_REF_FUNC: return in_range(c, i, m->nfuncs, "function", at);
 	case OP_LOCAL_GET:
 	case OP_LOCAL_SET:
@@ -127,6 +129,7 @@ static bool check_index2(checker *c, const ir_instr *in)
 	uint32_t a = in->imm.index2.a, b = in->imm.index2.b, at = in->offset;
 	switch (in->op) {
 	case OP_CALL_INDIRECT:
+	case OP_RETURN_CALL_INDIRECT:
 		return in_range(c, a, m->ntypes, "type", at) &&
 		       in_range(c, b, m->ntables, "table", at);
 	case OP_TABLE_INIT:
@@ -196,8 +199,8 @@ static bool check_instr(checker *c, const ir_func *f, uint32_t at,
 }
 
 /* A defined function's body: opcodes known, offsets increasing, blocks
- * nested no deeper than max_depth, and the last instruction the end of
- * the function. */
+ * nested no deeper than max_depth, the last instruction the end of the
+ * function, and tail_calls set exactly when there is a tail call. */
 static bool check_body(checker *c, uint32_t index)
 {
 	const ir_func *f = &c->m->funcs[index];
@@ -206,10 +209,12 @@ static bool check_body(checker *c, uint32_t index)
 		return fail(c, "function %u: body does not end with its end",
 		            index);
 	uint32_t depth = 1; /* the function's own label */
+	bool tail = false;
 	for (uint32_t i = 0; i < f->ncode; i++) {
 		const ir_instr *in = &f->code[i];
 		if (in->op >= OP_COUNT)
 			return fail(c, "function %u: opcode %u", index, in->op);
+		tail |= ir_opcodes[in->op].oper == IR_OPER_TAIL;
 		if (i > 0 && in->offset <= f->code[i - 1].offset)
 			return fail(c, "0x%x: offsets do not increase",
 			            in->offset);
@@ -222,6 +227,9 @@ static bool check_body(checker *c, uint32_t index)
 			return fail(c, "0x%x: deeper than max_depth %u",
 			            in->offset, f->max_depth);
 	}
+	if (tail != f->tail_calls)
+		return fail(c, "function %u: tail_calls is %s", index,
+		            f->tail_calls ? "set" : "not set");
 	return depth == 1 || fail(c, "function %u: unclosed block", index);
 }
 

@@ -133,7 +133,8 @@ static void dump_func(const ir_module *m, uint32_t i, FILE *out)
 	}
 	fprintf(out, " locals");
 	dump_types(f->locals, f->nlocals, out);
-	fprintf(out, " max_depth %u\n", f->max_depth);
+	fprintf(out, " max_depth %u%s\n", f->max_depth,
+	        f->tail_calls ? " tail_calls" : "");
 	dump_code(f->code, f->ncode, 1, out);
 }
 

@@ -172,6 +172,9 @@ typedef enum ir_operation {
 	IR_OPER_RELAXED_Q15MULR,
 	IR_OPER_RELAXED_DOT,
 	IR_OPER_RELAXED_DOT_ADD,
+	/* Calls: TAIL is a call whose callee replaces the caller's frame
+	 * and returns to the caller's caller (return_call*) */
+	IR_OPER_TAIL,
 	IR_OPER_COUNT
 } ir_operation;
 

@@ -355,8 +355,37 @@ static bool check_return(body_ctx *b)
 	return true;
 }
 
+/* Whether the results of `t` match `own`'s: as many, each a subtype. */
+static bool results_match(body_ctx *b, const ir_functype *t,
+                          const ir_functype *own)
+{
+	if (t->nresults != own->nresults)
+		return false;
+	for (uint32_t i = 0; i < t->nresults; i++)
+		if (!ir_valtype_sub(b->m, t->results[i], own->results[i]))
+			return false;
+	return true;
+}
+
+/* return_call, return_call_indirect and return_call_ref (spec 3.0,
+ * 3.3.8): the callee's results must match the caller's; the instruction
+ * then ends the block like return, so what follows is stack-polymorphic. */
+static bool apply_tail_call(body_ctx *b, const ir_functype *t)
+{
+	const ir_functype *own = &b->m->types[b->f->type_index];
+	if (!results_match(b, t, own))
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "tail call's results differ from the function's");
+	if (!pop_types(b, t->params, t->nparams))
+		return false;
+	set_unreachable(b);
+	return true;
+}
+
 static bool apply_call(body_ctx *b, const ir_functype *t)
 {
+	if (ir_opcodes[b->in->op].oper == IR_OPER_TAIL)
+		return apply_tail_call(b, t);
 	if (!pop_types(b, t->params, t->nparams))
 		return false;
 	push_types(b, t->results, t->nresults);
@@ -780,9 +809,12 @@ static bool check_instr(body_ctx *b)
 	case OP_BR_IF: return check_br_if(b);
 	case OP_BR_TABLE: return check_br_table(b);
 	case OP_RETURN: return check_return(b);
-	case OP_CALL: return check_call(b);
-	case OP_CALL_INDIRECT: return check_call_indirect(b);
-	case OP_CALL_REF: return check_call_ref(b);
+	case OP_CALL:
+	case OP_RETURN_CALL: return check_call(b);
+	case OP_CALL_INDIRECT:
+	case OP_RETURN_CALL_INDIRECT: return check_call_indirect(b);
+	case OP_CALL_REF:
+	case OP_RETURN_CALL_REF: return check_call_ref(b);
 	case OP_BR_ON_NULL: return check_br_on_null(b);
 	case OP_BR_ON_NON_NULL: return check_br_on_non_null(b);
 	case OP_DROP: {

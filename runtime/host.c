@@ -33,6 +33,7 @@ bool w2n_rt_host_func(w2n_rt_instance *inst, const w2n_rt_functype *type,
 	out->code = type->host_adapter;
 	out->ctx = &node->closure;
 	out->type_id = id;
+	out->tail = 0;
 	return true;
 }
 

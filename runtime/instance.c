@@ -294,6 +294,7 @@ static void fill_defined_funcs(w2n_rt_instance *inst)
 		funcs[i].code = m->func_code[i - m->nfunc_imports];
 		funcs[i].ctx = inst;
 		funcs[i].type_id = ids[m->func_types[i]];
+		funcs[i].tail = 0; /* set by init where there is one */
 	}
 }
 

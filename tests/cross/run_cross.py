@@ -196,9 +196,9 @@ def wasi_suite(t, args, triple, qemu, work):
 
 
 def spec_suite(t, args, triple, qemu, strategies, work):
-    """The spec testsuite (or SPEC_SUBSET), the 3.0 one (or SPEC3_SUBSET)
-    and our SIMD edge cases (tests/simd) through the target's spec
-    runner."""
+    """The spec testsuite (or SPEC_SUBSET), the 3.0 one (or SPEC3_SUBSET),
+    our SIMD edge cases (tests/simd) and tail calls between instances
+    (tests/tail) through the target's spec runner."""
     tests = pathlib.Path(__file__).parent.parent
 
     def subset(names):
@@ -208,7 +208,8 @@ def spec_suite(t, args, triple, qemu, strategies, work):
     suites = [("spec", args.testsuite, *subset(SPEC_SUBSET), []),
               ("spec3", args.testsuite3, *subset(SPEC3_SUBSET),
                ["--converted"]),
-              ("simd-edge", tests / "simd", [], "tests/simd", [])]
+              ("simd-edge", tests / "simd", [], "tests/simd", []),
+              ("tail", tests / "tail", [], "tests/tail", [])]
     for bounds in strategies:
         for name, suite, only, what, form in suites:
             ceilings = args.ceilings3 if name == "spec3" else args.ceilings

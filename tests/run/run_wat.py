@@ -12,6 +12,7 @@ program must do:
 or  ;; RUN: expect-trap integer divide by zero
     ;; RUN: opt-levels 0,1,2,3      (instead of --opt, for this file)
     ;; RUN: features multi-memory,memory64   (wat2wasm --enable-FEATURE)
+    ;; RUN: timeout 120             (seconds a run may take, instead of 20)
 
 Lines after `expect-stdout` up to the next `RUN:` line are the expected
 stdout, one line each (`;;` alone is an empty line); without them stdout
@@ -49,6 +50,8 @@ INCLUDE_RE = re.compile(r'^\s*;;\s*INCLUDE\s+(\S+)\s*$')
 TRAP_RE = re.compile(r'^wasm trap: (.*?)(?: in function .*)?$')
 TRAP_STATUS = 134
 RUN_TIMEOUT = 20
+# The features beyond Wasm 2.0 that programs may use.
+WAT2WASM_FEATURES = ['--enable-tail-call']
 EXEC_RETRIES = 5
 
 
@@ -63,6 +66,7 @@ class Expect:
         self.header_len = 0      # lines in the leading comment block
         self.opt = None          # optimisation levels, or None for --opt
         self.features = []       # wat2wasm features to enable
+        self.timeout = RUN_TIMEOUT  # seconds each run may take
 
 
 def comment_text(line):
@@ -96,6 +100,8 @@ def parse_expect(path, lines):
                 mode = 'none'
             elif verb == 'features' and re.fullmatch(r'[a-z0-9,-]+', arg):
                 exp.features = arg.split(',')
+            elif verb == 'timeout' and re.fullmatch(r'\d+', arg):
+                exp.timeout = int(arg)
                 mode = 'none'
             elif verb == 'expect-trap' and arg:
                 exp.trap = arg
@@ -127,14 +133,14 @@ def expand_includes(path, lines):
     return ''.join(out)
 
 
-def run(cmd, **kw):
+def run(cmd, timeout=RUN_TIMEOUT, **kw):
     """subprocess.run with a timeout.  A program that cannot be executed
     because it is being rewritten (a concurrent relink of wasm2native in a
     shared build tree) is tried again a few times."""
     for attempt in range(EXEC_RETRIES + 1):
         try:
             return subprocess.run(cmd, capture_output=True,
-                                  timeout=RUN_TIMEOUT, **kw)
+                                  timeout=timeout, **kw)
         except OSError as e:
             if e.errno not in (errno.EACCES, errno.ETXTBSY, errno.ENOENT) \
                     or attempt == EXEC_RETRIES:
@@ -157,7 +163,8 @@ def prepare(args, name):
     with open(expanded, 'w') as f:
         f.write(expand_includes(path, lines))
     try:
-        r = run([args.wat2wasm, '--debug-names', expanded, '-o', wasm] +
+        r = run([args.wat2wasm, '--debug-names'] + WAT2WASM_FEATURES +
+                [expanded, '-o', wasm] +
                 ['--enable-' + f for f in exp.features])
     except (OSError, subprocess.TimeoutExpired) as e:
         return None, f'cannot run wat2wasm: {e}'
@@ -183,7 +190,7 @@ class Outcome:
         return (self.stdout, self.status, self.trap())
 
 
-def run_case(args, name, wasm, bounds, opt):
+def run_case(args, name, wasm, bounds, opt, timeout=RUN_TIMEOUT):
     """Compiles and runs one configuration; returns (Outcome, error)."""
     exe = os.path.join(args.work, f'{name}.{bounds}.O{opt}')
     target = [f'--target={args.target}'] if args.target else []
@@ -200,9 +207,10 @@ def run_case(args, name, wasm, bounds, opt):
     env = dict(os.environ)
     env.pop('WASM2NATIVE_OPTIONS', None)
     try:
-        p = run(args.wrapper + [exe], stdin=subprocess.DEVNULL, env=env)
+        p = run(args.wrapper + [exe], timeout=timeout,
+                stdin=subprocess.DEVNULL, env=env)
     except subprocess.TimeoutExpired:
-        return None, f'timed out after {RUN_TIMEOUT}s'
+        return None, f'timed out after {timeout}s'
     except OSError as e:
         return None, f'cannot run {exe}: {e}'
     # A signal death shows as 128+N, the way a shell reports it.
@@ -254,6 +262,8 @@ def rebase(args, name, exp, outcomes):
         header.append(';; RUN: opt-levels %s\n' % ','.join(exp.opt))
     if exp.features:
         header.append(';; RUN: features %s\n' % ','.join(exp.features))
+    if exp.timeout != RUN_TIMEOUT:
+        header.append(f';; RUN: timeout {exp.timeout}\n')
     if out.stdout:
         header.append(';; RUN: expect-stdout\n')
         for line in out.stdout.split('\n')[:-1]:
@@ -278,7 +288,7 @@ def test_file(args, name):
     report, passed, failed, outcomes = [], 0, 0, []
     for bounds, opt in configs:
         label = f'{name} [{bounds} -O{opt}]'
-        out, error = run_case(args, name, wasm, bounds, opt)
+        out, error = run_case(args, name, wasm, bounds, opt, exp.timeout)
         problems = [error] if error else check(exp, out)
         if out:
             outcomes.append(out)

@@ -216,7 +216,7 @@ static void good_env(test_env *env, import_objects *o, uint32_t bounds)
 		env->known[i] = true;
 	env->provide[0].kind = W2N_RT_EXTERN_FUNC;
 	env->provide[0].u.func = (w2n_rt_func){FAKE_CODE(add_one), NULL,
-	                                       w2n_rt_type_id(1, 1, i32x2)};
+	                                       w2n_rt_type_id(1, 1, i32x2), 0};
 	env->provide[1].kind = W2N_RT_EXTERN_TABLE;
 	env->provide[1].u.table = o->table;
 	env->provide[2].kind = W2N_RT_EXTERN_MEMORY;
@@ -390,7 +390,7 @@ static void check_func_and_global_matching(void)
 	uint8_t i64x2[] = {W2N_RT_I64, W2N_RT_I64};
 	w2n_rt_extern f = {.kind = W2N_RT_EXTERN_FUNC};
 	f.u.func = (w2n_rt_func){FAKE_CODE(add_one), NULL,
-	                         w2n_rt_type_id(1, 1, i64x2)};
+	                         w2n_rt_type_id(1, 1, i64x2), 0};
 	expect_incompatible(0, f, INCOMPATIBLE("f"), W2N_RT_BOUNDS_EXPLICIT);
 	f.u.func.type_id = 0;
 	expect_incompatible(0, f, INCOMPATIBLE("f"), W2N_RT_BOUNDS_EXPLICIT);

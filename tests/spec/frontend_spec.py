@@ -86,6 +86,10 @@ def find_scripts(testsuite, only, pattern="*.wast"):
     return scripts
 
 
+# The features beyond Wasm 2.0 that our own scripts use (tests/tail).
+WAST2JSON_FEATURES = ["--enable-tail-call"]
+
+
 def convert(wast2json, script, work):
     """Convert SCRIPT to WORK/X/X.json unless an up-to-date one exists.
     Returns (json path, None) or (None, reason)."""
@@ -93,7 +97,8 @@ def convert(wast2json, script, work):
     if out.exists() and out.stat().st_mtime > script.stat().st_mtime:
         return out, None
     out.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([wast2json, str(script), "-o", str(out)],
+    proc = subprocess.run([wast2json] + WAST2JSON_FEATURES +
+                          [str(script), "-o", str(out)],
                           capture_output=True, text=True)
     if proc.returncode == 0:
         return out, None

@@ -101,6 +101,11 @@ static void break_depth(ir_module *m)
 	m->funcs[F].max_depth = 1;
 }
 
+static void break_tail_calls(ir_module *m)
+{
+	m->funcs[G].tail_calls = true;
+}
+
 static void break_import(ir_module *m)
 {
 	m->globals[0].import_index = 1;
@@ -133,6 +138,7 @@ static const struct {
     {"data segment", break_data, "data segment 1 out of range"},
     {"global", break_global, "global 2 out of range"},
     {"max_depth", break_depth, "deeper than max_depth"},
+    {"tail_calls", break_tail_calls, "tail_calls is set"},
     {"import", break_import, "does not point back at it"},
     {"export", break_export, "export index 7 out of range"},
     {"element item", break_elem, "function 3 out of range"},

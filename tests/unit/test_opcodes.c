@@ -135,8 +135,9 @@ static void check_access(const ir_opcode_info *info)
 }
 
 /* Which columns a family needs: an operation where instructions
- * compute, a memory kind for memory ones, neither elsewhere.  WIDTH is
- * for accesses, and sign-extension operators (the bytes they extend). */
+ * compute, a memory kind for memory ones, neither elsewhere but TAIL for
+ * the tail calls (return_call...).  WIDTH is for accesses, and
+ * sign-extension operators (the bytes they extend). */
 static void check_family_columns(const ir_opcode_info *info)
 {
 	bool memory = info->family == IR_FAMILY_MEMORY;
@@ -150,7 +151,10 @@ static void check_family_columns(const ir_opcode_info *info)
 		CHECK_EQ(info->mem, IR_MEM_NONE);
 	if (computes && info->mem == IR_MEM_NONE)
 		CHECK(info->oper != IR_OPER_NONE);
-	if (!computes && !memory)
+	bool tail = strncmp(info->name, "return_call", 11) == 0;
+	CHECK_EQ(info->oper == IR_OPER_TAIL,
+	         tail && info->family == IR_FAMILY_CALL);
+	if (!computes && !memory && !tail)
 		CHECK_EQ(info->oper, IR_OPER_NONE);
 	unsigned operand = letter_bytes(info->params[0]);
 	if (info->family == IR_FAMILY_NUMERIC && info->oper == IR_OPER_EXTEND)
