@@ -13,6 +13,8 @@ or  ;; RUN: expect-trap integer divide by zero
     ;; RUN: opt-levels 0,1,2,3      (instead of --opt, for this file)
     ;; RUN: features multi-memory,memory64   (wat2wasm --enable-FEATURE)
     ;; RUN: timeout 120             (seconds a run may take, instead of 20)
+    ;; RUN: wabt 3.0                (converted by --wat2wasm3, the wabt of
+                                     ../shared that reads Wasm 3.0 text)
 
 Lines after `expect-stdout` up to the next `RUN:` line are the expected
 stdout, one line each (`;;` alone is an empty line); without them stdout
@@ -67,6 +69,7 @@ class Expect:
         self.opt = None          # optimisation levels, or None for --opt
         self.features = []       # wat2wasm features to enable
         self.timeout = RUN_TIMEOUT  # seconds each run may take
+        self.wabt3 = False       # converted by --wat2wasm3
 
 
 def comment_text(line):
@@ -100,6 +103,9 @@ def parse_expect(path, lines):
                 mode = 'none'
             elif verb == 'features' and re.fullmatch(r'[a-z0-9,-]+', arg):
                 exp.features = arg.split(',')
+            elif verb == 'wabt' and arg == '3.0':
+                exp.wabt3 = True
+                mode = 'none'
             elif verb == 'timeout' and re.fullmatch(r'\d+', arg):
                 exp.timeout = int(arg)
                 mode = 'none'
@@ -163,8 +169,9 @@ def prepare(args, name):
     with open(expanded, 'w') as f:
         f.write(expand_includes(path, lines))
     try:
-        r = run([args.wat2wasm, '--debug-names'] + WAT2WASM_FEATURES +
-                [expanded, '-o', wasm] +
+        tool = [args.wat2wasm3, '--enable-all'] if exp.wabt3 else \
+            [args.wat2wasm] + WAT2WASM_FEATURES
+        r = run(tool + ['--debug-names', expanded, '-o', wasm] +
                 ['--enable-' + f for f in exp.features])
     except (OSError, subprocess.TimeoutExpired) as e:
         return None, f'cannot run wat2wasm: {e}'
@@ -262,6 +269,8 @@ def rebase(args, name, exp, outcomes):
         header.append(';; RUN: opt-levels %s\n' % ','.join(exp.opt))
     if exp.features:
         header.append(';; RUN: features %s\n' % ','.join(exp.features))
+    if exp.wabt3:
+        header.append(';; RUN: wabt 3.0\n')
     if exp.timeout != RUN_TIMEOUT:
         header.append(f';; RUN: timeout {exp.timeout}\n')
     if out.stdout:
@@ -318,6 +327,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--wasm2native', required=True)
     ap.add_argument('--wat2wasm', default='wat2wasm')
+    ap.add_argument('--wat2wasm3', default='wat2wasm',
+                    help='a wat2wasm that reads Wasm 3.0 text')
     ap.add_argument('--work', required=True, help='scratch directory')
     ap.add_argument('--dir', default=HERE, help='where the .wat files are')
     ap.add_argument('--bounds', default='guard,explicit',
