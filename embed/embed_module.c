@@ -28,6 +28,10 @@ _Static_assert((int)W2N_TRAP_KIND_NULL_FUNC_REFERENCE + 1 ==
 _Static_assert((int)W2N_BOUNDS_EXPLICIT == (int)W2N_RT_BOUNDS_EXPLICIT &&
                    (int)W2N_BOUNDS_GUARD == (int)W2N_RT_BOUNDS_GUARD,
                "w2n_bounds must follow W2N_RT_BOUNDS_*");
+_Static_assert((int)W2N_REF_NONNULL == (int)W2N_RT_REF_NONNULL &&
+                   (int)W2N_REF_TYPED == (int)W2N_RT_REF_TYPED &&
+                   (int)W2N_REF_INDEX_SHIFT == (int)W2N_RT_REF_INDEX_SHIFT,
+               "public full types are the runtime's");
 _Static_assert((int)W2N_I32 == (int)W2N_RT_I32 &&
                    (int)W2N_V128 == (int)W2N_RT_V128 &&
                    (int)W2N_FUNCREF == (int)W2N_RT_FUNCREF &&
@@ -293,10 +297,12 @@ w2n_extern_type w2n_embed_extern_type(const w2n_rt_module *m, uint32_t kind,
 		t.func.nresults = f->nresults;
 		t.func.params = f->types;
 		t.func.results = f->types ? f->types + f->nparams : NULL;
+		t.func_fulltypes = f->reftypes;
 		break;
 	}
 	case W2N_RT_EXTERN_TABLE:
 		t.table.elem = (w2n_valtype)m->tables[index].elem_type;
+		t.fulltype = m->tables[index].elem_type;
 		t.table.limits = limits_of(&m->tables[index]);
 		break;
 	case W2N_RT_EXTERN_MEMORY:
@@ -304,6 +310,7 @@ w2n_extern_type w2n_embed_extern_type(const w2n_rt_module *m, uint32_t kind,
 		break;
 	default:
 		t.global.type = (w2n_valtype)m->globals[index].type;
+		t.fulltype = m->globals[index].type;
 		t.global.mutable_ = m->globals[index].mutable_ != 0;
 		break;
 	}
@@ -368,9 +375,10 @@ size_t w2n_extern_type_string(const w2n_extern_type *type, char *buf,
 		t.nresults = type->func.nresults;
 		t.params = type->func.params;
 		t.results = type->func.results;
+		t.reftypes = type->func_fulltypes;
 		break;
 	case W2N_EXTERN_TABLE:
-		t.elem = type->table.elem;
+		t.elem = type->fulltype ? type->fulltype : type->table.elem;
 		t.min = type->table.limits.min;
 		t.max = type->table.limits.max;
 		t.has_max = type->table.limits.has_max;
@@ -383,7 +391,7 @@ size_t w2n_extern_type_string(const w2n_extern_type *type, char *buf,
 		t.addr64 = type->memory.addr64;
 		break;
 	default:
-		t.valtype = type->global.type;
+		t.valtype = type->fulltype ? type->fulltype : type->global.type;
 		t.mutable_ = type->global.mutable_;
 		break;
 	}

@@ -81,6 +81,22 @@ enum {
 };
 
 /*
+ * A value type in full (Wasm 3.0 typed references): for a reference, its
+ * abstract heap type in the low byte (W2N_FUNCREF or W2N_EXTERNREF, how
+ * the value is passed), W2N_REF_NONNULL when it excludes null, and
+ * W2N_REF_TYPED when its heap type is the module's type index
+ * `t >> W2N_REF_INDEX_SHIFT`: (ref null func) is W2N_FUNCREF, (ref $3) is
+ * W2N_FUNCREF | W2N_REF_NONNULL | W2N_REF_TYPED | 3 << W2N_REF_INDEX_SHIFT.
+ * Other types are their w2n_valtype.
+ */
+typedef uint32_t w2n_fulltype;
+enum {
+	W2N_REF_NONNULL = 0x100,
+	W2N_REF_TYPED = 0x200,
+	W2N_REF_INDEX_SHIFT = 10,
+};
+
+/*
  * A typed value.  References are opaque pointers, NULL being null: an
  * externref is whatever the host passed in; a funcref received from Wasm
  * may be passed back to Wasm but not called from the host.
@@ -263,6 +279,12 @@ typedef struct w2n_extern_type {
 			bool mutable_;
 		} global;
 	};
+	/* Reference types in full (w2n_fulltype): a table's element type and
+	 * a global's type; for a function NULL, or when a parameter or
+	 * result is a typed or non-nullable reference, every parameter then
+	 * every result. */
+	w2n_fulltype fulltype;
+	const w2n_fulltype *func_fulltypes;
 } w2n_extern_type;
 
 /* Names are UTF-8 and may contain NUL bytes; they are NUL-terminated too.

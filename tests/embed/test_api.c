@@ -541,6 +541,31 @@ static void test_static(const w2n_imports *api_im)
 	             W2N_ERROR_LOAD, want);
 }
 
+/* Wasm 3.0 types in full: typed references (w2n_fulltype) and 64-bit
+ * memories and tables, in the text and in the fields. */
+static void test_describe_typed(const w2n_module *m)
+{
+	check_export(m, "pass", "(func (param (ref 0)) (result (ref null 0)))");
+	check_export(m, "refs", "(table 2 (ref null 0))");
+	check_export(m, "table64", "(table i64 1 funcref)");
+	check_export(m, "memory64", "(memory i64 1 2)");
+	check_export(m, "seven", "(global (ref 0))");
+	uint32_t i;
+	w2n_export_desc d;
+	if (!CHECK(w2n_module_find_export(m, "pass", 4, &i)) ||
+	    !CHECK(w2n_module_export(m, i, &d)) ||
+	    !CHECK(d.type.func_fulltypes != NULL))
+		return;
+	const w2n_fulltype ref_t =
+	    W2N_FUNCREF | W2N_REF_TYPED | 0u << W2N_REF_INDEX_SHIFT;
+	CHECK_EQ(d.type.func.params[0], W2N_FUNCREF);
+	CHECK_EQ(d.type.func_fulltypes[0], ref_t | W2N_REF_NONNULL);
+	CHECK_EQ(d.type.func_fulltypes[1], ref_t);
+	if (CHECK(w2n_module_find_export(m, "seven", 5, &i)) &&
+	    CHECK(w2n_module_export(m, i, &d)))
+		CHECK_EQ(d.type.fulltype, ref_t | W2N_REF_NONNULL);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -550,11 +575,13 @@ int main(int argc, char **argv)
 	plugin_dir = argv[1];
 	w2n_module *lib = load("api"), *user = load("api_user");
 	w2n_module *start = load("start_trap"), *wasi = load("wasi");
+	w2n_module *typed = load("typed");
 	w2n_global *counter;
 	w2n_imports *im = api_imports(&counter);
-	if (!lib || !user || !start || !wasi || !im)
+	if (!lib || !user || !start || !wasi || !typed || !im)
 		return check_report("embed-api");
 	test_describe(lib, true);
+	test_describe_typed(typed);
 	w2n_instance *inst = instantiate(lib, im);
 	if (inst) {
 		test_calls(inst);
@@ -577,5 +604,6 @@ int main(int argc, char **argv)
 	w2n_module_free(user);
 	w2n_module_free(start);
 	w2n_module_free(wasi);
+	w2n_module_free(typed);
 	return check_report("embed-api");
 }
