@@ -184,26 +184,46 @@ static void leave_block(cg_ctx *cx, cg_func *fx)
 		cg_emit_return(cx, fx);
 }
 
+/* The block a branch to label `depth` leaves. */
+static cg_block *label_block(cg_func *fx, uint32_t depth)
+{
+	return &fx->blocks[fx->nblocks - 1 - depth];
+}
+
+/* The values on top of the stack become the incoming values of `b`'s
+ * label (a loop's parameters, another block's results) from here. */
+static void add_label_incoming(cg_ctx *cx, cg_func *fx, const cg_block *b)
+{
+	add_incoming(cx, fx, b->phis,
+	             b->op == OP_LOOP ? b->nparams : b->nresults);
+}
+
 /* Branches to the block `depth` levels out, with its label's values. */
 static void branch_to(cg_ctx *cx, cg_func *fx, uint32_t depth)
 {
-	cg_block *b = &fx->blocks[fx->nblocks - 1 - depth];
-	uint32_t n = b->op == OP_LOOP ? b->nparams : b->nresults;
-	add_incoming(cx, fx, b->phis, n);
+	cg_block *b = label_block(fx, depth);
+	add_label_incoming(cx, fx, b);
 	LLVMBuildBr(cx->b, b->branch);
+}
+
+/* Branches to label `depth` with its values when `taken`, else goes on
+ * in a new block (br_if, br_on_null, br_on_non_null). */
+static void branch_if(cg_ctx *cx, cg_func *fx, uint32_t depth,
+                      LLVMValueRef taken, const char *name)
+{
+	cg_block *b = label_block(fx, depth);
+	LLVMBasicBlockRef cont = cg_new_block(cx, fx, name);
+	add_label_incoming(cx, fx, b);
+	LLVMBuildCondBr(cx->b, taken, b->branch, cont);
+	LLVMPositionBuilderAtEnd(cx->b, cont);
 }
 
 static void emit_br_if(cg_ctx *cx, cg_func *fx, uint32_t depth)
 {
 	LLVMValueRef cond = cg_pop(fx);
-	cg_block *b = &fx->blocks[fx->nblocks - 1 - depth];
-	uint32_t n = b->op == OP_LOOP ? b->nparams : b->nresults;
-	LLVMBasicBlockRef cont = cg_new_block(cx, fx, "br_if.cont");
-	add_incoming(cx, fx, b->phis, n);
-	LLVMValueRef nz =
-	    LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0), "");
-	LLVMBuildCondBr(cx->b, nz, b->branch, cont);
-	LLVMPositionBuilderAtEnd(cx->b, cont);
+	branch_if(cx, fx, depth,
+	          LLVMBuildICmp(cx->b, LLVMIntNE, cond, cg_i32(cx, 0), ""),
+	          "br_if.cont");
 }
 
 static void emit_br_table(cg_ctx *cx, cg_func *fx, const ir_instr *in)
@@ -211,15 +231,14 @@ static void emit_br_table(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	LLVMValueRef index = cg_pop(fx);
 	const uint32_t *labels = in->imm.br_table.labels;
 	uint32_t count = in->imm.br_table.count;
-	cg_block *def = &fx->blocks[fx->nblocks - 1 - labels[count]];
-	uint32_t n = def->op == OP_LOOP ? def->nparams : def->nresults;
+	cg_block *def = label_block(fx, labels[count]);
 	LLVMValueRef sw = LLVMBuildSwitch(cx->b, index, def->branch, count);
-	add_incoming(cx, fx, def->phis, n);
+	add_label_incoming(cx, fx, def);
 	/* One phi entry per edge, so duplicates of a target repeat it. */
 	for (uint32_t i = 0; i < count; i++) {
-		cg_block *b = &fx->blocks[fx->nblocks - 1 - labels[i]];
+		cg_block *b = label_block(fx, labels[i]);
 		LLVMAddCase(sw, cg_i32(cx, i), b->branch);
-		add_incoming(cx, fx, b->phis, n);
+		add_label_incoming(cx, fx, b);
 	}
 }
 
@@ -228,13 +247,8 @@ static void emit_br_table(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 static void emit_br_on_null(cg_ctx *cx, cg_func *fx, uint32_t depth)
 {
 	LLVMValueRef ref = cg_pop(fx);
-	cg_block *b = &fx->blocks[fx->nblocks - 1 - depth];
-	uint32_t n = b->op == OP_LOOP ? b->nparams : b->nresults;
-	LLVMBasicBlockRef cont = cg_new_block(cx, fx, "br_on_null.cont");
-	add_incoming(cx, fx, b->phis, n);
-	LLVMBuildCondBr(cx->b, LLVMBuildIsNull(cx->b, ref, ""), b->branch,
-	                cont);
-	LLVMPositionBuilderAtEnd(cx->b, cont);
+	branch_if(cx, fx, depth, LLVMBuildIsNull(cx->b, ref, ""),
+	          "br_on_null.cont");
 	cg_push(fx, ref);
 }
 
@@ -242,14 +256,10 @@ static void emit_br_on_null(cg_ctx *cx, cg_func *fx, uint32_t depth)
  * when it is not null; else drops it and continues. */
 static void emit_br_on_non_null(cg_ctx *cx, cg_func *fx, uint32_t depth)
 {
-	cg_block *b = &fx->blocks[fx->nblocks - 1 - depth];
-	uint32_t n = b->op == OP_LOOP ? b->nparams : b->nresults;
-	LLVMBasicBlockRef cont = cg_new_block(cx, fx, "br_on_non_null.cont");
-	add_incoming(cx, fx, b->phis, n);
-	LLVMValueRef ref = cg_pop(fx);
-	LLVMBuildCondBr(cx->b, LLVMBuildIsNull(cx->b, ref, ""), cont,
-	                b->branch);
-	LLVMPositionBuilderAtEnd(cx->b, cont);
+	LLVMValueRef ref = fx->vals[fx->nvals - 1];
+	branch_if(cx, fx, depth, LLVMBuildIsNotNull(cx->b, ref, ""),
+	          "br_on_non_null.cont");
+	cg_pop(fx);
 }
 
 /* A dropped value needs nothing: a load keeps its own trap (cg_keep.c). */

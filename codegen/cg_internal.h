@@ -183,6 +183,11 @@ LLVMTypeRef cg_valtype(cg_ctx *cx, ir_valtype t);
 LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type);
 LLVMValueRef cg_call_helper(cg_ctx *cx, cg_helper h, LLVMValueRef *args,
                             unsigned nargs);
+/* memory.copy and table.copy: helper `h`(inst, dst, src, d, s, n), or when
+ * `wide` (a 64-bit memory or table is involved) `h64` with dsn = {d, s,
+ * n} zero-extended to i64 (an i64 stays itself). */
+void cg_call_copy(cg_ctx *cx, cg_func *fx, cg_helper h, cg_helper h64,
+                  bool wide, uint32_t dst, uint32_t src, LLVMValueRef *dsn);
 LLVMValueRef cg_zero(cg_ctx *cx, ir_valtype t);
 /* Defined function `index`, declared in this module on first use. */
 LLVMValueRef cg_func_value(cg_ctx *cx, uint32_t index);

@@ -174,11 +174,6 @@ static void emit_grow(cg_ctx *cx, cg_func *fx, uint32_t memory)
 	cg_reload_memory(cx, fx);
 }
 
-static LLVMValueRef zext64(cg_ctx *cx, LLVMValueRef v)
-{
-	return LLVMBuildZExt(cx->b, v, cx->t_i64, "");
-}
-
 /* memory.fill, memory.copy, memory.init: the runtime checks and copies;
  * its 64-bit helpers when a 64-bit memory is involved, with i32 operands
  * zero-extended. */
@@ -197,16 +192,10 @@ static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	}
 	case IR_MEM_COPY: {
 		uint32_t src = in->imm.index2.b;
-		wide = wide || cg_memory_is64(cx, src);
-		LLVMValueRef args[] = {fx->inst,
-		                       cg_i32(cx, mem),
-		                       cg_i32(cx, src),
-		                       wide ? zext64(cx, d) : d,
-		                       wide ? zext64(cx, s) : s,
-		                       wide ? zext64(cx, n) : n};
-		cg_call_helper(
-		    cx, wide ? CG_HELPER_MEMORY_COPY64 : CG_HELPER_MEMORY_COPY,
-		    args, 6);
+		LLVMValueRef dsn[] = {d, s, n};
+		cg_call_copy(cx, fx, CG_HELPER_MEMORY_COPY,
+		             CG_HELPER_MEMORY_COPY64,
+		             wide || cg_memory_is64(cx, src), mem, src, dsn);
 		return;
 	}
 	default: { /* IR_MEM_INIT */

@@ -71,6 +71,16 @@ LLVMValueRef cg_call_helper(cg_ctx *cx, cg_helper h, LLVMValueRef *args,
 	return LLVMBuildCall2(cx->b, ft, fn, args, nargs, "");
 }
 
+void cg_call_copy(cg_ctx *cx, cg_func *fx, cg_helper h, cg_helper h64,
+                  bool wide, uint32_t dst, uint32_t src, LLVMValueRef *dsn)
+{
+	LLVMValueRef args[6] = {fx->inst, cg_i32(cx, dst), cg_i32(cx, src)};
+	for (int i = 0; i < 3; i++)
+		args[3 + i] =
+		    wide ? LLVMBuildZExt(cx->b, dsn[i], cx->t_i64, "") : dsn[i];
+	cg_call_helper(cx, wide ? h64 : h, args, 6);
+}
+
 static void init_types(cg_ctx *cx)
 {
 	LLVMContextRef c = cx->ctx;

@@ -52,26 +52,15 @@ static void emit_size(cg_ctx *cx, cg_func *fx, uint32_t table)
 	cg_push(fx, size);
 }
 
-static LLVMValueRef zext64(cg_ctx *cx, LLVMValueRef v)
-{
-	return LLVMBuildZExt(cx->b, v, cx->t_i64, "");
-}
-
-/* table.copy: the 64-bit helper when either table is 64-bit, with i32
- * operands zero-extended. */
+/* table.copy: the 64-bit helper when either table is 64-bit. */
 static void emit_copy(cg_ctx *cx, cg_func *fx, const ir_instr *in,
                       LLVMValueRef d, LLVMValueRef s, LLVMValueRef n)
 {
 	uint32_t dst = in->imm.index2.a, src = in->imm.index2.b;
-	bool wide = cg_table_is64(cx, dst) || cg_table_is64(cx, src);
-	LLVMValueRef args[] = {fx->inst,
-	                       cg_i32(cx, dst),
-	                       cg_i32(cx, src),
-	                       wide ? zext64(cx, d) : d,
-	                       wide ? zext64(cx, s) : s,
-	                       wide ? zext64(cx, n) : n};
-	cg_call_helper(cx, wide ? CG_HELPER_TABLE_COPY64 : CG_HELPER_TABLE_COPY,
-	               args, 6);
+	LLVMValueRef dsn[] = {d, s, n};
+	cg_call_copy(cx, fx, CG_HELPER_TABLE_COPY, CG_HELPER_TABLE_COPY64,
+	             cg_table_is64(cx, dst) || cg_table_is64(cx, src), dst, src,
+	             dsn);
 }
 
 static void emit_runtime_op(cg_ctx *cx, cg_func *fx, const ir_instr *in)
