@@ -654,17 +654,16 @@ static bool chooses(cg_ctx *cx, unsigned choice)
 	return (cx->o->target->relaxed & choice) != 0;
 }
 
-/* Whether the target's LLVM triple names architecture `arch`, for the
- * forms that are one of its own instructions (a target intrinsic). */
-static bool on_arch(cg_ctx *cx, const char *arch)
+/* Whether the unit compiles for target row `id`, for the forms that are
+ * one of its own instructions (a target intrinsic). */
+static bool on_target(cg_ctx *cx, cg_target_id id)
 {
-	const char *t = cx->o->target->llvm_triple;
-	return strncmp(t, arch, strlen(arch)) == 0;
+	return cx->o->target->id == id;
 }
 
 static bool has_ssse3(cg_ctx *cx)
 {
-	return on_arch(cx, "x86_64") && cg_cpu_has(cx, CG_CPU_SSSE3);
+	return on_target(cx, CG_TARGET_X86_64) && cg_cpu_has(cx, CG_CPU_SSSE3);
 }
 
 /* A call of the target intrinsic `name`, which is not overloaded. */
@@ -690,7 +689,7 @@ static LLVMValueRef neon_swizzle(cg_ctx *cx, LLVMValueRef a, LLVMValueRef idx,
                                  shape s)
 {
 	LLVMValueRef args[3];
-	if (on_arch(cx, "aarch64")) {
+	if (on_target(cx, CG_TARGET_AARCH64)) {
 		args[0] = a;
 		args[1] = idx;
 		return cg_intrinsic(cx, "llvm.aarch64.neon.tbl1",
@@ -712,7 +711,8 @@ static LLVMValueRef neon_swizzle(cg_ctx *cx, LLVMValueRef a, LLVMValueRef idx,
 static void emit_relaxed_swizzle(cg_ctx *cx, cg_func *fx, const vec_op *v)
 {
 	shape s = v->s;
-	bool neon = on_arch(cx, "aarch64") || on_arch(cx, "armv7");
+	bool neon =
+	    on_target(cx, CG_TARGET_AARCH64) || on_target(cx, CG_TARGET_ARM);
 	if (!chooses(cx, CG_RELAXED_SWIZZLE_MOD16) && !neon) {
 		emit_swizzle(cx, fx, v);
 		return;
@@ -744,7 +744,7 @@ static void emit_relaxed_trunc(cg_ctx *cx, cg_func *fx, const vec_op *v)
 		emit_convert(cx, fx, v);
 		return;
 	}
-	W2N_ASSERT(on_arch(cx, "x86_64"));
+	W2N_ASSERT(on_target(cx, CG_TARGET_X86_64));
 	shape from = shape_from((ir_shape)v->r->from);
 	LLVMValueRef a = pop_as(cx, fx, from);
 	const char *name = from.bits == 32 ? "llvm.x86.sse2.cvttps2dq"
@@ -804,7 +804,7 @@ static void emit_relaxed_minmax(cg_ctx *cx, cg_func *fx, const vec_op *v)
 		return;
 	}
 	LLVMValueRef b = pop_as(cx, fx, v->s), a = pop_as(cx, fx, v->s);
-	if (on_arch(cx, "x86_64")) {
+	if (on_target(cx, CG_TARGET_X86_64)) {
 		/* LLVM would turn the select below into one of integers,
 		 * which x86 does not match to minps. */
 		static const char *const forms[2][2] = {
@@ -826,9 +826,9 @@ static void emit_relaxed_minmax(cg_ctx *cx, cg_func *fx, const vec_op *v)
  * q15mulr_sat, or NULL. */
 static const char *neon_sqrdmulh(cg_ctx *cx)
 {
-	if (on_arch(cx, "aarch64"))
+	if (on_target(cx, CG_TARGET_AARCH64))
 		return "llvm.aarch64.neon.sqrdmulh";
-	if (on_arch(cx, "armv7"))
+	if (on_target(cx, CG_TARGET_ARM))
 		return "llvm.arm.neon.vqrdmulh";
 	return NULL;
 }
@@ -898,7 +898,7 @@ static void emit_relaxed_dot_add(cg_ctx *cx, cg_func *fx, const vec_op *v)
 	LLVMValueRef c = pop_as(cx, fx, s), b = pop_as(cx, fx, i8);
 	LLVMValueRef a = pop_as(cx, fx, i8);
 	LLVMValueRef d = relaxed_dot(cx, a, b, narrower(s)), sum;
-	if (on_arch(cx, "x86_64")) {
+	if (on_target(cx, CG_TARGET_X86_64)) {
 		/* pmaddwd with ones (SSE2), which LLVM does not find. */
 		LLVMValueRef args[] = {d, const_splat(cx, narrower(s), 1)};
 		sum = target_intrinsic(cx, "llvm.x86.sse2.pmadd.wd",

@@ -7,28 +7,21 @@
 #include "codegen.h"
 #include "w2n_rt.h"
 
-/* Row names: TARGET_X86_64, ... */
-enum {
-#define W2N_TARGET(id, ...) TARGET_##id,
-#include "targets.def"
-#undef W2N_TARGET
-	NTARGETS
-};
-
-static const cg_target targets[NTARGETS] = {
+static const cg_target targets[CG_TARGET_COUNT] = {
 #define W2N_TARGET(id, triple, llvm_triple, cpu, features, abi, tune_cpu,      \
                    bits, bounds, cc, cc_package, qemu, cpu_family,             \
                    elf_machine, quirks, relaxed)                               \
-	[TARGET_##                                                             \
-	    id] = {triple, llvm_triple, cpu, features,   abi,    tune_cpu,     \
-	           bits,   bounds,      cc,  cc_package, quirks, relaxed},
+	[CG_TARGET_##id] = {CG_TARGET_##id, triple, llvm_triple, cpu,          \
+	                    features,       abi,    tune_cpu,    bits,         \
+	                    bounds,         cc,     cc_package,  quirks,       \
+	                    relaxed},
 #include "targets.def"
 #undef W2N_TARGET
 };
 
 const cg_target *cg_target_find(const char *triple)
 {
-	for (int i = 0; i < NTARGETS; i++)
+	for (int i = 0; i < CG_TARGET_COUNT; i++)
 		if (strcmp(targets[i].triple, triple) == 0)
 			return &targets[i];
 	return NULL;
@@ -42,7 +35,7 @@ const cg_target *cg_target_host(void)
 const cg_target *const *cg_targets(void)
 {
 	static const cg_target *const list[] = {
-#define W2N_TARGET(id, ...) &targets[TARGET_##id],
+#define W2N_TARGET(id, ...) &targets[CG_TARGET_##id],
 #include "targets.def"
 #undef W2N_TARGET
 	    NULL};

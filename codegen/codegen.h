@@ -82,7 +82,16 @@ char *cg_export_symbol(const char *name, size_t name_len);
 
 /* One row per supported target: runtime/targets.def, which says what
  * each column means. */
+/* The rows of runtime/targets.def by name: CG_TARGET_X86_64, ... */
+typedef enum cg_target_id {
+#define W2N_TARGET(id, ...) CG_TARGET_##id,
+#include "targets.def"
+#undef W2N_TARGET
+	CG_TARGET_COUNT
+} cg_target_id;
+
 typedef struct cg_target {
+	cg_target_id id;
 	const char *triple;      /* e.g. "x86_64-linux-gnu" */
 	const char *llvm_triple; /* what LLVM is told */
 	const char *cpu;         /* default CPU */

@@ -153,19 +153,15 @@ static bool constant_value(val_module_ctx *vc, const ir_instr *in,
 	}
 }
 
-/* Extended constant expressions (Wasm 3.0): i32 and i64 add, sub and
- * mul, which wrap like their instructions. */
-static bool is_constant_arithmetic(ir_opcode op)
+/* Extended constant expressions (Wasm 3.0): the integer add, sub and mul
+ * (NUMERIC rows of i32 or i64 operands), which wrap like their
+ * instructions. */
+static bool is_constant_arithmetic(const ir_opcode_info *op)
 {
-	switch (op) {
-	case OP_I32_ADD:
-	case OP_I32_SUB:
-	case OP_I32_MUL:
-	case OP_I64_ADD:
-	case OP_I64_SUB:
-	case OP_I64_MUL: return true;
-	default: return false;
-	}
+	bool integer = op->params[0] == 'i' || op->params[0] == 'l';
+	return op->family == IR_FAMILY_NUMERIC && integer &&
+	       (op->oper == IR_OPER_ADD || op->oper == IR_OPER_SUB ||
+	        op->oper == IR_OPER_MUL);
 }
 
 /* The operand type of constant arithmetic `in` checked against the two
@@ -173,7 +169,7 @@ static bool is_constant_arithmetic(ir_opcode op)
 static bool check_arithmetic(val_module_ctx *vc, const ir_instr *in,
                              const ir_valtype *stack, uint32_t depth)
 {
-	ir_valtype t = ir_opcodes[in->op].params[0] == 'i' ? IR_I32 : IR_I64;
+	ir_valtype t = ir_letter_type(ir_opcodes[in->op].params[0]);
 	char buf[IR_VALTYPE_NAME_MAX];
 	if (depth < 2 || stack[depth - 1] != t || stack[depth - 2] != t)
 		return w2n_error(vc->diags, in->offset, W2N_DIAG_TYPE_MISMATCH,
@@ -197,7 +193,7 @@ static bool check_constexpr(val_module_ctx *vc, const ir_constexpr *e,
 	bool ok = true;
 	for (uint32_t i = 0; ok && i < e->ncode; i++) {
 		const ir_instr *in = &e->code[i];
-		if (is_constant_arithmetic((ir_opcode)in->op)) {
+		if (is_constant_arithmetic(&ir_opcodes[in->op])) {
 			ok = check_arithmetic(vc, in, stack, depth);
 			depth--; /* two operands, one result of their type */
 		} else {
