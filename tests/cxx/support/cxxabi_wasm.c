@@ -59,7 +59,7 @@ extern const void *const _ZTVN10__cxxabiv120__si_class_type_infoE[];
 /* Before every thrown object. */
 struct exception {
 	const struct type_info *type;
-	void *(*destroy)(void *); /* on Wasm, destructors return this */
+	void *(*destroy)(void *);      /* on Wasm, destructors return this */
 	struct exception *next_caught; /* the stack of caught exceptions */
 	int handlers;                  /* active catch blocks */
 	int rethrown;
@@ -231,7 +231,8 @@ int _Unwind_CallPersonality(void *thrown)
 			continue;
 		if (action == 0)
 			return URC_CONTINUE_UNWIND;
-		cx->selector = match_actions(actions + action - 1, types, thrown);
+		cx->selector =
+		    match_actions(actions + action - 1, types, thrown);
 		return cx->selector ? URC_HANDLER_FOUND : URC_CONTINUE_UNWIND;
 	}
 	return URC_CONTINUE_UNWIND;
