@@ -117,6 +117,8 @@ void cg_func_begin(cg_ctx *cx, cg_func *fx, LLVMValueRef fn)
 {
 	fx->fn = fn;
 	fx->inst = LLVMGetParam(fn, 0);
+	if (fx->f)
+		cg_debug_function(cx, fx);
 	if (fx->tail)
 		fx->results = LLVMGetParam(fn, 2);
 	fx->entry = cg_new_block(cx, fx, "entry");
@@ -190,10 +192,12 @@ static bool skip_dead(cg_func *fx, const ir_instr *in)
 
 void cg_emit_code(cg_ctx *cx, cg_func *fx, const ir_instr *code, uint32_t n)
 {
-	for (uint32_t i = 0; i < n; i++)
-		if (!skip_dead(fx, &code[i]))
-			families[ir_opcodes[code[i].op].family].emit(cx, fx,
-			                                             &code[i]);
+	for (uint32_t i = 0; i < n; i++) {
+		if (skip_dead(fx, &code[i]))
+			continue;
+		cg_debug_at(cx, fx, code[i].offset);
+		families[ir_opcodes[code[i].op].family].emit(cx, fx, &code[i]);
+	}
 }
 
 void cg_function(cg_ctx *cx, uint32_t index)
@@ -213,6 +217,7 @@ void cg_function(cg_ctx *cx, uint32_t index)
 	ir_instr body = {.op = OP_BLOCK};
 	cg_control_enter_body(cx, &fx, &body);
 	cg_emit_code(cx, &fx, f->code, f->ncode);
+	cg_debug_function_end(cx, &fx);
 	cg_func_end(&fx);
 	if (f->tail_calls)
 		cg_tail_wrapper(cx, index);

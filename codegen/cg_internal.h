@@ -8,6 +8,7 @@
 #define W2N_CG_INTERNAL_H
 
 #include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 
@@ -130,6 +131,10 @@ typedef struct cg_ctx {
 
 	/* cg_cpu_has's answers: 0 not asked yet, 1 yes, -1 no. */
 	signed char cpu_facts[CG_CPU_FACTS];
+
+	/* -g (cg_debug.c): NULL dib without it. */
+	LLVMDIBuilderRef dib;
+	LLVMMetadataRef di_file, di_fn_type;
 } cg_ctx;
 
 /* An open block on the control stack. */
@@ -176,6 +181,9 @@ typedef struct cg_func {
 
 	LLVMBasicBlockRef trap_blocks[W2N_TRAP_COUNT];
 	LLVMBasicBlockRef entry;
+
+	LLVMMetadataRef di_scope; /* -g: the function's DISubprogram */
+	uint32_t di_file;         /* its source file, UINT32_MAX: none */
 } cg_func;
 
 /* ---- cg_module.c ---- */
@@ -252,6 +260,18 @@ enum {
 /* A load or store of instance or runtime data (TBAA "vmctx"). */
 LLVMValueRef cg_load_vm(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
 LLVMValueRef cg_store_vm(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr);
+
+/* ---- cg_debug.c: DWARF for -g (every function does nothing without) */
+void cg_debug_begin(cg_ctx *cx);
+void cg_debug_end(cg_ctx *cx);
+/* A function's name in the debug info: its name-section name, else
+ * func[N]. */
+void cg_debug_func_name(const ir_module *m, uint32_t index, char *name,
+                        size_t n);
+void cg_debug_function(cg_ctx *cx, cg_func *fx);
+/* What follows was lowered from the instruction at `offset`. */
+void cg_debug_at(cg_ctx *cx, cg_func *fx, uint32_t offset);
+void cg_debug_function_end(cg_ctx *cx, cg_func *fx);
 
 /* ---- cg_func.c ---- */
 void cg_push(cg_func *fx, LLVMValueRef v);

@@ -165,11 +165,20 @@ static void add_string_attribute(cg_ctx *cx, LLVMValueRef fn, const char *key,
  * program) that the partition objects link by. */
 static void function_symbol(cg_ctx *cx, uint32_t index, char *name, size_t n)
 {
-	if (cx->unit->split)
+	if (cx->unit->split) {
 		snprintf(name, n, "%s.func.%u", cx->o->descriptor_symbol,
 		         index);
-	else
+	} else if (cx->o->debug_file) {
+		/* -g: the Wasm name, for perf and other symbol readers.  The
+		 * suffix keeps it apart from every C symbol, so that a Wasm
+		 * function called memcpy is never taken for the libc one a
+		 * libcall names, and demanglers read it as a clone suffix. */
+		char wasm[160];
+		cg_debug_func_name(cx->m, index, wasm, sizeof wasm);
+		snprintf(name, n, "%s.wasm", wasm);
+	} else {
 		snprintf(name, n, "w2n_func_%u", index);
+	}
 }
 
 /* Declares a function of the module's code: local to its object, or
@@ -477,6 +486,7 @@ static void lower_unit(cg_ctx *cx)
 	const ir_module *m = cx->m;
 	init_types(cx);
 	init_tbaa(cx);
+	cg_debug_begin(cx);
 	cg_layout_build(cx);
 	declare_types(cx);
 	cx->funcs = w2n_xmalloc((m->nfuncs + 1) * sizeof *cx->funcs);
@@ -501,6 +511,7 @@ static void lower_unit(cg_ctx *cx)
 	if (u->shared)
 		cg_emit_descriptor(cx);
 	cg_keep_publish(cx);
+	cg_debug_end(cx);
 }
 
 /* CPU time of the calling thread: the phases of concurrent units. */

@@ -150,6 +150,11 @@ typedef struct cg_options {
 	size_t main_config_len;
 	/* Instructions per partition (cg_partition_count); 0: 40,000. */
 	uint32_t partition_instrs;
+	/* -g: DWARF for the input at this path (cg_debug.c); NULL: none. */
+	const char *debug_file;
+	/* With it, the module's own source line table: locations in the
+	 * source instead of module offsets; NULL: none. */
+	const ir_source_lines *source_lines;
 } cg_options;
 
 /* The phases of compiling a unit, for -v. */

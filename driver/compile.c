@@ -110,6 +110,7 @@ static bool choose_target(const w2n_options *o, cg_options *co, w2n_diags *d)
 	co->cpu = o->cpu;
 	co->features = o->features;
 	co->opt_level = o->opt_level;
+	co->debug_file = o->debug_info ? o->input : NULL;
 	co->dump_llvm = o->dump_llvm;
 	co->partition_instrs = o->partition_size;
 	co->compiler_version = W2N_VERSION_STRING;
@@ -308,6 +309,11 @@ int w2n_compile(const w2n_options *given)
 		return w2n_report(&d);
 	}
 	co.input_sha256 = digest;
+	/* -g maps through the module's own source lines when it has them. */
+	ir_source_lines lines = {0};
+	if (o->debug_info && !o->debug_offsets &&
+	    ir_source_lines_read(m, &lines))
+		co.source_lines = &lines;
 	w2n_host_link host = {0};
 	uint8_t *policy = w2n_xmalloc(m->nfunc_imports + 1);
 	char *out = o->output ? NULL : w2n_default_output(o);
@@ -342,6 +348,7 @@ int w2n_compile(const w2n_options *given)
 	free((char *)co.main_config);
 	free(own.host_inputs);
 	free(slices);
+	ir_source_lines_free(&lines);
 	ir_module_free(m);
 	if (!ok)
 		return w2n_report(&d);

@@ -44,6 +44,8 @@ typedef struct w2n_options {
 	const char *target; /* NULL: the host */
 	const char *cpu, *features;
 	unsigned opt_level;
+	bool debug_info;    /* -g */
+	bool debug_offsets; /* --debug-offsets */
 	int bounds;                /* -1: the target's default */
 	bool pic;                  /* -c for a host program (embedding API) */
 	const char *module_symbol; /* NULL: the output kind's default */

@@ -805,6 +805,7 @@ static bool read_code_section(module_reader *r, dec_cursor *c)
 	ir_module *m = r->s.m;
 	uint64_t off = dec_offset(c);
 	uint32_t n;
+	m->code_start = (uint32_t)off;
 	if (!dec_u32(c, &n))
 		return false;
 	if (n != r->ndefined_funcs)

@@ -52,6 +52,19 @@ bool ir_check(const ir_module *m, char *why, size_t why_size);
  */
 void ir_dump(const ir_module *m, FILE *out);
 
+/*
+ * Reads the module's source line table from its .debug_line custom
+ * section (source_lines.c) into `out`, which the caller frees with
+ * ir_source_lines_free.  Provides: true when there are rows; false when
+ * the module has none (malformed debug information is read up to where
+ * it breaks, never an error).
+ */
+bool ir_source_lines_read(const ir_module *m, ir_source_lines *out);
+/* The row covering input offset `offset`, or NULL. */
+const ir_source_row *ir_source_lines_find(const ir_source_lines *s,
+                                          uint32_t offset);
+void ir_source_lines_free(ir_source_lines *s);
+
 /* Decode then validate; NULL with a diagnostic on failure. */
 ir_module *w2n_frontend_load(const uint8_t *bytes, size_t len, w2n_diags *d);
 

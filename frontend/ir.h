@@ -339,7 +339,30 @@ typedef struct ir_module {
 	ir_custom *customs;
 
 	ir_name name; /* module name from the name section, if any */
+	/* Where the code section's contents start in the input (0: no code
+	 * section): Wasm DWARF addresses count from there. */
+	uint32_t code_start;
 } ir_module;
+
+/*
+ * The source-language line table of a module built with debug info
+ * (ir_source_lines_read): rows sorted by the input offset they start at,
+ * each holding until the next; a row of line 0 ends a sequence (no
+ * source there).  Files are paths as the producer recorded them.
+ */
+typedef struct ir_source_row {
+	uint32_t offset; /* byte offset in the input */
+	uint32_t file;   /* index in files; UINT32_MAX: none */
+	uint32_t line, column;
+} ir_source_row;
+
+typedef struct ir_source_lines {
+	w2n_arena arena; /* joined paths */
+	const char **files;
+	uint32_t nfiles;
+	ir_source_row *rows;
+	uint32_t nrows, rows_cap;
+} ir_source_lines;
 
 /* Frees everything the module owns.  Accepts NULL. */
 void ir_module_free(ir_module *m);

@@ -14,7 +14,7 @@ packages="build-essential pkg-config python3 meson ninja-build file
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
   gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
-  hyperfine nodejs csmith libcsmith-dev creduce clang-format-19
+  gdb hyperfine nodejs csmith libcsmith-dev creduce clang-format-19
   gcc-i686-linux-gnu libc6-dev-i386-cross"
 
 missing_packages() {
