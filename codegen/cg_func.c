@@ -203,7 +203,9 @@ void cg_emit_code(cg_ctx *cx, cg_func *fx, const ir_instr *code, uint32_t n)
 void cg_function(cg_ctx *cx, uint32_t index)
 {
 	const ir_module *m = cx->m;
-	const ir_func *f = &m->funcs[index];
+	ir_func idiom;
+	ir_instr idiom_code[CG_IDIOM_CODE];
+	const ir_func *f = cg_idiom_func(cx, index, &idiom, idiom_code);
 	cg_func fx = {.f = f,
 	              .index = index,
 	              .type = ir_func_type(m, index),

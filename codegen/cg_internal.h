@@ -290,6 +290,14 @@ void cg_func_end(cg_func *fx);
 /* Compiles defined function `index` into cx->funcs[index]. */
 void cg_function(cg_ctx *cx, uint32_t index);
 
+/* ---- cg_idiom.c ---- */
+enum { CG_IDIOM_CODE = 6 };
+/* Function `index`, or, when it is the C library's memcpy, memmove or
+ * memset, `own` made a copy of it whose body is `code`: memory.copy or
+ * memory.fill. */
+const ir_func *cg_idiom_func(cg_ctx *cx, uint32_t index, ir_func *own,
+                             ir_instr code[CG_IDIOM_CODE]);
+
 /* ---- instruction families (cg_func.c dispatches on the FAMILY column) */
 /* Opens the function body's block, whose end returns. */
 void cg_control_enter_body(cg_ctx *cx, cg_func *fx, const ir_instr *in);

@@ -150,6 +150,9 @@ typedef struct cg_options {
 	size_t main_config_len;
 	/* Instructions per partition (cg_partition_count); 0: 40,000. */
 	uint32_t partition_instrs;
+	/* Compile memcpy, memmove and memset as the module defines them,
+	 * not as memory.copy and memory.fill (cg_idiom.c). */
+	bool keep_memory_routines;
 	/* -g: DWARF for the input at this path (cg_debug.c); NULL: none. */
 	const char *debug_file;
 	/* With it, the module's own source line table: locations in the

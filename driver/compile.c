@@ -111,6 +111,7 @@ static bool choose_target(const w2n_options *o, cg_options *co, w2n_diags *d)
 	co->features = o->features;
 	co->opt_level = o->opt_level;
 	co->debug_file = o->debug_info ? o->input : NULL;
+	co->keep_memory_routines = o->keep_memory_routines;
 	co->dump_llvm = o->dump_llvm;
 	co->partition_instrs = o->partition_size;
 	co->compiler_version = W2N_VERSION_STRING;

@@ -215,6 +215,9 @@ static bool apply(w2n_options *o, option_id id, const char *v, w2n_diags *d)
 	case OPT_OPT: return parse_opt_level(o, v, d);
 	case OPT_DEBUG: o->debug_info = true; return true;
 	case OPT_DEBUG_OFFSETS: o->debug_offsets = true; return true;
+	case OPT_KEEP_MEMORY_ROUTINES:
+		o->keep_memory_routines = true;
+		return true;
 	case OPT_TARGET: o->target = v; return true;
 	case OPT_CPU: o->cpu = v; return true;
 	case OPT_FEATURES: o->features = v; return true;

@@ -46,6 +46,7 @@ typedef struct w2n_options {
 	unsigned opt_level;
 	bool debug_info;    /* -g */
 	bool debug_offsets; /* --debug-offsets */
+	bool keep_memory_routines;
 	int bounds;                /* -1: the target's default */
 	bool pic;                  /* -c for a host program (embedding API) */
 	const char *module_symbol; /* NULL: the output kind's default */

@@ -180,6 +180,37 @@ def run_cpu(args, work):
           f"run --cpu=x86-64, run: {entries}, not {want}")
 
 
+def function_ir(ir, name):
+    """The LLVM IR text of function `name` in `ir`, or ''."""
+    start = ir.find(f"@{name}(")
+    return ir[start:ir.find("\n}\n", start)] if start >= 0 else ""
+
+
+def memory_routines(args, work):
+    """memcpy, memmove and memset of the C type run as memory.copy and
+    memory.fill (the runtime's helpers), unless --keep-memory-routines;
+    the program computes the same either way."""
+    statuses = []
+    for flags in ([], ["--keep-memory-routines"]):
+        ir = compile_(args, "-g", "--emit-llvm", *flags, args.memroutines,
+                      "-o", "-").stdout
+        routed = {name: helper in function_ir(ir, name + ".wasm")
+                  for name, helper in (("memcpy", "w2n_rt_memory_copy"),
+                                       ("memmove", "w2n_rt_memory_copy"),
+                                       ("memset", "w2n_rt_memory_fill"))}
+        want = not flags
+        check(all(v == want for v in routed.values()),
+              f"memory routines {flags}: helpers called {routed}")
+        check("w2n_rt_memory" not in function_ir(ir, "memcpy2.wasm"),
+              "a memcpy of another type stays as written")
+        exe = work / ("memroutines" + ("-kept" if flags else ""))
+        p = compile_(args, *flags, args.memroutines, "-o", exe)
+        check(p.returncode == 0, f"compile memroutines {flags}: {p.stderr}")
+        statuses.append(subprocess.run([str(exe)]).returncode)
+    check(statuses[0] == statuses[1] and statuses[0] != 0,
+          f"memroutines exits alike: {statuses}")
+
+
 def installed(args, work):
     stage = work / "stage"
     builds = [args.build_root] + sorted(args.cross_root.glob("*-linux-*"))
@@ -214,6 +245,7 @@ def main():
     ap.add_argument("--work", required=True, type=pathlib.Path)
     ap.add_argument("--build-root", required=True, type=pathlib.Path)
     ap.add_argument("--cross-root", required=True, type=pathlib.Path)
+    ap.add_argument("--memroutines", required=True)
     ap.add_argument("--reactor", required=True, type=pathlib.Path)
     ap.add_argument("--triple", required=True)
     args = ap.parse_args()
@@ -224,6 +256,7 @@ def main():
     reactor(args, args.work)
     cache_identity(args, args.work)
     run_cpu(args, args.work)
+    memory_routines(args, args.work)
     return tally.report("cli")
 
 
