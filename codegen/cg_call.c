@@ -76,7 +76,8 @@ static LLVMValueRef indirect_callee(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	    cg_table_element(cx, fx, table, index, W2N_TRAP_UNDEFINED_ELEMENT);
 	cg_trap_if(cx, fx, LLVMBuildIsNull(cx->b, f, ""),
 	           W2N_TRAP_UNINITIALIZED_ELEMENT);
-	LLVMValueRef want = cg_load_vm(
+	/* The type ids are filled before any code runs. */
+	LLVMValueRef want = cg_load_vm_invariant(
 	    cx, cx->t_i32, cg_vmctx_addr(cx, fx, CG_VM_TYPE_IDS, type));
 	LLVMValueRef got =
 	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, func, f, type_id));

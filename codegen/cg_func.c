@@ -60,20 +60,41 @@ void cg_trap_if(cg_ctx *cx, cg_func *fx, LLVMValueRef cond, uint32_t kind)
 	LLVMPositionBuilderAtEnd(cx->b, ok);
 }
 
-/* Loads every memory's base and size into its slots; mem2reg makes SSA
- * values of them, and LLVM drops the loads nothing reads. */
+LLVMValueRef cg_memory_object(cg_ctx *cx, cg_func *fx, uint32_t memory)
+{
+	/* The instance's memory slots are filled before any code runs. */
+	return cg_load_vm_invariant(
+	    cx, cx->t_ptr, cg_vmctx_addr(cx, fx, CG_VM_MEMORIES, memory));
+}
+
+/* Loads memory `i`'s base and size into its slots; mem2reg makes SSA
+ * values of them, and LLVM drops the loads nothing reads.  A fixed
+ * memory's base is an invariant load, and its size is not cached:
+ * memory.size reads it afresh (cg_memory.c). */
+static void load_memory(cg_ctx *cx, cg_func *fx, uint32_t i)
+{
+	LLVMValueRef mem = cg_memory_object(cx, fx, i);
+	LLVMValueRef base_p = CG_RT_ADDR(cx, memory, mem, base);
+	if (cg_memory_fixed(cx, i)) {
+		LLVMBuildStore(cx->b,
+		               cg_load_vm_invariant(cx, cx->t_ptr, base_p),
+		               fx->mem_base[i]);
+		return;
+	}
+	LLVMValueRef size_p = CG_RT_ADDR(cx, memory, mem, size);
+	LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_ptr, base_p),
+	               fx->mem_base[i]);
+	LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_i64, size_p),
+	               fx->mem_size[i]);
+}
+
+/* After a call or memory.grow: the memories whose base or size may have
+ * changed; a fixed memory's base cannot (docs/memory.md). */
 void cg_reload_memory(cg_ctx *cx, cg_func *fx)
 {
-	for (uint32_t i = 0; i < cx->m->nmemories; i++) {
-		LLVMValueRef slot = cg_vmctx_addr(cx, fx, CG_VM_MEMORIES, i);
-		LLVMValueRef mem = cg_load_vm(cx, cx->t_ptr, slot);
-		LLVMValueRef base_p = CG_RT_ADDR(cx, memory, mem, base);
-		LLVMValueRef size_p = CG_RT_ADDR(cx, memory, mem, size);
-		LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_ptr, base_p),
-		               fx->mem_base[i]);
-		LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_i64, size_p),
-		               fx->mem_size[i]);
-	}
+	for (uint32_t i = 0; i < cx->m->nmemories; i++)
+		if (!cg_memory_fixed(cx, i))
+			load_memory(cx, fx, i);
 }
 
 /* One base and one size slot per memory, memory 0's also without. */
@@ -126,7 +147,8 @@ void cg_func_begin(cg_ctx *cx, cg_func *fx, LLVMValueRef fn)
 	set_up_memory_cache(cx, fx);
 	if (fx->f)
 		set_up_locals(cx, fx);
-	cg_reload_memory(cx, fx);
+	for (uint32_t i = 0; i < cx->m->nmemories; i++)
+		load_memory(cx, fx, i);
 }
 
 void cg_func_end(cg_func *fx)

@@ -259,6 +259,9 @@ enum {
 };
 /* A load or store of instance or runtime data (TBAA "vmctx"). */
 LLVMValueRef cg_load_vm(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
+/* The same for data set before any of the instance's code runs and never
+ * changed after (!invariant.load: LLVM may hoist it across anything). */
+LLVMValueRef cg_load_vm_invariant(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
 LLVMValueRef cg_store_vm(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr);
 
 /* ---- cg_debug.c: DWARF for -g (every function does nothing without) */
@@ -369,6 +372,11 @@ LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, uint32_t memory,
                                uint32_t size);
 /* Whether memory `memory` (table `table`) has the address type i64. */
 bool cg_memory_is64(cg_ctx *cx, uint32_t memory);
+/* Whether `memory`'s base never moves and nothing checks its size: a
+ * 32-bit memory under guard pages (runtime/memory.c). */
+bool cg_memory_fixed(cg_ctx *cx, uint32_t memory);
+/* The w2n_rt_memory of `memory`. */
+LLVMValueRef cg_memory_object(cg_ctx *cx, cg_func *fx, uint32_t memory);
 bool cg_table_is64(cg_ctx *cx, uint32_t table);
 /* Loads and stores of linear memory (alignment 1, TBAA "memory"). */
 LLVMValueRef cg_load_memory(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);

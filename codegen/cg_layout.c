@@ -218,6 +218,16 @@ LLVMValueRef cg_load_vm(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr)
 	return v;
 }
 
+LLVMValueRef cg_load_vm_invariant(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr)
+{
+	LLVMValueRef v = cg_load_vm(cx, t, ptr);
+	unsigned kind = LLVMGetMDKindIDInContext(cx->ctx, "invariant.load", 14);
+	LLVMSetMetadata(v, kind,
+	                LLVMMetadataAsValue(
+	                    cx->ctx, LLVMMDNodeInContext2(cx->ctx, NULL, 0)));
+	return v;
+}
+
 LLVMValueRef cg_store_vm(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr)
 {
 	LLVMValueRef s = LLVMBuildStore(cx->b, v, ptr);

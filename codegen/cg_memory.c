@@ -154,11 +154,27 @@ static void emit_store(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	cg_store_memory(cx, v, p);
 }
 
+bool cg_memory_fixed(cg_ctx *cx, uint32_t memory)
+{
+	return cx->o->bounds == W2N_RT_BOUNDS_GUARD &&
+	       !cg_memory_is64(cx, memory);
+}
+
+/* The byte size of `memory`: the function's cached copy, or for a fixed
+ * memory, whose size nothing caches, the memory object's. */
+static LLVMValueRef memory_size(cg_ctx *cx, cg_func *fx, uint32_t memory)
+{
+	if (!cg_memory_fixed(cx, memory))
+		return LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory],
+		                      "");
+	LLVMValueRef mem = cg_memory_object(cx, fx, memory);
+	return cg_load_vm(cx, cx->t_i64, CG_RT_ADDR(cx, memory, mem, size));
+}
+
 /* memory.size: pages, an i32 or (64-bit memory) i64. */
 static void emit_size(cg_ctx *cx, cg_func *fx, uint32_t memory)
 {
-	LLVMValueRef size =
-	    LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory], "");
+	LLVMValueRef size = memory_size(cx, fx, memory);
 	LLVMValueRef pages = LLVMBuildLShr(cx->b, size, cg_i64(cx, 16), "");
 	if (!cg_memory_is64(cx, memory))
 		pages = LLVMBuildTrunc(cx->b, pages, cx->t_i32, "");

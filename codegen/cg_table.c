@@ -14,22 +14,36 @@ bool cg_table_is64(cg_ctx *cx, uint32_t table)
 
 static LLVMValueRef table_ptr(cg_ctx *cx, cg_func *fx, uint32_t table)
 {
-	return cg_load_vm(cx, cx->t_ptr,
-	                  cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
+	/* The instance's table slots are filled before any code runs. */
+	return cg_load_vm_invariant(cx, cx->t_ptr,
+	                            cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
+}
+
+/* A load of table `table`'s size or elements array: an invariant load
+ * when they never change after instantiation, i.e. no table.grow names
+ * the table and no other module or host can reach it; then LLVM keeps
+ * them across calls (call_indirect in a loop). */
+static LLVMValueRef load_table_field(cg_ctx *cx, uint32_t table, LLVMTypeRef t,
+                                     LLVMValueRef p)
+{
+	const ir_table *tb = &cx->m->tables[table];
+	return tb->imported || tb->exported || tb->grown
+	           ? cg_load_vm(cx, t, p)
+	           : cg_load_vm_invariant(cx, t, p);
 }
 
 LLVMValueRef cg_table_slot(cg_ctx *cx, cg_func *fx, uint32_t table,
                            LLVMValueRef index, uint32_t trap)
 {
 	LLVMValueRef tp = table_ptr(cx, fx, table);
-	LLVMValueRef size =
-	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
+	LLVMValueRef size = load_table_field(cx, table, cx->t_i32,
+	                                     CG_RT_ADDR(cx, table, tp, size));
 	if (cg_table_is64(cx, table))
 		size = LLVMBuildZExt(cx->b, size, cx->t_i64, "");
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, ""),
 	           trap);
-	LLVMValueRef elems =
-	    cg_load_vm(cx, cx->t_ptr, CG_RT_ADDR(cx, table, tp, elems));
+	LLVMValueRef elems = load_table_field(cx, table, cx->t_ptr,
+	                                      CG_RT_ADDR(cx, table, tp, elems));
 	LLVMValueRef wide =
 	    LLVMBuildIntCast2(cx->b, index, cx->t_intptr, false, "");
 	return LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide, 1, "");

@@ -589,7 +589,11 @@ static bool read_export(module_reader *r, dec_cursor *c, void *item)
 		                 "0x%02x%s", kind,
 		                 dec_unsupported(DEC_SITE_EXTERN_KIND, kind));
 	e->kind = (ir_extern_kind)kind;
-	return dec_u32(c, &e->index);
+	if (!dec_u32(c, &e->index))
+		return false;
+	if (e->kind == IR_EXTERN_TABLE && e->index < r->s.m->ntables)
+		r->s.m->tables[e->index].exported = true;
+	return true;
 }
 
 static bool read_export_section(module_reader *r, dec_cursor *c)
@@ -784,6 +788,10 @@ static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
 		                 W2N_DIAG_SECTION_SIZE_MISMATCH,
 		                 "function body continues after its end");
 	f->tail_calls = has_tail_call(f);
+	for (uint32_t i = 0; i < f->ncode; i++)
+		if (f->code[i].op == OP_TABLE_GROW &&
+		    f->code[i].imm.index < m->ntables)
+			m->tables[f->code[i].imm.index].grown = true;
 	return true;
 }
 

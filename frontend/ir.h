@@ -232,6 +232,9 @@ typedef struct ir_table {
 	 * form); without one, elements start null. */
 	bool has_init;
 	ir_constexpr init;
+	/* Facts the decoder notes for codegen: an export names the table;
+	 * a table.grow of some function names it. */
+	bool exported, grown;
 } ir_table;
 
 typedef struct ir_memory {
