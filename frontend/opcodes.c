@@ -29,10 +29,12 @@ const ir_opcode_info ir_opcodes[OP_COUNT] = {
 #define W2N_OP(...) ROW(0, __VA_ARGS__)
 #define W2N_OP_FC(...) ROW(0xFC, __VA_ARGS__)
 #define W2N_OP_FD(...) ROW(0xFD, __VA_ARGS__)
+#define W2N_OP_FE(...) ROW(0xFE, __VA_ARGS__)
 #include "opcodes.def"
 #undef W2N_OP
 #undef W2N_OP_FC
 #undef W2N_OP_FD
+#undef W2N_OP_FE
 };
 
 const ir_shape_info ir_shapes[IR_SHAPE_COUNT] = {
@@ -56,6 +58,12 @@ bool ir_mem_uses_memory(ir_mem_kind k)
 	return k != IR_MEM_NONE && k != IR_MEM_DATA_DROP;
 }
 
+bool ir_mem_accesses(ir_mem_kind k)
+{
+	return k == IR_MEM_LOAD || k == IR_MEM_STORE || k == IR_MEM_RMW ||
+	       k == IR_MEM_WAIT || k == IR_MEM_NOTIFY;
+}
+
 /* Decode tables hold opcode + 1 so that zero means "no instruction". */
 #define IGNORE(...)
 #define ENTRY(name, text, code, ...) [code] = OP_##name + 1,
@@ -64,20 +72,24 @@ static const uint16_t single_byte[256] = {
 #define W2N_OP ENTRY
 #define W2N_OP_FC IGNORE
 #define W2N_OP_FD IGNORE
+#define W2N_OP_FE IGNORE
 #include "opcodes.def"
 #undef W2N_OP
 #undef W2N_OP_FC
 #undef W2N_OP_FD
+#undef W2N_OP_FE
 };
 
 static const uint16_t prefix_fc[32] = {
 #define W2N_OP IGNORE
 #define W2N_OP_FC ENTRY
 #define W2N_OP_FD IGNORE
+#define W2N_OP_FE IGNORE
 #include "opcodes.def"
 #undef W2N_OP
 #undef W2N_OP_FC
 #undef W2N_OP_FD
+#undef W2N_OP_FE
 };
 
 /* 0xFD codes run to 0x113, the last relaxed SIMD instruction. */
@@ -87,10 +99,27 @@ static const uint16_t prefix_fd[FD_CODES] = {
 #define W2N_OP IGNORE
 #define W2N_OP_FC IGNORE
 #define W2N_OP_FD ENTRY
+#define W2N_OP_FE IGNORE
 #include "opcodes.def"
 #undef W2N_OP
 #undef W2N_OP_FC
 #undef W2N_OP_FD
+#undef W2N_OP_FE
+};
+
+/* 0xFE codes run to 0x4E, the last cmpxchg. */
+enum { FE_CODES = 0x4F };
+
+static const uint16_t prefix_fe[FE_CODES] = {
+#define W2N_OP IGNORE
+#define W2N_OP_FC IGNORE
+#define W2N_OP_FD IGNORE
+#define W2N_OP_FE ENTRY
+#include "opcodes.def"
+#undef W2N_OP
+#undef W2N_OP_FC
+#undef W2N_OP_FD
+#undef W2N_OP_FE
 };
 
 static ir_opcode from_table(const uint16_t *table, uint32_t size, uint32_t code)
@@ -105,6 +134,7 @@ ir_opcode ir_opcode_lookup(uint8_t prefix, uint32_t code)
 	case 0: return from_table(single_byte, 256, code);
 	case 0xFC: return from_table(prefix_fc, 32, code);
 	case 0xFD: return from_table(prefix_fd, FD_CODES, code);
+	case 0xFE: return from_table(prefix_fe, FE_CODES, code);
 	default: return OP_INVALID;
 	}
 }
