@@ -389,6 +389,7 @@ size_t w2n_extern_type_string(const w2n_extern_type *type, char *buf,
 		t.max = type->memory.max;
 		t.has_max = type->memory.has_max;
 		t.addr64 = type->memory.addr64;
+		t.shared = type->memory.shared;
 		break;
 	default:
 		t.valtype = type->fulltype ? type->fulltype : type->global.type;
