@@ -416,7 +416,8 @@ static LLVMValueRef limits_entry(cg_ctx *cx, const ir_limits *l,
 	                    [CG_RT_limits_max] = cg_i64(cx, l->max),
 	                    [CG_RT_limits_has_max] = u32(cx, l->has_max),
 	                    [CG_RT_limits_elem_type] = u32(cx, elem_type),
-	                    [CG_RT_limits_addr64] = u32(cx, l->addr64)};
+	                    [CG_RT_limits_addr64] = u32(cx, l->addr64),
+	                    [CG_RT_limits_shared] = u32(cx, l->shared)};
 	return RT_CONST(cx, limits, f);
 }
 

@@ -180,6 +180,7 @@ static const struct {
     [IR_FAMILY_NUMERIC] = {cg_numeric, cg_numeric_lowers},
     [IR_FAMILY_CONVERT] = {cg_convert, cg_convert_lowers},
     [IR_FAMILY_VECTOR] = {cg_simd, cg_simd_lowers},
+    [IR_FAMILY_ATOMIC] = {cg_atomic, NULL},
 };
 
 bool cg_lowers(uint16_t op)

@@ -312,6 +312,7 @@ void cg_table(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 void cg_numeric(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 void cg_convert(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 void cg_simd(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+void cg_atomic(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 /* Whether the families lowered through tables of operations have a rule
  * for the operation (and types or shape) of an opcode's row. */
 bool cg_numeric_lowers(const ir_opcode_info *info);

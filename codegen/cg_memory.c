@@ -52,6 +52,24 @@ bool cg_memory_is64(cg_ctx *cx, uint32_t memory)
 	return cx->m->memories[memory].limits.addr64;
 }
 
+/* The byte size of `memory` for a bounds check or memory.size: the
+ * function's cached copy, or for a shared memory, which another thread
+ * may grow at any time, the memory object's, read afresh at each use (a
+ * shared memory's base never moves: docs/threads.md). */
+static LLVMValueRef memory_size(cg_ctx *cx, cg_func *fx, uint32_t memory)
+{
+	if (!cx->m->memories[memory].limits.shared)
+		return LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory],
+		                      "");
+	LLVMValueRef slot = cg_vmctx_addr(cx, fx, CG_VM_MEMORIES, memory);
+	LLVMValueRef mem = cg_load_vm(cx, cx->t_ptr, slot);
+	LLVMValueRef size = LLVMBuildLoad2(
+	    cx->b, cx->t_i64, CG_RT_ADDR(cx, memory, mem, size), "");
+	LLVMSetOrdering(size, LLVMAtomicOrderingMonotonic);
+	LLVMSetAlignment(size, 8);
+	return size;
+}
+
 /* The effective address of an access to a 32-bit memory: zero-extended
  * i32 address plus u32 offset, compared with the size in explicit mode. */
 static LLVMValueRef address32(cg_ctx *cx, cg_func *fx, uint32_t memory,
@@ -63,8 +81,7 @@ static LLVMValueRef address32(cg_ctx *cx, cg_func *fx, uint32_t memory,
 	if (cx->o->bounds == W2N_RT_BOUNDS_EXPLICIT) {
 		LLVMValueRef end =
 		    LLVMBuildAdd(cx->b, ea, cg_i64(cx, size), "");
-		LLVMValueRef limit =
-		    LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory], "");
+		LLVMValueRef limit = memory_size(cx, fx, memory);
 		LLVMValueRef oob =
 		    LLVMBuildICmp(cx->b, LLVMIntUGT, end, limit, "");
 		cg_trap_if(cx, fx, oob, W2N_TRAP_OOB_MEMORY);
@@ -88,8 +105,7 @@ static LLVMValueRef address64(cg_ctx *cx, cg_func *fx, uint32_t memory,
 	    cg_intrinsic(cx, "llvm.uadd.with.overflow", cx->t_i64, args, 2);
 	LLVMValueRef end = LLVMBuildExtractValue(cx->b, sum, 0, "");
 	LLVMValueRef wrapped = LLVMBuildExtractValue(cx->b, sum, 1, "");
-	LLVMValueRef limit =
-	    LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory], "");
+	LLVMValueRef limit = memory_size(cx, fx, memory);
 	LLVMValueRef past = LLVMBuildICmp(cx->b, LLVMIntUGT, end, limit, "");
 	cg_trap_if(cx, fx, LLVMBuildOr(cx->b, wrapped, past, ""),
 	           W2N_TRAP_OOB_MEMORY);

@@ -57,6 +57,7 @@ static void limits_of(w2n_note_type *nt, const ir_limits *l)
 	nt->max = l->max;
 	nt->has_max = l->has_max;
 	nt->addr64 = l->addr64;
+	nt->shared = l->shared;
 }
 
 /* The type of entity `index` of `kind`; *codes is what the caller frees. */

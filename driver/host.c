@@ -17,22 +17,27 @@
 #include "w2n_rt.h"
 #include "wasi.h"
 
-static const char *const wasi_functions[] = {
-#define WASI_FUNC(name, result, params) #name,
+static const struct {
+	const char *module, *name;
+} wasi_functions[] = {
+#define WASI_FUNC_IN(module, text, name, result, params) {module, text},
+#define WASI_FUNC(name, result, params) {WASI_MODULE, #name},
 #include "wasi.def"
 #undef WASI_FUNC
+#undef WASI_FUNC_IN
 };
+
+static bool same_name(const ir_name *n, const char *want)
+{
+	return strlen(want) == n->len && memcmp(want, n->str, n->len) == 0;
+}
 
 static bool is_wasi(const ir_import *im)
 {
-	static const char wasi_module[] = WASI_MODULE;
-	if (im->module.len != sizeof wasi_module - 1 ||
-	    memcmp(im->module.str, wasi_module, im->module.len) != 0)
-		return false;
 	for (size_t i = 0; i < sizeof wasi_functions / sizeof *wasi_functions;
 	     i++)
-		if (strlen(wasi_functions[i]) == im->name.len &&
-		    memcmp(wasi_functions[i], im->name.str, im->name.len) == 0)
+		if (same_name(&im->module, wasi_functions[i].module) &&
+		    same_name(&im->name, wasi_functions[i].name))
 			return true;
 	return false;
 }
@@ -306,11 +311,13 @@ static bool check_non_functions(const ir_module *m, w2n_diags *d)
 {
 	for (uint32_t i = 0; i < m->nimports; i++) {
 		const ir_import *im = &m->imports[i];
-		if (im->kind != IR_EXTERN_FUNC)
+		/* The program's entry makes an imported memory from its
+		 * limits, shared with every thread (wasi-threads' memory). */
+		if (im->kind != IR_EXTERN_FUNC && im->kind != IR_EXTERN_MEMORY)
 			return w2n_error(
 			    d, im->offset, W2N_DIAG_LINK,
 			    "imported %s %s.%s: a program imports "
-			    "only functions; load the module with "
+			    "only functions and memories; load the module with "
 			    "the embedding API (--shared) to give it "
 			    "%ss",
 			    kind_name(im->kind), im->module.str, im->name.str,

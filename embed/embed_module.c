@@ -22,8 +22,7 @@
 	               "w2n_trap_kind must follow traps.def");
 #include "traps.def"
 #undef W2N_TRAP
-_Static_assert((int)W2N_TRAP_KIND_NULL_FUNC_REFERENCE + 1 ==
-                   (int)W2N_TRAP_COUNT,
+_Static_assert((int)W2N_TRAP_KIND_EXPECTED_SHARED + 1 == (int)W2N_TRAP_COUNT,
                "w2n_trap_kind must list every trap of traps.def");
 _Static_assert((int)W2N_BOUNDS_EXPLICIT == (int)W2N_RT_BOUNDS_EXPLICIT &&
                    (int)W2N_BOUNDS_GUARD == (int)W2N_RT_BOUNDS_GUARD,
@@ -280,7 +279,8 @@ void w2n_module_describe(const w2n_module *m, w2n_module_info *out)
 
 static w2n_limits limits_of(const w2n_rt_limits *l)
 {
-	w2n_limits r = {l->min, l->max, l->has_max != 0, l->addr64 != 0};
+	w2n_limits r = {l->min, l->max, l->has_max != 0, l->addr64 != 0,
+	                l->shared != 0};
 	return r;
 }
 
@@ -389,6 +389,7 @@ size_t w2n_extern_type_string(const w2n_extern_type *type, char *buf,
 		t.max = type->memory.max;
 		t.has_max = type->memory.has_max;
 		t.addr64 = type->memory.addr64;
+		t.shared = type->memory.shared;
 		break;
 	default:
 		t.valtype = type->fulltype ? type->fulltype : type->global.type;

@@ -45,8 +45,15 @@ w2n_memory *w2n_memory_new(const w2n_limits *limits, w2n_bounds bounds,
 		w2n_embed_fail(err, W2N_ERROR_USAGE, "invalid memory type");
 		return NULL;
 	}
+	if (limits->shared && !limits->has_max) {
+		w2n_embed_fail(err, W2N_ERROR_USAGE,
+		               "shared memory must have maximum");
+		return NULL;
+	}
 	w2n_rt_memory *mem =
-	    is64
+	    limits->shared ? w2n_rt_memory_new_shared(limits->min, limits->max,
+	                                              (uint32_t)bounds, is64)
+	    : is64
 	        ? w2n_rt_memory_new64(limits->min, limits->max, limits->has_max)
 	        : w2n_rt_memory_new(limits->min, limits->max, limits->has_max,
 	                            bounds);
@@ -73,13 +80,13 @@ uint8_t *w2n_memory_data(w2n_memory *mem)
 
 uint64_t w2n_memory_size(const w2n_memory *mem)
 {
-	return rt_memory(mem)->size;
+	return w2n_rt_memory_size(rt_memory(mem));
 }
 
 static bool in_memory(const w2n_memory *mem, uint64_t offset, size_t len,
                       w2n_error *err)
 {
-	uint64_t size = rt_memory(mem)->size;
+	uint64_t size = w2n_rt_memory_size(rt_memory(mem));
 	if (offset <= size && len <= size - offset)
 		return true;
 	return w2n_embed_fail(err, W2N_ERROR_USAGE,

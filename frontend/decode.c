@@ -116,23 +116,24 @@ static bool check_flag_byte(dec_cursor *c, uint8_t b, uint8_t max, uint64_t off)
 }
 
 /*
- * Limits (spec 5.3.7): flags bit 0 a maximum, bit 1 shared (threads, not
- * supported), bit 2 the address type i64 (memory64, table64: the bounds
- * are then u64).
+ * Limits (spec 5.3.7): flags bit 0 a maximum, bit 1 shared (threads: a
+ * memory's only; a table's is refused), bit 2 the address type i64
+ * (memory64, table64: the bounds are then u64).
  */
-static bool read_limits(dec_cursor *c, ir_limits *l)
+static bool read_limits(dec_cursor *c, ir_limits *l, bool memory)
 {
 	uint64_t off = dec_offset(c);
 	uint8_t flags;
 	if (!dec_u8(c, &flags))
 		return false;
-	if ((flags & 2) && !(flags & 0x80))
+	if (!memory && (flags & 2) && !(flags & 0x80))
 		return w2n_error(c->diags, off, W2N_DIAG_INT_TOO_LARGE,
 		                 "0x%02x%s", flags,
 		                 dec_unsupported(DEC_SITE_LIMITS, flags));
 	if (!check_flag_byte(c, flags, 7, off))
 		return false;
 	l->has_max = flags & 1;
+	l->shared = flags & 2;
 	l->addr64 = flags & 4;
 	if (l->addr64)
 		return dec_u64(c, &l->min) &&
@@ -151,7 +152,7 @@ static bool read_limits(dec_cursor *c, ir_limits *l)
 
 static bool read_tabletype(dec_cursor *c, ir_tabletype *t)
 {
-	return dec_reftype(c, &t->elem) && read_limits(c, &t->limits);
+	return dec_reftype(c, &t->elem) && read_limits(c, &t->limits, false);
 }
 
 static bool read_globaltype(dec_cursor *c, ir_globaltype *g)
@@ -270,7 +271,7 @@ static bool read_import_desc(dec_cursor *c, ir_import *im)
 	switch (im->kind) {
 	case IR_EXTERN_FUNC: return dec_u32(c, &im->desc.func_type);
 	case IR_EXTERN_TABLE: return read_tabletype(c, &im->desc.table);
-	case IR_EXTERN_MEMORY: return read_limits(c, &im->desc.memory);
+	case IR_EXTERN_MEMORY: return read_limits(c, &im->desc.memory, true);
 	case IR_EXTERN_GLOBAL: return read_globaltype(c, &im->desc.global);
 	}
 	W2N_UNREACHABLE();
@@ -544,7 +545,7 @@ static bool read_memory(module_reader *r, dec_cursor *c, void *item)
 {
 	(void)r;
 	((ir_memory *)item)->offset = (uint32_t)dec_offset(c);
-	return read_limits(c, &((ir_memory *)item)->limits);
+	return read_limits(c, &((ir_memory *)item)->limits, true);
 }
 
 static bool read_memory_section(module_reader *r, dec_cursor *c)

@@ -254,6 +254,18 @@ static bool read_fixed(dec_cursor *c, uint8_t *out, size_t n)
 	return true;
 }
 
+/* atomic.fence's reserved byte (threads proposal, binary format). */
+static bool read_zero_byte(dec_cursor *c)
+{
+	uint64_t off = dec_offset(c);
+	uint8_t b;
+	if (!dec_u8(c, &b))
+		return false;
+	if (b != 0)
+		return w2n_error(c->diags, off, W2N_DIAG_ZERO_BYTE, NULL);
+	return true;
+}
+
 /* Reads the immediates of `in` according to its opcode's IMM kind. */
 static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
 {
@@ -283,6 +295,7 @@ static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
 	case IMM_MEMIDX2:
 		return dec_u32(c, &in->imm.index2.a) &&
 		       dec_u32(c, &in->imm.index2.b);
+	case IMM_ZERO: return read_zero_byte(c);
 	}
 	W2N_UNREACHABLE();
 }
@@ -295,7 +308,7 @@ static bool read_opcode(dec_cursor *c, ir_instr *in)
 		return false;
 	uint8_t prefix = 0;
 	code = b;
-	if (b == 0xFC || b == 0xFD) {
+	if (b == 0xFC || b == 0xFD || b == 0xFE) {
 		prefix = b;
 		if (!dec_u32(c, &code))
 			return false;

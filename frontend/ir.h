@@ -73,11 +73,14 @@ typedef struct ir_functype {
 
 /* Limits of a table (elements) or memory (64 KiB pages).  `addr64`: the
  * address type is i64 (memory64, table64; limits flag bit 2), so that
- * addresses, indices and sizes of the memory or table are i64. */
+ * addresses, indices and sizes of the memory or table are i64.
+ * `shared`: a shared memory (threads; flag bit 1), which every thread's
+ * instance may import and which must have a maximum. */
 typedef struct ir_limits {
 	uint64_t min;
 	uint64_t max;
 	bool has_max;
+	bool shared;
 	bool addr64;
 } ir_limits;
 

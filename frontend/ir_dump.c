@@ -145,7 +145,8 @@ static void dump_limits(const char *what, uint32_t i, const ir_limits *l,
 	        l->min);
 	if (l->has_max)
 		fprintf(out, " max %" PRIu64, l->max);
-	fprintf(out, "%s\n", imported ? " import" : "");
+	fprintf(out, "%s%s\n", l->shared ? " shared" : "",
+	        imported ? " import" : "");
 }
 
 static void dump_spaces(const ir_module *m, FILE *out)

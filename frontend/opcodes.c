@@ -29,10 +29,12 @@ const ir_opcode_info ir_opcodes[OP_COUNT] = {
 #define W2N_OP(...) ROW(0, __VA_ARGS__)
 #define W2N_OP_FC(...) ROW(0xFC, __VA_ARGS__)
 #define W2N_OP_FD(...) ROW(0xFD, __VA_ARGS__)
+#define W2N_OP_FE(...) ROW(0xFE, __VA_ARGS__)
 #include "opcodes.def"
 #undef W2N_OP
 #undef W2N_OP_FC
 #undef W2N_OP_FD
+#undef W2N_OP_FE
 };
 
 const ir_shape_info ir_shapes[IR_SHAPE_COUNT] = {
@@ -56,41 +58,37 @@ bool ir_mem_uses_memory(ir_mem_kind k)
 	return k != IR_MEM_NONE && k != IR_MEM_DATA_DROP;
 }
 
-/* Decode tables hold opcode + 1 so that zero means "no instruction". */
-#define IGNORE(...)
-#define ENTRY(name, text, code, ...) [code] = OP_##name + 1,
+bool ir_mem_accesses(ir_mem_kind k)
+{
+	return k == IR_MEM_LOAD || k == IR_MEM_STORE || k == IR_MEM_RMW ||
+	       k == IR_MEM_WAIT || k == IR_MEM_NOTIFY;
+}
 
-static const uint16_t single_byte[256] = {
-#define W2N_OP ENTRY
-#define W2N_OP_FC IGNORE
-#define W2N_OP_FD IGNORE
-#include "opcodes.def"
-#undef W2N_OP
-#undef W2N_OP_FC
-#undef W2N_OP_FD
+/* The decode table holds opcode + 1 so that zero means "no
+ * instruction". */
+/* One table for every encoding: single bytes, then the sub-opcodes of
+ * each prefix from its base.  0xFD codes run to 0x113 (the last relaxed
+ * SIMD instruction), 0xFE codes to 0x4E (the last cmpxchg). */
+enum {
+	FC_BASE = 256,
+	FC_CODES = 32,
+	FD_BASE = FC_BASE + FC_CODES,
+	FD_CODES = 0x114,
+	FE_BASE = FD_BASE + FD_CODES,
+	FE_CODES = 0x4F,
+	ALL_CODES = FE_BASE + FE_CODES,
 };
 
-static const uint16_t prefix_fc[32] = {
-#define W2N_OP IGNORE
-#define W2N_OP_FC ENTRY
-#define W2N_OP_FD IGNORE
+static const uint16_t by_code[ALL_CODES] = {
+#define W2N_OP(name, text, code, ...) [code] = OP_##name + 1,
+#define W2N_OP_FC(name, text, code, ...) [FC_BASE + code] = OP_##name + 1,
+#define W2N_OP_FD(name, text, code, ...) [FD_BASE + code] = OP_##name + 1,
+#define W2N_OP_FE(name, text, code, ...) [FE_BASE + code] = OP_##name + 1,
 #include "opcodes.def"
 #undef W2N_OP
 #undef W2N_OP_FC
 #undef W2N_OP_FD
-};
-
-/* 0xFD codes run to 0x113, the last relaxed SIMD instruction. */
-enum { FD_CODES = 0x114 };
-
-static const uint16_t prefix_fd[FD_CODES] = {
-#define W2N_OP IGNORE
-#define W2N_OP_FC IGNORE
-#define W2N_OP_FD ENTRY
-#include "opcodes.def"
-#undef W2N_OP
-#undef W2N_OP_FC
-#undef W2N_OP_FD
+#undef W2N_OP_FE
 };
 
 static ir_opcode from_table(const uint16_t *table, uint32_t size, uint32_t code)
@@ -102,9 +100,10 @@ static ir_opcode from_table(const uint16_t *table, uint32_t size, uint32_t code)
 ir_opcode ir_opcode_lookup(uint8_t prefix, uint32_t code)
 {
 	switch (prefix) {
-	case 0: return from_table(single_byte, 256, code);
-	case 0xFC: return from_table(prefix_fc, 32, code);
-	case 0xFD: return from_table(prefix_fd, FD_CODES, code);
+	case 0: return from_table(by_code, 256, code);
+	case 0xFC: return from_table(by_code + FC_BASE, FC_CODES, code);
+	case 0xFD: return from_table(by_code + FD_BASE, FD_CODES, code);
+	case 0xFE: return from_table(by_code + FE_BASE, FE_CODES, code);
 	default: return OP_INVALID;
 	}
 }

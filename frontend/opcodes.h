@@ -17,10 +17,12 @@ typedef enum ir_opcode {
 	OP_##name,
 #define W2N_OP_FC W2N_OP
 #define W2N_OP_FD W2N_OP
+#define W2N_OP_FE W2N_OP
 #include "opcodes.def"
 #undef W2N_OP
 #undef W2N_OP_FC
 #undef W2N_OP_FD
+#undef W2N_OP_FE
 	OP_COUNT,
 	OP_INVALID = 0xFFFF
 } ir_opcode;
@@ -46,6 +48,7 @@ typedef enum ir_imm_kind {
 	IMM_MEMIDX,      /* a memory index (imm.memory) */
 	IMM_DATA_MEMIDX, /* dataidx, then a memory index (imm.index2) */
 	IMM_MEMIDX2,     /* destination and source memory (imm.index2) */
+	IMM_ZERO,        /* a reserved 0x00 byte (atomic.fence) */
 } ir_imm_kind;
 
 /*
@@ -64,6 +67,7 @@ typedef enum ir_family {
 	                       * arithmetic */
 	IR_FAMILY_CONVERT,    /* scalar conversions between value types */
 	IR_FAMILY_VECTOR,     /* every 0xFD-prefixed instruction */
+	IR_FAMILY_ATOMIC,     /* every 0xFE-prefixed instruction (threads) */
 	IR_FAMILY_COUNT
 } ir_family;
 
@@ -172,6 +176,11 @@ typedef enum ir_operation {
 	IR_OPER_RELAXED_Q15MULR,
 	IR_OPER_RELAXED_DOT,
 	IR_OPER_RELAXED_DOT_ADD,
+	/* Atomic read-modify-writes: XCHG stores the operand, CMPXCHG the
+	 * replacement when memory holds the expected value (ADD... as
+	 * above); each returns the old value */
+	IR_OPER_XCHG,
+	IR_OPER_CMPXCHG,
 	/* Calls: TAIL is a call whose callee replaces the caller's frame
 	 * and returns to the caller's caller (return_call*) */
 	IR_OPER_TAIL,
@@ -224,11 +233,14 @@ typedef enum ir_mem_kind {
 	IR_MEM_COPY,      /* memory.copy */
 	IR_MEM_INIT,      /* memory.init: a data segment into memory */
 	IR_MEM_DATA_DROP, /* data.drop: a data segment, no memory */
+	IR_MEM_RMW,       /* atomic read-modify-write of WIDTH bytes */
+	IR_MEM_WAIT,      /* memory.atomic.wait32/64 */
+	IR_MEM_NOTIFY,    /* memory.atomic.notify */
 } ir_mem_kind;
 
 typedef struct ir_opcode_info {
 	const char *name;   /* text format name */
-	uint8_t prefix;     /* 0, 0xFC or 0xFD */
+	uint8_t prefix;     /* 0, 0xFC, 0xFD or 0xFE */
 	uint32_t code;      /* byte, or the u32 after the prefix */
 	uint8_t imm;        /* ir_imm_kind */
 	const char *params; /* operand types, "ilfdv" letters; "!" special */
@@ -243,7 +255,7 @@ typedef struct ir_opcode_info {
 
 extern const ir_opcode_info ir_opcodes[OP_COUNT];
 
-/* Opcode for a single byte, a 0xFC or 0xFD sub-opcode; OP_INVALID when
+/* Opcode for a single byte, a 0xFC, 0xFD or 0xFE sub-opcode; OP_INVALID when
  * the encoding is not an instruction. */
 ir_opcode ir_opcode_lookup(uint8_t prefix, uint32_t code);
 
@@ -252,5 +264,8 @@ ir_opcode ir_opcode_lookup(uint8_t prefix, uint32_t code);
  * data.drop). */
 bool ir_mem_uses_data(ir_mem_kind k);
 bool ir_mem_uses_memory(ir_mem_kind k);
+/* Whether instructions of memory kind `k` take a memarg and access WIDTH
+ * bytes at it (loads, stores, RMW, wait, notify). */
+bool ir_mem_accesses(ir_mem_kind k);
 
 #endif

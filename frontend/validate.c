@@ -110,6 +110,11 @@ static bool check_tables_and_memories(val_module_ctx *vc)
 		        is64 ? W2N_DIAG_MEMORY64_SIZE : W2N_DIAG_MEMORY_SIZE,
 		        mem->offset))
 			return false;
+		/* Threads proposal, "Memory Types": a shared memory's
+		 * reservation is its maximum. */
+		if (mem->limits.shared && !mem->limits.has_max)
+			return w2n_error(vc->diags, mem->offset,
+			                 W2N_DIAG_SHARED_NO_MAX, NULL);
 	}
 	return true;
 }

@@ -718,13 +718,17 @@ static val_type memory_addr(body_ctx *b, uint32_t mem)
 	return (val_type)ir_addr_type(&b->m->memories[mem].limits);
 }
 
-/* A memarg (spec 3.3.7): alignment at most natural, an offset the
- * memory's address type can hold. */
+/* A memarg (spec 3.3.7): alignment at most natural, exactly natural for
+ * an atomic instruction (threads proposal, 3.3.x), an offset the memory's
+ * address type can hold. */
 static bool check_memarg(body_ctx *b, const ir_opcode_info *info)
 {
 	uint32_t natural = 0;
 	while ((1u << natural) < info->width)
 		natural++;
+	if (info->family == IR_FAMILY_ATOMIC &&
+	    b->in->imm.mem.align_log2 != natural)
+		return fail(b, W2N_DIAG_ATOMIC_ALIGNMENT, info->name);
 	if (b->in->imm.mem.align_log2 > natural)
 		return fail(b, W2N_DIAG_ALIGNMENT, info->name);
 	if (memory_addr(b, b->in->imm.mem.memory) == IR_I32 &&

@@ -186,6 +186,9 @@ typedef enum w2n_trap_kind {
 	W2N_TRAP_KIND_HOST, /* a host function returned non-zero */
 	W2N_TRAP_KIND_NULL_REFERENCE,
 	W2N_TRAP_KIND_NULL_FUNC_REFERENCE,
+	/* threads */
+	W2N_TRAP_KIND_UNALIGNED_ATOMIC, /* a misaligned atomic access */
+	W2N_TRAP_KIND_EXPECTED_SHARED,  /* wait on an unshared memory */
 } w2n_trap_kind;
 
 enum { W2N_ERROR_MESSAGE_MAX = 256 };
@@ -258,6 +261,7 @@ typedef struct w2n_limits {
 	bool has_max;
 	bool addr64; /* address type i64: a 64-bit memory or table (memory64,
 	              * table64), whose addresses, indices and sizes are i64 */
+	bool shared; /* a shared memory (threads): needs has_max */
 } w2n_limits;
 
 typedef struct w2n_functype {
@@ -333,6 +337,14 @@ typedef struct w2n_global w2n_global;
  * an EXPLICIT one only EXPLICIT modules (w2n_module_info.bounds).  A
  * 64-bit memory (limits.addr64, at most 2^48 pages) serves modules of
  * either strategy, which check every access to it; `bounds` is ignored.
+ *
+ * A shared memory (limits.shared, with a maximum) is what modules that
+ * import a shared memory take (threads).  Instances on several host
+ * threads may import the same one and run at the same time: its data
+ * never moves (w2n_memory_data stays valid), memory.grow from any thread
+ * is serialized and seen by all, atomics and memory.atomic.wait/notify
+ * work between the threads.  Each instance itself is used by one thread
+ * at a time; make one instance per thread (docs/threads.md).
  */
 w2n_memory *w2n_memory_new(const w2n_limits *limits, w2n_bounds bounds,
                            w2n_error *err);

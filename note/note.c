@@ -120,6 +120,8 @@ static void append_limits(w2n_note_text *t, const w2n_note_type *type)
 	appendf(t, " %llu", (unsigned long long)type->min);
 	if (type->has_max)
 		appendf(t, " %llu", (unsigned long long)type->max);
+	if (type->shared)
+		append(t, " shared", 7);
 }
 
 static void append_type(w2n_note_text *t, const w2n_note_type *type)

@@ -55,6 +55,7 @@ typedef struct w2n_note_type {
 	uint64_t min, max;        /* tables and memories */
 	bool has_max;
 	bool addr64;      /* address type i64: "(memory i64 1 2)" */
+	bool shared;      /* a shared memory: "(memory 1 2 shared)" */
 	uint32_t valtype; /* globals */
 	bool mutable_;
 } w2n_note_type;

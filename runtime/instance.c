@@ -170,12 +170,15 @@ static bool global_matches(const w2n_rt_instance *inst, uint32_t index,
 }
 
 /* GUARD code does no bounds checks on 32-bit memories, so it needs a
- * GUARD memory; 64-bit memories are checked in every strategy. */
+ * GUARD memory; 64-bit memories are checked in every strategy.  Shared
+ * and unshared memories match only their own kind (threads proposal,
+ * import matching: code for a shared one re-reads its size). */
 static bool memory_matches(const w2n_rt_module *m, uint32_t index,
                            const w2n_rt_memory *mem)
 {
 	const w2n_rt_limits *l = &m->memories[index];
-	if (!mem || w2n_rt_memory_is64(mem) != (l->addr64 != 0))
+	if (!mem || w2n_rt_memory_is64(mem) != (l->addr64 != 0) ||
+	    w2n_rt_memory_is_shared(mem) != (l->shared != 0))
 		return false;
 	if (!l->addr64 && m->bounds == W2N_RT_BOUNDS_GUARD &&
 	    mem->bounds != W2N_RT_BOUNDS_GUARD)
@@ -304,7 +307,9 @@ static bool create_memories(w2n_rt_instance *inst, w2n_rt_error *err)
 	w2n_rt_memory **mems = w2n_rt_memories_of(inst);
 	for (uint32_t i = m->nmemory_imports; i < m->nmemories; i++) {
 		const w2n_rt_limits *l = &m->memories[i];
-		mems[i] = l->addr64
+		mems[i] = l->shared ? w2n_rt_memory_new_shared(
+		                          l->min, l->max, m->bounds, l->addr64)
+		          : l->addr64
 		              ? w2n_rt_memory_new64(l->min, l->max, l->has_max)
 		              : w2n_rt_memory_new(l->min, l->max, l->has_max,
 		                                  m->bounds);

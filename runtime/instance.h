@@ -200,6 +200,26 @@ w2n_rt_memory *w2n_rt_memory_new64(uint64_t min_pages, uint64_t max_pages,
 /* Whether `mem` is a 64-bit memory (w2n_rt_memory_new64). */
 bool w2n_rt_memory_is64(const w2n_rt_memory *mem);
 
+/*
+ * A new shared memory (threads) of `min_pages` of at most `max_pages`
+ * pages, a 64-bit one when addr64, for code compiled with `bounds`.  Its
+ * base never moves, in either strategy: it reserves its maximum up front
+ * (GUARD: the usual reservation; EXPLICIT or 64-bit: max_pages, or as
+ * much of it as the host's address space gives, past which it does not
+ * grow) and opens pages as it grows.  Growth is serialized by a lock and
+ * its size published atomically, so that every thread sees it.  NULL as
+ * for w2n_rt_memory_new and w2n_rt_memory_new64.
+ */
+w2n_rt_memory *w2n_rt_memory_new_shared(uint64_t min_pages, uint64_t max_pages,
+                                        uint32_t bounds, uint32_t addr64);
+
+/* Whether `mem` is shared (w2n_rt_memory_new_shared). */
+bool w2n_rt_memory_is_shared(const w2n_rt_memory *mem);
+
+/* The byte size of `mem`, read atomically (another thread may grow a
+ * shared memory at any time). */
+uint64_t w2n_rt_memory_size(const w2n_rt_memory *mem);
+
 /* Takes one more reference to `mem`. */
 void w2n_rt_memory_retain(w2n_rt_memory *mem);
 
@@ -207,7 +227,7 @@ void w2n_rt_memory_retain(w2n_rt_memory *mem);
 void w2n_rt_memory_free(w2n_rt_memory *mem);
 
 /* Grows `mem` by `delta` pages: the old size in pages, or -1 past the
- * maximum or when out of memory.  Not thread-safe for one memory. */
+ * maximum or when out of memory.  Thread-safe for a shared memory only. */
 int64_t w2n_rt_memory_grow_by(w2n_rt_memory *mem, uint64_t delta);
 
 /* Whether `mem` was created with a maximum. */

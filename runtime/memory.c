@@ -14,11 +14,17 @@
  * Both are zero-filled anonymous mappings.  Memories are reference counted
  * because instances share them through imports.
  *
+ * A shared memory (threads) never moves in either strategy: EXPLICIT
+ * reserves its maximum like GUARD reserves 8 GiB, and grows by opening
+ * pages of the reservation, under a lock, publishing `size` atomically
+ * (docs/threads.md).
+ *
  * A 64-bit memory (memory64) is always EXPLICIT: no reservation can cover
  * 64-bit addresses, so generated code compares every access with `size`
  * under either strategy (codegen/cg_memory.c).  It grows past 4 GiB as
  * far as the host's address space and mremap allow, up to 2^48 pages.
  */
+#include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -43,7 +49,9 @@ typedef struct memory_obj {
 	atomic_uint refs;
 	uint32_t has_max;
 	uint32_t addr64; /* a 64-bit memory (w2n_rt_memory_new64) */
+	uint32_t shared; /* a shared memory (w2n_rt_memory_new_shared) */
 	int guard_slot;  /* index in guard_slots, or -1 */
+	pthread_mutex_t grow_lock; /* a shared memory's growth */
 } memory_obj;
 
 /*
@@ -136,10 +144,52 @@ static bool map_explicit(memory_obj *o, uint64_t bytes)
 	return true;
 }
 
+/* Reserves up to `max_bytes` for a shared EXPLICIT memory, halving what
+ * it asks for down to `bytes` when the host's address space is short (a
+ * 32-bit host), and opens `bytes`. */
+static bool map_reserved(memory_obj *o, uint64_t bytes, uint64_t max_bytes)
+{
+	if (w2n_rt_alloc_injected())
+		return false;
+	uint64_t want = max_bytes < SIZE_MAX ? max_bytes : SIZE_MAX;
+	void *p = MAP_FAILED;
+	while (want && want >= bytes) {
+		p = mmap(NULL, (size_t)want, PROT_NONE,
+		         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		if (p != MAP_FAILED || want == bytes)
+			break;
+		want = want / 2 > bytes ? want / 2 : bytes;
+	}
+	if (want == 0)
+		return true; /* a maximum of 0 pages: nothing to map */
+	if (p == MAP_FAILED)
+		return false;
+	if (bytes && mprotect(p, (size_t)bytes, PROT_READ | PROT_WRITE)) {
+		munmap(p, (size_t)want);
+		return false;
+	}
+	o->pub.base = p;
+	o->pub.reserved = want;
+	return true;
+}
+
+/* Maps the memory of `o` after its strategy and sharing. */
+static bool map_memory(memory_obj *o, uint64_t bytes, uint64_t max_pages)
+{
+	if (o->pub.bounds == W2N_RT_BOUNDS_GUARD)
+		return map_guard(o, bytes);
+	if (o->shared)
+		return map_reserved(o, bytes,
+		                    max_pages > HOST_MAX_PAGES
+		                        ? HOST_MAX_PAGES * PAGE_SIZE_WASM
+		                        : max_pages * PAGE_SIZE_WASM);
+	return map_explicit(o, bytes);
+}
+
 /* A memory of `min_pages` of at most `max_pages` (already checked). */
 static w2n_rt_memory *memory_new(uint64_t min_pages, uint64_t max_pages,
                                  uint32_t has_max, uint32_t bounds,
-                                 uint32_t addr64)
+                                 uint32_t addr64, uint32_t shared)
 {
 	if (min_pages > HOST_MAX_PAGES)
 		return NULL;
@@ -150,13 +200,13 @@ static w2n_rt_memory *memory_new(uint64_t min_pages, uint64_t max_pages,
 	o->guard_slot = -1;
 	o->has_max = has_max != 0;
 	o->addr64 = addr64;
+	o->shared = shared;
 	o->pub.bounds = bounds;
-	bool ok = bounds == W2N_RT_BOUNDS_GUARD ? map_guard(o, bytes)
-	                                        : map_explicit(o, bytes);
-	if (!ok) {
+	if (!map_memory(o, bytes, max_pages)) {
 		w2n_rt_free(o);
 		return NULL;
 	}
+	pthread_mutex_init(&o->grow_lock, NULL);
 	o->pub.size = bytes;
 	o->pub.pages = min_pages;
 	o->pub.max_pages = max_pages;
@@ -172,7 +222,7 @@ w2n_rt_memory *w2n_rt_memory_new(uint64_t min_pages, uint64_t max_pages,
 	if (min_pages > max_pages || max_pages > MAX_PAGES ||
 	    (bounds != W2N_RT_BOUNDS_GUARD && bounds != W2N_RT_BOUNDS_EXPLICIT))
 		return NULL;
-	return memory_new(min_pages, max_pages, has_max, bounds, 0);
+	return memory_new(min_pages, max_pages, has_max, bounds, 0, 0);
 }
 
 w2n_rt_memory *w2n_rt_memory_new64(uint64_t min_pages, uint64_t max_pages,
@@ -183,7 +233,29 @@ w2n_rt_memory *w2n_rt_memory_new64(uint64_t min_pages, uint64_t max_pages,
 	if (min_pages > max_pages || max_pages > MAX_PAGES64)
 		return NULL;
 	return memory_new(min_pages, max_pages, has_max, W2N_RT_BOUNDS_EXPLICIT,
-	                  1);
+	                  1, 0);
+}
+
+w2n_rt_memory *w2n_rt_memory_new_shared(uint64_t min_pages, uint64_t max_pages,
+                                        uint32_t bounds, uint32_t addr64)
+{
+	if (min_pages > max_pages ||
+	    max_pages > (addr64 ? MAX_PAGES64 : MAX_PAGES) ||
+	    (bounds != W2N_RT_BOUNDS_GUARD && bounds != W2N_RT_BOUNDS_EXPLICIT))
+		return NULL;
+	if (addr64)
+		bounds = W2N_RT_BOUNDS_EXPLICIT;
+	return memory_new(min_pages, max_pages, 1, bounds, addr64, 1);
+}
+
+bool w2n_rt_memory_is_shared(const w2n_rt_memory *mem)
+{
+	return obj_of(mem)->shared != 0;
+}
+
+uint64_t w2n_rt_memory_size(const w2n_rt_memory *mem)
+{
+	return __atomic_load_n(&mem->size, __ATOMIC_ACQUIRE);
 }
 
 void w2n_rt_memory_retain(w2n_rt_memory *mem)
@@ -202,6 +274,7 @@ void w2n_rt_memory_free(w2n_rt_memory *mem)
 		guard_unregister(o->guard_slot);
 	if (mem->base)
 		munmap(mem->base, (size_t)mem->reserved);
+	pthread_mutex_destroy(&o->grow_lock);
 	w2n_rt_free(o);
 }
 
@@ -220,10 +293,13 @@ static bool extend(w2n_rt_memory *mem, uint64_t bytes)
 {
 	if (w2n_rt_alloc_injected())
 		return false;
-	if (mem->bounds == W2N_RT_BOUNDS_GUARD)
+	if (mem->bounds == W2N_RT_BOUNDS_GUARD || obj_of(mem)->shared) {
+		if (bytes > mem->reserved)
+			return false; /* a shared memory never moves */
 		return mprotect(mem->base + mem->size,
 		                (size_t)(bytes - mem->size),
 		                PROT_READ | PROT_WRITE) == 0;
+	}
 	void *p = mem->base ? mremap(mem->base, (size_t)mem->reserved,
 	                             (size_t)bytes, MREMAP_MAYMOVE)
 	                    : mmap(NULL, (size_t)bytes, PROT_READ | PROT_WRITE,
@@ -236,7 +312,8 @@ static bool extend(w2n_rt_memory *mem, uint64_t bytes)
 	return true;
 }
 
-int64_t w2n_rt_memory_grow_by(w2n_rt_memory *mem, uint64_t delta)
+/* Grows `mem`, whose growth nothing else runs at the same time. */
+static int64_t grow_locked(w2n_rt_memory *mem, uint64_t delta)
 {
 	uint64_t old = mem->pages;
 	if (delta > mem->max_pages - old)
@@ -248,9 +325,22 @@ int64_t w2n_rt_memory_grow_by(w2n_rt_memory *mem, uint64_t delta)
 	uint64_t bytes = (old + delta) * PAGE_SIZE_WASM;
 	if (!extend(mem, bytes))
 		return -1;
-	mem->size = bytes;
+	/* Released after the pages opened: a thread that sees the new
+	 * size may use them. */
+	__atomic_store_n(&mem->size, bytes, __ATOMIC_RELEASE);
 	mem->pages = old + delta;
 	return (int64_t)old;
+}
+
+int64_t w2n_rt_memory_grow_by(w2n_rt_memory *mem, uint64_t delta)
+{
+	memory_obj *o = obj_of(mem);
+	if (!o->shared)
+		return grow_locked(mem, delta);
+	pthread_mutex_lock(&o->grow_lock);
+	int64_t old = grow_locked(mem, delta);
+	pthread_mutex_unlock(&o->grow_lock);
+	return old;
 }
 
 /* ---- What generated code calls ---- */
@@ -288,7 +378,7 @@ void w2n_rt_memory_fill64(w2n_rt_instance *inst, uint32_t memory, uint64_t dst,
                           uint32_t value, uint64_t len)
 {
 	w2n_rt_memory *mem = memory_at(inst, memory);
-	check_range(inst, dst, len, mem->size);
+	check_range(inst, dst, len, w2n_rt_memory_size(mem));
 	if (len)
 		memset(mem->base + (size_t)dst, (int)(uint8_t)value,
 		       (size_t)len);
@@ -306,8 +396,8 @@ void w2n_rt_memory_copy64(w2n_rt_instance *inst, uint32_t dst_memory,
 {
 	w2n_rt_memory *to = memory_at(inst, dst_memory);
 	w2n_rt_memory *from = memory_at(inst, src_memory);
-	check_range(inst, src, len, from->size);
-	check_range(inst, dst, len, to->size);
+	check_range(inst, src, len, w2n_rt_memory_size(from));
+	check_range(inst, dst, len, w2n_rt_memory_size(to));
 	if (len)
 		memmove(to->base + (size_t)dst, from->base + (size_t)src,
 		        (size_t)len);
@@ -326,7 +416,7 @@ void w2n_rt_memory_init64(w2n_rt_instance *inst, uint32_t memory, uint32_t data,
 	w2n_rt_memory *mem = memory_at(inst, memory);
 	const w2n_rt_data_segment *seg = &w2n_rt_datas_of(inst)[data];
 	check_range(inst, src, len, seg->len);
-	check_range(inst, dst, len, mem->size);
+	check_range(inst, dst, len, w2n_rt_memory_size(mem));
 	if (len)
 		memcpy(mem->base + (size_t)dst, seg->bytes + src, len);
 }

@@ -162,9 +162,13 @@ bool wasi_fd_describe(int host, wasi_fd *out)
 wasi_errno wasi_fd_get(wasi_ctx *ctx, int32_t fd, uint64_t rights,
                        wasi_fd **out)
 {
-	if (fd < 0 || (uint32_t)fd >= ctx->nfds || ctx->fds[fd].host < 0)
+	/* Another thread may be growing the table: a count, then a table
+	 * at least that long (reserve_slot publishes them in that order). */
+	uint32_t n = __atomic_load_n(&ctx->nfds, __ATOMIC_ACQUIRE);
+	wasi_fd *fds = __atomic_load_n(&ctx->fds, __ATOMIC_ACQUIRE);
+	if (fd < 0 || (uint32_t)fd >= n || fds[fd].host < 0)
 		return WASI_ERRNO_BADF;
-	wasi_fd *f = &ctx->fds[fd];
+	wasi_fd *f = &fds[fd];
 	if ((f->base & rights) != rights)
 		return WASI_ERRNO_NOTCAPABLE;
 	*out = f;
@@ -179,13 +183,20 @@ static bool reserve_slot(wasi_ctx *ctx, uint32_t fd)
 	uint32_t n = ctx->nfds ? ctx->nfds : 8;
 	while (n <= fd)
 		n *= 2;
-	wasi_fd *fds = w2n_rt_realloc(ctx->fds, n * sizeof *fds);
+	wasi_fd *fds = ctx->nretired < WASI_FDS_RETIRED
+	                   ? w2n_rt_malloc(n * sizeof *fds)
+	                   : NULL;
 	if (!fds)
 		return false;
+	if (ctx->nfds)
+		memcpy(fds, ctx->fds, ctx->nfds * sizeof *fds);
 	for (uint32_t i = ctx->nfds; i < n; i++)
 		fds[i] = (wasi_fd){.host = -1};
-	ctx->fds = fds;
-	ctx->nfds = n;
+	if (ctx->fds)
+		ctx->retired[ctx->nretired++] = ctx->fds;
+	/* Published whole: the slots, then how many there are. */
+	__atomic_store_n(&ctx->fds, fds, __ATOMIC_RELEASE);
+	__atomic_store_n(&ctx->nfds, n, __ATOMIC_RELEASE);
 	return true;
 }
 
@@ -199,12 +210,15 @@ static uint32_t lowest_free(const wasi_ctx *ctx)
 	return fd;
 }
 
+/* Two threads opening at once take different slots (ctx->lock). */
 wasi_errno wasi_fd_install(wasi_ctx *ctx, int host, uint8_t type,
                            uint16_t flags, uint64_t base, uint64_t inheriting,
                            uint32_t *fd_out)
 {
+	pthread_mutex_lock(&ctx->lock);
 	uint32_t fd = lowest_free(ctx);
 	if (fd > INT32_MAX || !reserve_slot(ctx, fd)) {
+		pthread_mutex_unlock(&ctx->lock);
 		close(host);
 		return fd > INT32_MAX ? WASI_ERRNO_MFILE : WASI_ERRNO_NOMEM;
 	}
@@ -213,6 +227,7 @@ wasi_errno wasi_fd_install(wasi_ctx *ctx, int host, uint8_t type,
 	                         .flags = flags,
 	                         .base = base,
 	                         .inheriting = inheriting};
+	pthread_mutex_unlock(&ctx->lock);
 	*fd_out = fd;
 	return WASI_ERRNO_SUCCESS;
 }
@@ -236,7 +251,7 @@ wasi_call wasi_call_begin(void *inst)
 	    .inst = inst,
 	    .ctx = h->wasi,
 	    .mem = mem ? mem->base : NULL,
-	    .mem_size = mem ? mem->size : 0,
+	    .mem_size = mem ? w2n_rt_memory_size(mem) : 0,
 	};
 }
 
@@ -358,6 +373,7 @@ wasi_ctx *wasi_ctx_new(const wasi_config *config, w2n_rt_error *err)
 		wasi_out_of_memory(err);
 		return NULL;
 	}
+	pthread_mutex_init(&ctx->lock, NULL);
 	ctx->exit_unwinds = config->exit_unwinds;
 	if (!populate(ctx, config, err)) {
 		wasi_ctx_free(ctx);
@@ -383,6 +399,12 @@ void wasi_ctx_free(wasi_ctx *ctx)
 		if (ctx->fds[fd].host >= 0)
 			wasi_fd_release(&ctx->fds[fd]);
 	w2n_rt_free(ctx->fds);
+	for (uint32_t i = 0; i < ctx->nretired; i++)
+		w2n_rt_free(ctx->retired[i]);
+	for (uint32_t i = 0; i < ctx->nmemories; i++)
+		w2n_rt_memory_free(ctx->memories[i]);
+	w2n_rt_free(ctx->memories);
+	pthread_mutex_destroy(&ctx->lock);
 	free_strings(ctx->argv, ctx->argc);
 	free_strings(ctx->env, ctx->nenv);
 	w2n_rt_free(ctx);

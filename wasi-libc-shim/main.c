@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasi.h"
+#include "wasi_internal.h"
 
 extern const w2n_rt_module w2n_main_module;
 /* The compiled-in WASI items (wasi.h, wasi_ctx_from_options); empty
@@ -30,51 +30,6 @@ extern const char w2n_main_config[];
 /* Emitted by codegen for `--invoke NAME`: the export main calls instead of
  * _start.  Weak, so that it is a null address in other programs. */
 extern const char w2n_main_invoke[] __attribute__((weak));
-
-enum { EXIT_ERROR = 1, EXIT_TRAP = 134 };
-
-static int report_error(const char *message)
-{
-	fprintf(stderr, "wasm2native: error: %s\n", message);
-	return EXIT_ERROR;
-}
-
-/* The import that function `func` of `m` is, or NULL. */
-static const w2n_rt_import *import_of(const w2n_rt_module *m, uint32_t func)
-{
-	for (uint32_t i = 0; func < m->nfunc_imports && i < m->nimports; i++)
-		if (m->imports[i].kind == W2N_RT_EXTERN_FUNC &&
-		    m->imports[i].index == func)
-			return &m->imports[i];
-	return NULL;
-}
-
-/* `wasm trap: TEXT`, then the function (or import) when known. */
-static int report_trap(const w2n_rt_error *err)
-{
-	const w2n_rt_module *m = err->module;
-	const w2n_rt_import *im = m ? import_of(m, err->func) : NULL;
-	fprintf(stderr, "wasm trap: %s", err->message);
-	if (im) {
-		fprintf(stderr, " %s.%s", im->module, im->name);
-	} else if (m && err->func < m->nfuncs) {
-		const char *name =
-		    m->func_names ? m->func_names[err->func] : "";
-		if (name && name[0])
-			fprintf(stderr, " in function %s", name);
-		else
-			fprintf(stderr, " in function #%u", err->func);
-	}
-	fputc('\n', stderr);
-	return EXIT_TRAP;
-}
-
-static int report(const w2n_rt_error *err)
-{
-	if (err->kind == W2N_RT_ERROR_TRAP)
-		return report_trap(err);
-	return report_error(err->message);
-}
 
 /* Whether function `index` of `m` has `nresults` results and no
  * parameters; entry points take nothing. */
@@ -94,7 +49,7 @@ static int run_entry(w2n_rt_instance *inst)
 	if (!e)
 		e = w2n_rt_find_export(m, "main");
 	if (!e)
-		return report_error("no _start or main export");
+		return wasi_report_error("no _start or main export");
 	bool returns_i32 = e->kind == W2N_RT_EXTERN_FUNC && e->name[0] == 'm' &&
 	                   entry_type(m, e->index, 1);
 	if (e->kind != W2N_RT_EXTERN_FUNC ||
@@ -103,13 +58,13 @@ static int run_entry(w2n_rt_instance *inst)
 		        "wasm2native: error: export %s is not a "
 		        "function of type [] -> []\n",
 		        e->name);
-		return EXIT_ERROR;
+		return WASI_EXIT_ERROR;
 	}
 	w2n_rt_value vals[1] = {{.i32 = 0}};
 	w2n_rt_error err;
 	if (!w2n_rt_invoke(inst, w2n_rt_instance_func(inst, e->index),
 	                   m->func_types[e->index], vals, &err))
-		return report(&err);
+		return wasi_report(&err);
 	return returns_i32 ? vals[0].i32 : 0;
 }
 
@@ -191,11 +146,11 @@ static int invoke_export(w2n_rt_instance *inst, const w2n_rt_export *e,
 		        "wasm2native: error: %s takes %u arguments, "
 		        "given %d\n",
 		        e->name, t->nparams, nargs);
-		return EXIT_ERROR;
+		return WASI_EXIT_ERROR;
 	}
 	uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
 	w2n_rt_value *vals = calloc(n ? n : 1, sizeof *vals);
-	int status = vals ? 0 : EXIT_ERROR;
+	int status = vals ? 0 : WASI_EXIT_ERROR;
 	for (uint32_t i = 0; vals && !status && i < t->nparams; i++)
 		if (!parse_value(args[i], t->types[i], &vals[i])) {
 			fprintf(stderr,
@@ -203,13 +158,13 @@ static int invoke_export(w2n_rt_instance *inst, const w2n_rt_export *e,
 			        "'%s' is not a %s\n",
 			        i + 1, e->name, args[i],
 			        type_name(t->types[i]));
-			status = EXIT_ERROR;
+			status = WASI_EXIT_ERROR;
 		}
 	w2n_rt_error err;
 	if (!status &&
 	    !w2n_rt_invoke(inst, w2n_rt_instance_func(inst, e->index),
 	                   m->func_types[e->index], vals, &err))
-		status = report(&err);
+		status = wasi_report(&err);
 	for (uint32_t i = 0; !status && i < t->nresults; i++)
 		print_value(t->types[t->nparams + i], &vals[i]);
 	free(vals);
@@ -228,11 +183,11 @@ static int run_invoke(w2n_rt_instance *inst, int argc, char **argv)
 		if (!w2n_rt_invoke(inst,
 		                   w2n_rt_instance_func(inst, init->index),
 		                   m->func_types[init->index], none, &err))
-			return report(&err);
+			return wasi_report(&err);
 	}
 	const w2n_rt_export *e = w2n_rt_find_export(m, w2n_main_invoke);
 	if (!e || e->kind != W2N_RT_EXTERN_FUNC)
-		return report_error("the --invoke export is missing");
+		return wasi_report_error("the --invoke export is missing");
 	return invoke_export(inst, e, argc - 1, argv + 1);
 }
 
@@ -242,17 +197,17 @@ int main(int argc, char **argv)
 	wasi_ctx *wasi = wasi_ctx_from_options(
 	    argc, argv, w2n_main_config, getenv("WASM2NATIVE_OPTIONS"), &err);
 	if (!wasi)
-		return report_error(err.message);
+		return wasi_report_error(err.message);
 	signal(SIGPIPE, SIG_IGN); /* writes to a closed pipe give EPIPE */
 	w2n_rt_instance *inst =
 	    w2n_rt_instantiate(&w2n_main_module, wasi_resolve, wasi, &err);
-	int status = EXIT_ERROR;
+	int status = WASI_EXIT_ERROR;
 	if (inst) {
 		((w2n_rt_instance_header *)(void *)inst)->wasi = wasi;
 		status = w2n_main_invoke ? run_invoke(inst, argc, argv)
 		                         : run_entry(inst);
 	} else {
-		status = report(&err);
+		status = wasi_report(&err);
 	}
 	w2n_rt_instance_free(inst);
 	wasi_ctx_free(wasi);

@@ -15,11 +15,14 @@
 #define WASI_FUNC(name, result, params)                                        \
 	static const uint8_t sig_##name[] = {                                  \
 	    WASI_MAP(WASI_CODE_, WASI_LIST params) WASI_RCODE_##result};
+#define WASI_FUNC_IN(module, text, name, result, params)                       \
+	WASI_FUNC(name, result, params)
 #include "wasi.def"
 #undef WASI_FUNC
+#undef WASI_FUNC_IN
 
 typedef struct wasi_import {
-	const char *name;
+	const char *module, *name;
 	void *code;
 	uint32_t nparams, nresults;
 	const uint8_t *types;
@@ -29,11 +32,18 @@ typedef struct wasi_import {
  * uintptr_t: ISO C has no direct conversion, POSIX (dlsym) guarantees
  * this one round-trips. */
 static const wasi_import imports[] = {
+#define WASI_FUNC_IN(module, text, name, result, params)                       \
+	{module,                                                               \
+	 text,                                                                 \
+	 (void *)(uintptr_t)wasi_##name,                                       \
+	 WASI_NPARAMS(params),                                                 \
+	 WASI_NRESULTS_##result,                                               \
+	 sig_##name},
 #define WASI_FUNC(name, result, params)                                        \
-	{#name, (void *)(uintptr_t)wasi_##name, WASI_NPARAMS(params),          \
-	 WASI_NRESULTS_##result, sig_##name},
+	WASI_FUNC_IN(WASI_MODULE, #name, name, result, params)
 #include "wasi.def"
 #undef WASI_FUNC
+#undef WASI_FUNC_IN
 };
 
 /* Import names are counted strings (they may hold NUL bytes). */
@@ -44,10 +54,10 @@ static bool same_name(const char *name, uint32_t len, const char *want)
 
 static const wasi_import *find(const w2n_rt_import *import)
 {
-	if (!same_name(import->module, import->module_len, WASI_MODULE))
-		return NULL;
 	for (size_t i = 0; i < sizeof imports / sizeof imports[0]; i++)
-		if (same_name(import->name, import->name_len, imports[i].name))
+		if (same_name(import->module, import->module_len,
+		              imports[i].module) &&
+		    same_name(import->name, import->name_len, imports[i].name))
 			return &imports[i];
 	return NULL;
 }
@@ -70,6 +80,8 @@ bool wasi_resolve(void *env, w2n_rt_instance *inst, const w2n_rt_import *import,
                   const w2n_rt_functype *type, w2n_rt_extern *out,
                   w2n_rt_error *err)
 {
+	if (import->kind == W2N_RT_EXTERN_MEMORY)
+		return wasi_resolve_memory(env, inst, import, out, err);
 	const wasi_import *w = find(import);
 	if (!w)
 		return refuse(W2N_RT_ERROR_LINK, "unknown import", import, err);

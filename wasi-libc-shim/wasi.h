@@ -26,6 +26,8 @@
 
 /* The import module name of every WASI preview1 function. */
 #define WASI_MODULE "wasi_snapshot_preview1"
+/* The module of wasi-threads' thread-spawn. */
+#define WASI_THREADS_MODULE "wasi"
 
 /* A host directory made visible to the program as `guest_path`. */
 typedef struct wasi_preopen {

@@ -255,7 +255,10 @@ enum {
 #define WASI_FUNC(name, result, params)                                        \
 	WASI_CRESULT_##result wasi_##name(                                     \
 	    void *ctx WASI_MAP(WASI_CPARAM_, WASI_LIST params));
+#define WASI_FUNC_IN(module, text, name, result, params)                       \
+	WASI_FUNC(name, result, params)
 #include "wasi.def"
 #undef WASI_FUNC
+#undef WASI_FUNC_IN
 
 #endif

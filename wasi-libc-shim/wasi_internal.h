@@ -7,6 +7,7 @@
 #ifndef WASI_INTERNAL_H
 #define WASI_INTERNAL_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,14 +32,28 @@ typedef struct wasi_fd {
 	char *preopen;       /* guest name of a preopened directory, or NULL */
 } wasi_fd;
 
+/* Tables the descriptor table outgrew: kept until the context is freed,
+ * so that a thread still reading one (wasi_fd_get) never reads freed
+ * memory (doubling from 8 slots to 2^31 takes 28 steps). */
+enum { WASI_FDS_RETIRED = 32 };
+
 struct wasi_ctx {
 	char **argv, **env; /* owned strings */
 	uint32_t argc, nenv;
 	uint32_t argv_bytes, env_bytes; /* sum of strlen + 1 */
 	wasi_fd *fds;                   /* indexed by guest fd */
 	uint32_t nfds;                  /* slots allocated */
+	wasi_fd *retired[WASI_FDS_RETIRED];
+	uint32_t nretired;
 	bool exit_unwinds, exited;
 	uint32_t exit_code;
+	/* Threads (wasi-threads) share the context: `lock` serializes
+	 * changes to the descriptor table and to `memories`, the memories
+	 * the program imports, made once from the import's limits and
+	 * given to every thread's instance (threads.c). */
+	pthread_mutex_t lock;
+	w2n_rt_memory **memories; /* by memory index, owned references */
+	uint32_t nmemories;
 };
 
 /* The state of one call: the context and guest memory 0 as it is now
@@ -52,6 +67,27 @@ typedef struct wasi_call {
 
 /* Binds a call to the instance that made it. */
 wasi_call wasi_call_begin(void *inst);
+
+/* ---- program exit statuses and reports (report.c) ---- */
+
+enum { WASI_EXIT_ERROR = 1, WASI_EXIT_TRAP = 134 };
+
+/* Prints `wasm2native: error: MESSAGE`; returns WASI_EXIT_ERROR. */
+int wasi_report_error(const char *message);
+
+/* Prints why a call or instantiation failed: `wasm trap: TEXT[ in
+ * function NAME]` (WASI_EXIT_TRAP) or an error (WASI_EXIT_ERROR); returns
+ * that status. */
+int wasi_report(const w2n_rt_error *err);
+
+/* ---- threads (threads.c) ---- */
+
+/* Resolves a memory import of a program: the context's memory of that
+ * index, made from the import's limits (shared when they say so) by the
+ * first instance that asks, so that every thread's instance shares it. */
+bool wasi_resolve_memory(wasi_ctx *ctx, w2n_rt_instance *inst,
+                         const w2n_rt_import *import, w2n_rt_extern *out,
+                         w2n_rt_error *err);
 
 /* ---- failures of set-up (ctx.c) ---- */
 

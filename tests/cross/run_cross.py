@@ -197,7 +197,7 @@ def wasi_suite(t, args, triple, qemu, work):
 
 def spec_suite(t, args, triple, qemu, strategies, work):
     """The spec testsuite (or SPEC_SUBSET), the 3.0 one (or SPEC3_SUBSET),
-    our SIMD edge cases (tests/simd) and tail calls between instances
+    the threads proposal's scripts (all four), our SIMD edge cases (tests/simd) and tail calls between instances
     (tests/tail) through the target's spec runner."""
     tests = pathlib.Path(__file__).parent.parent
 
@@ -208,11 +208,16 @@ def spec_suite(t, args, triple, qemu, strategies, work):
     suites = [("spec", args.testsuite, *subset(SPEC_SUBSET), []),
               ("spec3", args.testsuite3, *subset(SPEC3_SUBSET),
                ["--converted"]),
+              ("spec3-threads", args.testsuite3 / "proposals" / "threads",
+               [], "threads proposal",
+               ["--converted", "--superseded",
+                str(tests / "spec" / "superseded-threads.txt")]),
               ("simd-edge", tests / "simd", [], "tests/simd", []),
               ("tail", tests / "tail", [], "tests/tail", [])]
     for bounds in strategies:
         for name, suite, only, what, form in suites:
-            ceilings = args.ceilings3 if name == "spec3" else args.ceilings
+            ceilings = (args.ceilings3 if name.startswith("spec3")
+                        else args.ceilings)
             p = run([sys.executable, str(tests / "spec" / "run_spec.py"),
                      "--runner", str(args.cross_root / triple / "tests" /
                                      "spec" / "spec_runner"),

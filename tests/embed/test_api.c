@@ -359,7 +359,8 @@ static w2n_imports *host_lib(w2n_bounds bounds, w2n_memory **mem,
                              w2n_global **g)
 {
 	w2n_error err;
-	w2n_limits pages = {1, 2, true, false}, elems = {2, 2, true, false};
+	w2n_limits pages = {1, 2, true, false, false},
+	           elems = {2, 2, true, false, false};
 	w2n_functype unary = {1, 1, i32x2, i32x2};
 	w2n_value init = w2n_i32(3);
 	w2n_imports *im = w2n_imports_new();
@@ -428,7 +429,7 @@ static void test_link_errors(w2n_module *lib_m, w2n_module *user_m)
 	/* A memory of the other strategy than the code's. */
 	w2n_memory *mem;
 	w2n_global *g;
-	w2n_limits one = {1, 2, true, false};
+	w2n_limits one = {1, 2, true, false, false};
 	if (W2N_TEST_BOUNDS == W2N_BOUNDS_GUARD) {
 		im = host_lib(W2N_BOUNDS_EXPLICIT, &mem, &g);
 		expect_error(!!w2n_instantiate(user_m, im, &err), &err,
@@ -443,7 +444,7 @@ static void test_link_errors(w2n_module *lib_m, w2n_module *user_m)
 		CHECK(strstr(err.message, "guard pages need a 64-bit host"));
 	}
 	/* Invalid host objects. */
-	w2n_limits bad = {3, 2, true, false};
+	w2n_limits bad = {3, 2, true, false, false};
 	expect_error(!!w2n_memory_new(&bad, W2N_BOUNDS_GUARD, &err), &err,
 	             W2N_ERROR_USAGE, NULL);
 	expect_error(!!w2n_table_new(W2N_I32, &bad, &err), &err,

@@ -64,7 +64,7 @@ static const w2n_rt_functype types[] = {
 static const uint32_t func_types[] = {0, 0, 0, 1};
 static void *func_code[4];
 static const char *const func_names[] = {"_start", "do_trap", "", "main"};
-static const w2n_rt_limits memories[] = {{1, 1, 1, 0, 0}};
+static const w2n_rt_limits memories[] = {{1, 1, 1, 0, 0, 0}};
 static const w2n_rt_import imports[] = {
     {"env", "missing", 3, 7, W2N_RT_EXTERN_FUNC, 0}};
 static const w2n_rt_export start_export[] = {

@@ -59,9 +59,9 @@ static const w2n_rt_module *rich_module(fake_module *fm)
 	fake_func(fm, FT_I_I, FAKE_CODE(add_one), "add_one");
 	fake_func(fm, FT_V_V, FAKE_CODE(bump_global), "");
 	fm->m.nmemories = 1;
-	fm->memories[0] = (w2n_rt_limits){1, 0, 0, 0, 0};
+	fm->memories[0] = (w2n_rt_limits){1, 0, 0, 0, 0, 0};
 	fm->m.ntables = 1;
-	fm->tables[0] = (w2n_rt_limits){2, 2, 1, W2N_RT_FUNCREF, 0};
+	fm->tables[0] = (w2n_rt_limits){2, 2, 1, W2N_RT_FUNCREF, 0, 0};
 	fm->m.nglobals = 2;
 	fm->globals[0] = (w2n_rt_globaltype){W2N_RT_I32, 1};
 	fm->globals[1] = (w2n_rt_globaltype){W2N_RT_I64, 0};
@@ -189,9 +189,9 @@ static const w2n_rt_module *importer(fake_module *fm, uint32_t bounds)
 	fm->func_types[0] = FT_I_I;
 	fm->func_names[0] = "f";
 	fm->m.ntables = fm->m.ntable_imports = 1;
-	fm->tables[0] = (w2n_rt_limits){2, 4, 1, W2N_RT_FUNCREF, 0};
+	fm->tables[0] = (w2n_rt_limits){2, 4, 1, W2N_RT_FUNCREF, 0, 0};
 	fm->m.nmemories = fm->m.nmemory_imports = 1;
-	fm->memories[0] = (w2n_rt_limits){1, 2, 1, 0, 0};
+	fm->memories[0] = (w2n_rt_limits){1, 2, 1, 0, 0, 0};
 	fm->m.nglobals = fm->m.nglobal_imports = 1;
 	fm->globals[0] = (w2n_rt_globaltype){W2N_RT_I32, 1};
 	fake_func(fm, FT_V_V, FAKE_CODE(fake_run_body), "body");
@@ -441,7 +441,7 @@ static void check_shared_memory(void)
 	fake_import(&fb, "a", "mem", W2N_RT_EXTERN_MEMORY, 0);
 	fake_import(&fb, "a", "add_one", W2N_RT_EXTERN_FUNC, 0);
 	fb.m.nmemories = fb.m.nmemory_imports = 1;
-	fb.memories[0] = (w2n_rt_limits){1, 0, 0, 0, 0};
+	fb.memories[0] = (w2n_rt_limits){1, 0, 0, 0, 0, 0};
 	fb.m.nfuncs = fb.m.nfunc_imports = 1;
 	fb.func_types[0] = FT_I_I;
 	w2n_rt_instance *b =
@@ -486,9 +486,9 @@ static const w2n_rt_module *failing(fake_module *fm, bool start_traps)
 	fake_import(fm, "env", "t", W2N_RT_EXTERN_TABLE, 0);
 	fake_import(fm, "env", "m", W2N_RT_EXTERN_MEMORY, 0);
 	fm->m.ntables = fm->m.ntable_imports = 1;
-	fm->tables[0] = (w2n_rt_limits){1, 0, 0, W2N_RT_FUNCREF, 0};
+	fm->tables[0] = (w2n_rt_limits){1, 0, 0, W2N_RT_FUNCREF, 0, 0};
 	fm->m.nmemories = fm->m.nmemory_imports = 1;
-	fm->memories[0] = (w2n_rt_limits){1, 0, 0, 0, 0};
+	fm->memories[0] = (w2n_rt_limits){1, 0, 0, 0, 0, 0};
 	fake_func(fm, FT_V_V, FAKE_CODE(fake_run_body), "body");
 	fake_func(fm, FT_I_I, FAKE_CODE(add_one), "add_one");
 	fake_func(fm, FT_V_V, FAKE_CODE(unreachable_start), "start");

@@ -264,7 +264,7 @@ static void check_instructions(uint32_t bounds)
 	fm.m.bounds = bounds;
 	fake_func(&fm, FT_V_V, FAKE_CODE(fake_run_body), "body");
 	fm.m.nmemories = 1;
-	fm.memories[0] = (w2n_rt_limits){1, 3, 1, 0, 0};
+	fm.memories[0] = (w2n_rt_limits){1, 3, 1, 0, 0, 0};
 	fm.m.ndatas = 2;
 	fm.datas[0] = (w2n_rt_data_segment){(const uint8_t *)"abcd", 4};
 	fm.datas[1] = (w2n_rt_data_segment){NULL, 0};

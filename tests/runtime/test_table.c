@@ -209,7 +209,7 @@ static void check_instructions(void)
 	fake_init(&fm);
 	fake_func(&fm, FT_V_V, FAKE_CODE(fake_run_body), "body");
 	fm.m.ntables = 1;
-	fm.tables[0] = (w2n_rt_limits){4, 8, 1, W2N_RT_EXTERNREF, 0};
+	fm.tables[0] = (w2n_rt_limits){4, 8, 1, W2N_RT_EXTERNREF, 0, 0};
 	fm.m.nelems = 1;
 	fm.elem_sizes[0] = 3;
 	fm.m.init = init_items;

@@ -86,7 +86,7 @@ static w2n_rt_instance *new_instance(void)
 	fake_func(fm, FT_L_L, FAKE_CODE(read_at), "read_at");
 	fake_func(fm, FT_I_I, FAKE_CODE(divide), "divide");
 	fm->m.nmemories = 1;
-	fm->memories[0] = (w2n_rt_limits){1, 4, 1, 0, 0};
+	fm->memories[0] = (w2n_rt_limits){1, 4, 1, 0, 0, 0};
 	w2n_rt_error err;
 	w2n_rt_instance *inst = w2n_rt_instantiate(
 	    fake_finish(fm), resolve_host, &the_host_env, &err);

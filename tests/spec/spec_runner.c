@@ -213,7 +213,7 @@ static bool add_spectest_globals(runner *r, w2n_error *err)
 static bool add_spectest_table(runner *r, const char *name, bool addr64,
                                w2n_error *err)
 {
-	w2n_limits limits = {10, 20, true, addr64};
+	w2n_limits limits = {10, 20, true, addr64, false};
 	w2n_table *t = w2n_table_new(W2N_FUNCREF, &limits, err);
 	bool ok =
 	    t && w2n_imports_add_table(r->imports, "spectest", name, t, err);
@@ -221,22 +221,30 @@ static bool add_spectest_table(runner *r, const char *name, bool addr64,
 	return ok;
 }
 
+/* spectest's memory `name` of 1..2 pages, shared when `shared`. */
+static bool add_spectest_memory(runner *r, const char *name, bool shared,
+                                w2n_bounds bounds, w2n_error *err)
+{
+	w2n_limits limits = {1, 2, true, false, shared};
+	w2n_memory *mem = w2n_memory_new(&limits, bounds, err);
+	bool ok = mem && w2n_imports_add_memory(r->imports, "spectest", name,
+	                                        mem, err);
+	w2n_memory_free(mem);
+	return ok;
+}
+
 /* The spectest module: print functions, globals, tables of 10..20
  * funcrefs ("table", and "table64" of 3.0) and a memory of 1..2 pages for
- * this run's strategy. */
+ * this run's strategy, and a shared one ("shared_memory", threads). */
 static bool add_spectest(runner *r, w2n_error *err)
 {
-	w2n_limits memory_limits = {1, 2, true, false};
 	w2n_bounds bounds = strcmp(r->bounds, "explicit") == 0
 	                        ? W2N_BOUNDS_EXPLICIT
 	                        : W2N_BOUNDS_GUARD;
 	bool ok = add_spectest_table(r, "table", false, err) &&
-	          add_spectest_table(r, "table64", true, err);
-	w2n_memory *mem =
-	    ok ? w2n_memory_new(&memory_limits, bounds, err) : NULL;
-	ok = mem &&
-	     w2n_imports_add_memory(r->imports, "spectest", "memory", mem, err);
-	w2n_memory_free(mem);
+	          add_spectest_table(r, "table64", true, err) &&
+	          add_spectest_memory(r, "memory", false, bounds, err) &&
+	          add_spectest_memory(r, "shared_memory", true, bounds, err);
 	return ok && add_spectest_funcs(r, err) && add_spectest_globals(r, err);
 }
 

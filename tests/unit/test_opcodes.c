@@ -4,7 +4,8 @@
  * family whose codegen emitter (and, for the table-driven families, rule)
  * lowers it, and columns consistent with its immediates and types: vector
  * rows a shape, memory accesses a width that fits their value, narrow
- * accesses an extension or a wrap, lane instructions a shape with lanes,
+ * accesses an extension or a wrap, atomic read-modify-writes what they
+ * store, lane instructions a shape with lanes,
  * _s and _u names a SIGN.  A row added without the columns its kind of
  * instruction needs fails here.
  */
@@ -40,7 +41,7 @@ static void check_row_ranges(const ir_opcode_info *info)
 	CHECK(info->oper < IR_OPER_COUNT);
 	CHECK(info->shape < IR_SHAPE_COUNT);
 	CHECK(info->sign <= IR_SIGN_U);
-	CHECK(info->mem <= IR_MEM_DATA_DROP);
+	CHECK(info->mem <= IR_MEM_NOTIFY);
 	CHECK(strcmp(info->params, "!") == 0 ||
 	      strspn(info->params, "ilfdva") == strlen(info->params));
 	CHECK(strcmp(info->results, "!") == 0 ||
@@ -76,12 +77,28 @@ static void check_shape(const ir_opcode_info *info)
 		       info->oper == IR_OPER_REPLACE_LANE));
 }
 
+/* An atomic read-modify-write (RMW) says what it stores, and zero-extends
+ * (U) what it returns when narrower than its value. */
+static void check_rmw(const ir_opcode_info *info, unsigned size)
+{
+	CHECK(info->oper == IR_OPER_ADD || info->oper == IR_OPER_SUB ||
+	      info->oper == IR_OPER_AND || info->oper == IR_OPER_OR ||
+	      info->oper == IR_OPER_XOR || info->oper == IR_OPER_XCHG ||
+	      info->oper == IR_OPER_CMPXCHG);
+	CHECK_EQ(info->sign, info->width < size ? IR_SIGN_U : IR_SIGN_NONE);
+	CHECK_EQ(strlen(info->params), info->oper == IR_OPER_CMPXCHG ? 3u : 2u);
+}
+
 /* A scalar access narrower than its value extends (load) or wraps
  * (store); one of the whole value does neither. */
 static void check_scalar_access(const ir_opcode_info *info, unsigned size)
 {
 	bool load = info->mem == IR_MEM_LOAD;
-	if (info->width == size) {
+	if (info->mem == IR_MEM_RMW) {
+		check_rmw(info, size);
+	} else if (info->mem == IR_MEM_WAIT || info->mem == IR_MEM_NOTIFY) {
+		CHECK_EQ(info->oper, IR_OPER_NONE);
+	} else if (info->width == size) {
 		CHECK_EQ(info->oper, IR_OPER_NONE);
 		CHECK_EQ(info->sign, IR_SIGN_NONE);
 	} else if (load) {
@@ -110,21 +127,23 @@ static void check_vector_access(const ir_opcode_info *info)
 	}
 }
 
-/* Loads and stores, and only they, take a memarg and have a width: a
- * power of two no larger than the value they load or store. */
+/* Accesses (loads, stores, atomic RMW, wait, notify), and only they,
+ * take a memarg and have a width: a power of two no larger than the value
+ * they load or store (wait: the value waited for, its operand 2). */
 static void check_access(const ir_opcode_info *info)
 {
 	ir_imm_kind imm = (ir_imm_kind)info->imm;
 	bool memarg = imm == IMM_MEMARG || imm == IMM_MEMARG_LANE;
-	bool access = info->mem == IR_MEM_LOAD || info->mem == IR_MEM_STORE;
+	bool access = ir_mem_accesses((ir_mem_kind)info->mem);
 	CHECK_EQ(memarg, access);
 	if (!access)
 		return;
-	bool load = info->mem == IR_MEM_LOAD;
+	bool store = info->mem == IR_MEM_STORE;
 	CHECK_EQ(info->params[0], 'a'); /* the address */
-	CHECK_EQ(strlen(info->results), load ? 1u : 0u);
-	char value =
-	    load ? info->results[0] : info->params[strlen(info->params) - 1];
+	CHECK_EQ(strlen(info->results), store ? 0u : 1u);
+	char value = info->mem == IR_MEM_WAIT ? info->params[2]
+	             : store ? info->params[strlen(info->params) - 1]
+	                     : info->results[0];
 	unsigned size = letter_bytes(value);
 	CHECK(info->width && !(info->width & (info->width - 1)) &&
 	      info->width <= size);
@@ -142,19 +161,28 @@ static void check_family_columns(const ir_opcode_info *info)
 {
 	bool memory = info->family == IR_FAMILY_MEMORY;
 	bool vector = info->family == IR_FAMILY_VECTOR;
+	bool atomic = info->family == IR_FAMILY_ATOMIC;
 	bool computes = info->family == IR_FAMILY_NUMERIC ||
 	                info->family == IR_FAMILY_CONVERT || vector;
-	bool access = info->mem == IR_MEM_LOAD || info->mem == IR_MEM_STORE;
+	bool access = ir_mem_accesses((ir_mem_kind)info->mem);
+	/* Atomic rows, and only they, are 0xFE-prefixed; all access
+	 * memory but atomic.fence. */
+	CHECK_EQ(atomic, info->prefix == 0xFE);
 	if (memory)
 		CHECK(info->mem != IR_MEM_NONE);
+	else if (atomic)
+		CHECK_EQ(info->mem == IR_MEM_NONE, info->code == 0x03);
 	else if (!vector)
 		CHECK_EQ(info->mem, IR_MEM_NONE);
+	bool rmw = info->mem == IR_MEM_RMW;
 	if (computes && info->mem == IR_MEM_NONE)
 		CHECK(info->oper != IR_OPER_NONE);
 	bool tail = strncmp(info->name, "return_call", 11) == 0;
 	CHECK_EQ(info->oper == IR_OPER_TAIL,
 	         tail && info->family == IR_FAMILY_CALL);
-	if (!computes && !memory && !tail)
+	if (!computes && !memory && !tail && !rmw &&
+	    !(atomic && info->oper == IR_OPER_EXTEND) &&
+	    !(atomic && info->oper == IR_OPER_WRAP))
 		CHECK_EQ(info->oper, IR_OPER_NONE);
 	unsigned operand = letter_bytes(info->params[0]);
 	if (info->family == IR_FAMILY_NUMERIC && info->oper == IR_OPER_EXTEND)

@@ -368,6 +368,27 @@ static const val_case immediate_cases[] = {
 	 .body = BYTES(0, 0x41, 0, V128_ZERO, 0xFD, 0x54, 0, 0, 16, 0x1A,
 	               0x0B),
 	 .code = W2N_DIAG_LANE_INDEX, SEC_CODE, 21},
+	/* threads: atomics on the (unshared) memory, alignment exactly
+	 * natural, operands from the opcode rows */
+	{"i32.atomic.load with natural alignment", .memory = true,
+	 .type = T_VOID, .body = BYTES(0, 0x41, 0, 0xFE, 0x10, 2, 0, 0x1A, 0x0B),
+	 .code = OK},
+	{"i32.atomic.load with alignment 2", .memory = true, .type = T_VOID,
+	 .body = BYTES(0, 0x41, 0, 0xFE, 0x10, 1, 0, 0x1A, 0x0B),
+	 .code = W2N_DIAG_ATOMIC_ALIGNMENT, SEC_CODE, 3},
+	{"i64.atomic.rmw8.add_u of an i32", .memory = true, .type = T_VOID,
+	 .body = BYTES(0, 0x41, 0, 0x41, 0, 0xFE, 0x22, 0, 0, 0x1A, 0x0B),
+	 .code = TM, SEC_CODE, 5},
+	{"memory.atomic.wait64", .memory = true, .type = T_VOID,
+	 .body = BYTES(0, 0x41, 0, 0x42, 0, 0x42, 0, 0xFE, 0x02, 3, 0, 0x1A,
+	               0x0B),
+	 .code = OK},
+	{"i32.atomic.rmw.cmpxchg without a memory", .type = T_VOID,
+	 .body = BYTES(0, 0x41, 0, 0x41, 0, 0x41, 0, 0xFE, 0x48, 2, 0, 0x1A,
+	               0x0B),
+	 .code = W2N_DIAG_UNKNOWN_MEMORY, SEC_CODE, 7},
+	{"atomic.fence without a memory", .type = T_VOID,
+	 .body = BYTES(0, 0xFE, 0x03, 0, 0x0B), .code = OK},
 };
 /* clang-format on */
 

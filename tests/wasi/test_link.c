@@ -54,7 +54,7 @@ static const w2n_rt_functype types[] = {
 };
 static const uint32_t func_types[] = {0, 1, 2};
 static const char *const func_names[] = {"", "", ""};
-static const w2n_rt_limits memories[] = {{1, 1, 1, 0, 0}};
+static const w2n_rt_limits memories[] = {{1, 1, 1, 0, 0, 0}};
 
 /* A module importing `imports` (NFUNCS functions of types 0, 1, 2). */
 static w2n_rt_module module_with(const w2n_rt_import *imports)
