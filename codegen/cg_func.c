@@ -89,7 +89,7 @@ static void load_memory(cg_ctx *cx, cg_func *fx, uint32_t i)
 }
 
 /* After a call or memory.grow: the memories whose base or size may have
- * changed; a fixed memory's base cannot (docs/memory.md). */
+ * changed; a fixed memory's base cannot (cg_memory_fixed). */
 void cg_reload_memory(cg_ctx *cx, cg_func *fx)
 {
 	for (uint32_t i = 0; i < cx->m->nmemories; i++)

@@ -373,8 +373,10 @@ LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, uint32_t memory,
                                uint32_t size);
 /* Whether memory `memory` (table `table`) has the address type i64. */
 bool cg_memory_is64(cg_ctx *cx, uint32_t memory);
-/* Whether `memory`'s base never moves and nothing checks its size: a
- * 32-bit memory under guard pages (runtime/memory.c). */
+/* Whether `memory`'s base never moves, so that nothing of it is reloaded
+ * after calls and its size is read afresh where needed: a 32-bit memory
+ * under guard pages (runtime/memory.c), or a shared memory under either
+ * strategy (docs/threads.md). */
 bool cg_memory_fixed(cg_ctx *cx, uint32_t memory);
 /* The w2n_rt_memory of `memory`. */
 LLVMValueRef cg_memory_object(cg_ctx *cx, cg_func *fx, uint32_t memory);

@@ -52,21 +52,29 @@ bool cg_memory_is64(cg_ctx *cx, uint32_t memory)
 	return cx->m->memories[memory].limits.addr64;
 }
 
+bool cg_memory_fixed(cg_ctx *cx, uint32_t memory)
+{
+	return cx->m->memories[memory].limits.shared ||
+	       (cx->o->bounds == W2N_RT_BOUNDS_GUARD &&
+	        !cg_memory_is64(cx, memory));
+}
+
 /* The byte size of `memory` for a bounds check or memory.size: the
- * function's cached copy, or for a shared memory, which another thread
- * may grow at any time, the memory object's, read afresh at each use (a
- * shared memory's base never moves: docs/threads.md). */
+ * function's cached copy, or for a fixed memory, whose size nothing
+ * caches, the memory object's; for a shared memory, which another thread
+ * may grow at any time, an atomic load at each use (docs/threads.md). */
 static LLVMValueRef memory_size(cg_ctx *cx, cg_func *fx, uint32_t memory)
 {
-	if (!cx->m->memories[memory].limits.shared)
+	if (!cg_memory_fixed(cx, memory))
 		return LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory],
 		                      "");
-	LLVMValueRef slot = cg_vmctx_addr(cx, fx, CG_VM_MEMORIES, memory);
-	LLVMValueRef mem = cg_load_vm(cx, cx->t_ptr, slot);
-	LLVMValueRef size = LLVMBuildLoad2(
-	    cx->b, cx->t_i64, CG_RT_ADDR(cx, memory, mem, size), "");
-	LLVMSetOrdering(size, LLVMAtomicOrderingMonotonic);
-	LLVMSetAlignment(size, 8);
+	LLVMValueRef mem = cg_memory_object(cx, fx, memory);
+	LLVMValueRef size =
+	    cg_load_vm(cx, cx->t_i64, CG_RT_ADDR(cx, memory, mem, size));
+	if (cx->m->memories[memory].limits.shared) {
+		LLVMSetOrdering(size, LLVMAtomicOrderingMonotonic);
+		LLVMSetAlignment(size, 8);
+	}
 	return size;
 }
 
@@ -168,23 +176,6 @@ static void emit_store(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	if (info->oper == IR_OPER_WRAP)
 		v = LLVMBuildTrunc(cx->b, v, t, "");
 	cg_store_memory(cx, v, p);
-}
-
-bool cg_memory_fixed(cg_ctx *cx, uint32_t memory)
-{
-	return cx->o->bounds == W2N_RT_BOUNDS_GUARD &&
-	       !cg_memory_is64(cx, memory);
-}
-
-/* The byte size of `memory`: the function's cached copy, or for a fixed
- * memory, whose size nothing caches, the memory object's. */
-static LLVMValueRef memory_size(cg_ctx *cx, cg_func *fx, uint32_t memory)
-{
-	if (!cg_memory_fixed(cx, memory))
-		return LLVMBuildLoad2(cx->b, cx->t_i64, fx->mem_size[memory],
-		                      "");
-	LLVMValueRef mem = cg_memory_object(cx, fx, memory);
-	return cg_load_vm(cx, cx->t_i64, CG_RT_ADDR(cx, memory, mem, size));
 }
 
 /* memory.size: pages, an i32 or (64-bit memory) i64. */
