@@ -29,6 +29,7 @@ typedef enum ir_opcode {
 typedef enum ir_imm_kind {
 	IMM_NONE,
 	IMM_BLOCK,    /* block type */
+	IMM_TRY_TABLE, /* block type, vec(catch) (imm.block) */
 	IMM_INDEX,    /* one u32 index */
 	IMM_INDEX2,   /* two u32 indices */
 	IMM_BR_TABLE, /* vec(labelidx) labelidx */
@@ -64,6 +65,8 @@ typedef enum ir_family {
 	                       * arithmetic */
 	IR_FAMILY_CONVERT,    /* scalar conversions between value types */
 	IR_FAMILY_VECTOR,     /* every 0xFD-prefixed instruction */
+	IR_FAMILY_EXCEPTION,  /* throw, throw_ref, try_table and the legacy
+	                       * try, catch, catch_all, delegate, rethrow */
 	IR_FAMILY_COUNT
 } ir_family;
 
