@@ -145,6 +145,9 @@ static bool provide_export(link_ctx *lc, w2n_instance *from,
 	case W2N_RT_EXTERN_MEMORY:
 		out->u.memory = w2n_rt_instance_memory(from->rt, e->index);
 		break;
+	case W2N_RT_EXTERN_TAG:
+		out->u.tag = w2n_rt_instance_tag(from->rt, e->index);
+		break;
 	default:
 		out->gtype = m->globals[e->index];
 		out->gtype.type =
@@ -298,6 +301,7 @@ static const w2n_error_kind api_kinds[W2N_RT_ERROR_COUNT] = {
     [W2N_RT_ERROR_LINK] = W2N_ERROR_LINK,
     [W2N_RT_ERROR_DESCRIPTOR] = W2N_ERROR_LOAD,
     [W2N_RT_ERROR_HOST] = W2N_ERROR_USAGE,
+    [W2N_RT_ERROR_EXCEPTION] = W2N_ERROR_EXCEPTION,
 };
 
 /* Turns a runtime error into the API's: its kind, and its trap unless

@@ -22,7 +22,7 @@
 	               "w2n_trap_kind must follow traps.def");
 #include "traps.def"
 #undef W2N_TRAP
-_Static_assert((int)W2N_TRAP_KIND_NULL_FUNC_REFERENCE + 1 ==
+_Static_assert((int)W2N_TRAP_KIND_NULL_EXN_REFERENCE + 1 ==
                    (int)W2N_TRAP_COUNT,
                "w2n_trap_kind must list every trap of traps.def");
 _Static_assert((int)W2N_BOUNDS_EXPLICIT == (int)W2N_RT_BOUNDS_EXPLICIT &&

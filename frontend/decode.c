@@ -29,9 +29,9 @@ enum section_id {
 /* Position of each section in the required order; data count sits
  * between element and code, tag between memory and global. */
 static const uint8_t section_rank[SEC_COUNT] = {
-    [SEC_TYPE] = 1,    [SEC_IMPORT] = 2,      [SEC_FUNCTION] = 3,
-    [SEC_TABLE] = 4,   [SEC_MEMORY] = 5,      [SEC_TAG] = 6,
-    [SEC_GLOBAL] = 7,  [SEC_EXPORT] = 8,      [SEC_START] = 9,
+    [SEC_TYPE] = 1,     [SEC_IMPORT] = 2,      [SEC_FUNCTION] = 3,
+    [SEC_TABLE] = 4,    [SEC_MEMORY] = 5,      [SEC_TAG] = 6,
+    [SEC_GLOBAL] = 7,   [SEC_EXPORT] = 8,      [SEC_START] = 9,
     [SEC_ELEMENT] = 10, [SEC_DATA_COUNT] = 11, [SEC_CODE] = 12,
     [SEC_DATA] = 13,
 };

@@ -222,8 +222,8 @@ static bool read_try_table(dec_state *s, dec_cursor *c, ir_instr *in)
 		return dec_fail_at_end(c);
 	ir_blocktype *own = w2n_arena_zalloc(&s->m->arena, sizeof *own);
 	*own = *bt;
-	ir_catch *catches = w2n_arena_array(&s->m->arena, n ? n : 1,
-	                                    sizeof *catches);
+	ir_catch *catches =
+	    w2n_arena_array(&s->m->arena, n ? n : 1, sizeof *catches);
 	for (uint32_t i = 0; i < n; i++)
 		if (!read_catch(c, &catches[i]))
 			return false;
@@ -391,19 +391,19 @@ static bool link_blocks(dec_state *s, dec_cursor *c, uint32_t idx,
 		ir_instr *open =
 		    s->nopen ? &s->instrs[s->open_blocks[s->nopen - 1]] : NULL;
 		if (!open || open->op != OP_TRY)
-			return w2n_error(c->diags, in->offset,
-			                 W2N_DIAG_ILLEGAL_OPCODE,
-			                 "%s without matching try",
-			                 ir_opcodes[in->op].name);
+			return w2n_error(
+			    c->diags, in->offset, W2N_DIAG_ILLEGAL_OPCODE,
+			    "%s without matching try", ir_opcodes[in->op].name);
 		if (!open->imm.block.else_index)
 			open->imm.block.else_index = idx;
 		return true;
 	}
 	case OP_DELEGATE:
 		/* Closes its try as end does; a try with catches cannot. */
-		if (!s->nopen || s->instrs[s->open_blocks[s->nopen - 1]].op !=
-		                     OP_TRY ||
-		    s->instrs[s->open_blocks[s->nopen - 1]].imm.block.else_index)
+		if (!s->nopen ||
+		    s->instrs[s->open_blocks[s->nopen - 1]].op != OP_TRY ||
+		    s->instrs[s->open_blocks[s->nopen - 1]]
+		        .imm.block.else_index)
 			return w2n_error(c->diags, in->offset,
 			                 W2N_DIAG_ILLEGAL_OPCODE,
 			                 "delegate without matching try");

@@ -37,7 +37,7 @@ ir_valtype ir_local_type(const ir_module *m, const ir_func *f, uint32_t index)
  * has one, else "(ref null? HEAP)" with a type index as a number. */
 static const char *ref_name(ir_valtype t, char buf[IR_VALTYPE_NAME_MAX])
 {
-	const char *heap = (t & 0xFF) == IR_FUNCREF    ? "func"
+	const char *heap = (t & 0xFF) == IR_FUNCREF     ? "func"
 	                   : (t & 0xFF) == IR_EXTERNREF ? "extern"
 	                                                : "exn";
 	if (t == IR_FUNCREF)

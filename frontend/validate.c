@@ -402,8 +402,7 @@ bool val_module(const ir_module *m, w2n_diags *d)
 	val_module_ctx vc = {.m = m, .diags = d};
 	if (!check_types(&vc) || !check_types_of_funcs(&vc) ||
 	    !check_tables_and_memories(&vc) || !check_tags(&vc) ||
-	    !check_globals(&vc) ||
-	    !check_segments(&vc))
+	    !check_globals(&vc) || !check_segments(&vc))
 		return false;
 	bool *refs = declared_refs(m);
 	vc.declared_refs = refs;

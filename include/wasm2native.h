@@ -167,6 +167,8 @@ typedef enum w2n_error_kind {
 	W2N_ERROR_USAGE,    /* no such export, wrong argument types, out of
 	                     * bounds, immutable global, ... */
 	W2N_ERROR_RESOURCE, /* out of memory or address space */
+	W2N_ERROR_EXCEPTION, /* Wasm code threw an exception nothing caught:
+	                      * see `exception` */
 } w2n_error_kind;
 
 /* Why Wasm code trapped (the runtime's traps.def, in its order). */
@@ -186,6 +188,7 @@ typedef enum w2n_trap_kind {
 	W2N_TRAP_KIND_HOST, /* a host function returned non-zero */
 	W2N_TRAP_KIND_NULL_REFERENCE,
 	W2N_TRAP_KIND_NULL_FUNC_REFERENCE,
+	W2N_TRAP_KIND_NULL_EXN_REFERENCE, /* throw_ref of null */
 } w2n_trap_kind;
 
 enum { W2N_ERROR_MESSAGE_MAX = 256 };
@@ -251,6 +254,7 @@ typedef enum w2n_extern_kind {
 	W2N_EXTERN_TABLE = 1,
 	W2N_EXTERN_MEMORY = 2,
 	W2N_EXTERN_GLOBAL = 3,
+	W2N_EXTERN_TAG = 4, /* exception handling */
 } w2n_extern_kind;
 
 typedef struct w2n_limits {
