@@ -531,6 +531,19 @@ static void cmd_assert_trap(runner *r, const json *c, int line,
 	result(r, line, type, ok, why);
 }
 
+/* assert_exception: the action ends with an exception nothing caught
+ * (W2N_ERROR_EXCEPTION); the scripts name no tag or values. */
+static void cmd_assert_exception(runner *r, const json *c, int line)
+{
+	outcome o;
+	perform(r, json_get(c, "action"), &o);
+	bool ok = !o.ok && o.err.kind == W2N_ERROR_EXCEPTION;
+	char why[600];
+	snprintf(why, sizeof why, "expected an uncaught exception, got %s",
+	         o.ok ? "none" : o.why);
+	result(r, line, "assert_exception", ok, why);
+}
+
 static void cmd_action(runner *r, const json *c, int line)
 {
 	outcome o;
@@ -568,8 +581,7 @@ static void run_command(runner *r, const json *c)
 	else if (strcmp(type, "assert_uninstantiable") == 0)
 		cmd_not_instantiable(r, c, line, true);
 	else if (strcmp(type, "assert_exception") == 0)
-		result(r, line, type, false,
-		       "exception handling is not supported (issue #16)");
+		cmd_assert_exception(r, c, line);
 	else
 		result(r, line, type, false, "unknown command");
 }
