@@ -593,3 +593,14 @@ const char *cg_llvm_library(void)
 		return NULL;
 	return info.dli_fname;
 }
+
+char *cg_host_cpu_identity(void)
+{
+	char *cpu = LLVMGetHostCPUName(), *features = LLVMGetHostCPUFeatures();
+	size_t n = strlen(cpu) + strlen(features) + 2;
+	char *s = w2n_xmalloc(n);
+	snprintf(s, n, "%s %s", cpu, features);
+	LLVMDisposeMessage(cpu);
+	LLVMDisposeMessage(features);
+	return s;
+}

@@ -196,6 +196,10 @@ bool cg_compile_partitions(const ir_module *m, const cg_options *o,
  * that caches of compiled code can tell one LLVM build from another. */
 const char *cg_llvm_library(void);
 
+/* What --cpu=native means on this machine, "CPU FEATURES", so that caches
+ * of code compiled for it can tell one machine from another.  Malloc'd. */
+char *cg_host_cpu_identity(void);
+
 /* Whether codegen can lower opcode `op`: its family (the FAMILY column of
  * opcodes.def) has an emitter and, when the family works from tables of
  * operations, a rule for it (for the unit test of opcodes.def). */

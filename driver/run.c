@@ -125,6 +125,12 @@ static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
 	uint8_t d[32];
 	w2n_sha256_init(&s);
 	w2n_sha256_update(&s, flags, strlen(flags) + 1);
+	if (o->cpu && strcmp(o->cpu, "native") == 0) {
+		/* Code for this machine's CPU is not code for another's. */
+		char *id = cg_host_cpu_identity();
+		w2n_sha256_update(&s, id, strlen(id) + 1);
+		free(id);
+	}
 	w2n_sha256_update(&s, bytes, len);
 	hash_host_inputs(o, &s);
 	hash_toolchain(o, &s);
@@ -157,8 +163,14 @@ static void export_wasi_items(const w2n_options *o)
 	free(s);
 }
 
-int w2n_run(const w2n_options *o)
+int w2n_run(const w2n_options *given)
 {
+	w2n_options run = *given;
+	const w2n_options *o = &run;
+	/* Compiled for the machine it runs on, as other AOT engines do,
+	 * unless --cpu or --target says otherwise. */
+	if (!run.cpu && !run.target)
+		run.cpu = "native";
 	w2n_diags d = {.file = o->input};
 	size_t len;
 	char dir[4096], path[4200], key[65];

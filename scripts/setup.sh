@@ -8,6 +8,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 
 packages="build-essential pkg-config python3 meson ninja-build file
   llvm-19-dev clang-19 lld-19 libclang-rt-19-dev libclang-rt-19-dev-wasm32
+  libc++abi-19-dev-wasm32
   wasi-libc wabt libelf-dev zlib1g-dev libzstd-dev libedit-dev libxml2-dev
   libffi-dev libncurses-dev qemu-user
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross

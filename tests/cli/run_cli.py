@@ -159,6 +159,27 @@ def cache_identity(args, work):
     check(len(third) == 3, f"a rebuilt runtime got its own entry: {third}")
 
 
+def run_cpu(args, work):
+    """`run` compiles for this machine's CPU (--cpu=native) unless told
+    otherwise, and the cache tells code for one CPU from another's."""
+    cache = work / "cache-cpu"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    entries = []
+    for flags in ([], ["--cpu=native"], ["--cpu=x86-64"], []):
+        if "--cpu=x86-64" in flags and args.triple != "x86_64-linux-gnu":
+            flags = []
+        p = subprocess.run([args.wasm2native, "run"] + flags +
+                           [str(args.wasm), "x"], capture_output=True,
+                           text=True, env=env)
+        check(p.returncode == 0 and "1 argument" in p.stdout,
+              f"run {flags}: {p.stdout}{p.stderr}")
+        entries.append(len(cache_entries(cache)))
+    want = [1, 1, 2, 2] if args.triple == "x86_64-linux-gnu" else [1] * 4
+    check(entries == want, f"cache entries after run, run --cpu=native, "
+          f"run --cpu=x86-64, run: {entries}, not {want}")
+
+
 def installed(args, work):
     stage = work / "stage"
     builds = [args.build_root] + sorted(args.cross_root.glob("*-linux-*"))
@@ -202,6 +223,7 @@ def main():
     installed(args, args.work)
     reactor(args, args.work)
     cache_identity(args, args.work)
+    run_cpu(args, args.work)
     return tally.report("cli")
 
 

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """run_programs.py - the 'programs' suite: C programs built twice.
 
-Each tests/programs/*.c is compiled with clang -O2 to wasm32-wasi and
-natively.  The WebAssembly build is compiled with wasm2native for each
-bounds-check strategy; every build runs with the same argv (argv[0] is the
-program's name), environment, stdin and scratch directory, and stdout and
-the exit status must equal the native build's.
+Each *.c (clang) and *.cpp (clang++) program of a folder
+(tests/programs by default) is compiled -O2 to wasm32-wasi and natively.
+The WebAssembly build is compiled with wasm2native for each bounds-check
+strategy, for this machine or with --target for another one run through
+--wrapper (qemu-user); every build runs with the same argv (argv[0] is
+the program's name), environment, stdin and scratch directory, and stdout
+and the exit status must equal the native build's.  --wasm-source adds C
+files to every WebAssembly build (support code the wasm32 libraries
+lack, such as tests/cxx's C++ exception runtime).
 
 RUN lines in a leading `//` comment block say how to run a program:
 
@@ -125,8 +129,9 @@ class Result:
         self.stdout, self.status, self.stderr = stdout, status, stderr
 
 
-def execute(exe, name, spec, scratch, wasm):
-    """Runs one build in a fresh scratch directory; (Result, error)."""
+def execute(exe, name, spec, scratch, wasm, wrapper=()):
+    """Runs one build in a fresh scratch directory, through `wrapper`
+    (qemu-user, which takes argv[0] with -0) if any; (Result, error)."""
     argv = [name]
     env = dict(spec.env)
     if spec.dir:
@@ -140,9 +145,13 @@ def execute(exe, name, spec, scratch, wasm):
             items.append(f'--dir={scratch}::{scratch}')
         env = {'WASM2NATIVE_OPTIONS': ' '.join(map(option_word, items))}
     stdin = open(spec.stdin, 'rb') if spec.stdin else subprocess.DEVNULL
+    cwd = os.path.dirname(exe)
+    if wrapper:
+        argv = list(wrapper) + ['-0', name, exe] + argv[1:]
+        exe = shutil.which(argv[0]) or argv[0]
     try:
         r, error = run(argv, RUN_TIMEOUT, executable=exe, env=env,
-                       stdin=stdin, cwd=os.path.dirname(exe))
+                       stdin=stdin, cwd=cwd)
     finally:
         if spec.stdin:
             stdin.close()
@@ -152,7 +161,7 @@ def execute(exe, name, spec, scratch, wasm):
     return Result(r.stdout, status, r.stderr), None
 
 
-def reproduce(exe, name, spec, scratch):
+def reproduce(exe, name, spec, scratch, wrapper=()):
     """A shell command that runs the WebAssembly build the same way."""
     items = [f'--env={n}={v}' for n, v in spec.env.items()]
     argv = []
@@ -161,9 +170,10 @@ def reproduce(exe, name, spec, scratch):
         argv.append(scratch)
     argv += spec.args
     options = ' '.join(map(option_word, items))
+    run_as = (list(wrapper) + ['-0', name] if wrapper else
+              ['bash', '-c', f'exec -a {name} "$0" "$@"'])
     cmd = (f'env -i WASM2NATIVE_OPTIONS={shlex.quote(options)} '
-           f'bash -c \'exec -a {name} "$0" "$@"\' '
-           + ' '.join(shlex.quote(a) for a in [exe] + argv))
+           + ' '.join(shlex.quote(a) for a in run_as + [exe] + argv))
     if spec.stdin:
         cmd += ' < ' + shlex.quote(spec.stdin)
     return cmd
@@ -198,9 +208,24 @@ def compare(native, got):
     return problems
 
 
+def build_commands(args, src, out):
+    """The compiler commands of the WebAssembly and the native build."""
+    cxx = src.endswith('.cpp')
+    compiler = args.clangxx if cxx else args.clang
+    extra = []
+    if args.wasm_source:
+        # C even when the driver is clang++; back to by-suffix after.
+        extra = ['-x', 'c'] + args.wasm_source + ['-x', 'none']
+    wasm = ([compiler, '--target=wasm32-wasi', f'--sysroot={args.sysroot}',
+             '-O2'] + args.wasm_flag + extra + [src, '-o', out + '.wasm'])
+    native = [compiler, '-O2', src, '-o', out + '.native', '-lm']
+    return wasm, native
+
+
 def test_program(args, name):
     """Builds and runs one program; (report lines, passed, failed)."""
-    src = os.path.join(args.dir, name + '.c')
+    src = os.path.join(args.dir, name)
+    name = os.path.splitext(name)[0]
     out = os.path.join(args.work, name)
     cases = len(args.bounds)
     fail = lambda why: ([f'FAIL {name}: ' + why.replace('\n', '\n  ')],
@@ -209,11 +234,8 @@ def test_program(args, name):
         spec = parse_spec(src)
     except ValueError as e:
         return fail(str(e))
-    error = (compile_step([args.clang, '--target=wasm32-wasi',
-                           f'--sysroot={args.sysroot}', '-O2'] +
-                          args.wasm_flag + [src, '-o', out + '.wasm']) or
-             compile_step([args.clang, '-O2', src, '-o', out + '.native',
-                           '-lm']))
+    wasm_cmd, native_cmd = build_commands(args, src, out)
+    error = compile_step(wasm_cmd) or compile_step(native_cmd)
     if error:
         return fail(error)
     scratch = out + '.dir'
@@ -225,20 +247,23 @@ def test_program(args, name):
                     f'{spec.exit}: the program or its RUN lines are wrong\n'
                     + native.stderr.decode(errors='replace')[:500])
     report, passed, failed = [], 0, 0
+    wrapper = shlex.split(args.wrapper)
     for bounds in args.bounds:
         label = f'{name} [{bounds}]'
         exe = f'{out}.{bounds}'
+        target = [f'--target={args.target}'] if args.target else []
         error = compile_step([args.wasm2native, f'--bounds-checks={bounds}']
-                             + args.w2n_flag + [out + '.wasm', '-o', exe])
+                             + target + args.w2n_flag +
+                             [out + '.wasm', '-o', exe])
         got = None
         if not error:
-            got, error = execute(exe, name, spec, scratch, True)
+            got, error = execute(exe, name, spec, scratch, True, wrapper)
         problems = [error] if error else compare(native, got)
         if problems:
             failed += 1
             report.append(f'FAIL {label}')
             report.append('  reproduce: ' + reproduce(exe, name, spec,
-                                                      scratch))
+                                                      scratch, wrapper))
             report.extend('  ' + line for p in problems
                           for line in p.split('\n'))
         else:
@@ -253,6 +278,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--wasm2native', required=True)
     ap.add_argument('--clang', default='clang-19')
+    ap.add_argument('--clangxx', default='clang++-19')
     ap.add_argument('--sysroot', default='/usr',
                     help='wasi-libc sysroot for --target=wasm32-wasi')
     ap.add_argument('--work', required=True, help='scratch directory')
@@ -264,6 +290,13 @@ def main():
                          '(repeatable), e.g. -msimd128')
     ap.add_argument('--w2n-flag', action='append', default=[],
                     help='extra wasm2native option (repeatable), e.g. -O0')
+    ap.add_argument('--wasm-source', action='append', default=[],
+                    help='C file added to every wasm32 build (repeatable)')
+    ap.add_argument('--target',
+                    help='compile the WebAssembly builds for this triple')
+    ap.add_argument('--wrapper', default='',
+                    help='command that runs them, e.g. '
+                         '"qemu-aarch64 -L /usr/aarch64-linux-gnu"')
     ap.add_argument('-j', '--jobs', type=int, default=2)
     ap.add_argument('-v', '--verbose', action='store_true')
     ap.add_argument('programs', nargs='*',
@@ -272,11 +305,14 @@ def main():
     args.bounds = args.bounds.split(',')
     args.work = os.path.abspath(args.work)
     os.makedirs(args.work, exist_ok=True)
-    names = sorted(f[:-2] for f in os.listdir(args.dir) if f.endswith('.c'))
+    names = sorted(f for f in os.listdir(args.dir)
+                   if f.endswith(('.c', '.cpp')))
     if args.programs:
-        pats = [os.path.basename(p).removesuffix('.c') for p in args.programs]
+        pats = [os.path.splitext(os.path.basename(p))[0]
+                for p in args.programs]
         names = [n for n in names
-                 if any(fnmatch.fnmatchcase(n, p) for p in pats)]
+                 if any(fnmatch.fnmatchcase(os.path.splitext(n)[0], p)
+                        for p in pats)]
         if not names:
             print('programs: nothing matches ' + ' '.join(args.programs))
             return 1
