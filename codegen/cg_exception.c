@@ -321,11 +321,16 @@ static void emit_delegate(cg_ctx *cx, cg_func *fx, uint32_t depth)
 	cg_leave_block(cx, fx);
 }
 
-/* rethrow l: raises again the exception the handler l levels out holds. */
+/* rethrow l: raises again the exception the handler l levels out holds.
+ * It is captured first, as catch_all_ref would: the handler that holds it
+ * and the one that catches it again both free it when they fall through,
+ * and a loop may rethrow it again after it was caught. */
 static void emit_rethrow(cg_ctx *cx, cg_func *fx, uint32_t depth)
 {
 	cg_block *b = &fx->blocks[fx->nblocks - 1 - depth];
-	emit_throw_ref(cx, fx, LLVMBuildLoad2(cx->b, cx->t_ptr, b->slot, ""));
+	LLVMValueRef exn = LLVMBuildLoad2(cx->b, cx->t_ptr, b->slot, "");
+	call_helper1(cx, CG_HELPER_EXN_CAPTURE, exn);
+	emit_throw_ref(cx, fx, exn);
 }
 
 void cg_exception(cg_ctx *cx, cg_func *fx, const ir_instr *in)

@@ -188,7 +188,6 @@ _Noreturn void w2n_rt_deliver_exception(w2n_rt_exception *exn)
 	}
 	if (ts->uncaught)
 		w2n_rt_exn_free(ts->uncaught);
-	exn->captured = 0;
 	ts->uncaught = exn;
 	siglongjmp(ts->top->env, 2);
 }
