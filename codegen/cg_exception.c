@@ -107,7 +107,8 @@ static void emit_throw(cg_ctx *cx, cg_func *fx, uint32_t tag)
 		LLVMValueRef idx[] = {cg_i32(cx, 0), cg_i32(cx, i)};
 		LLVMValueRef p = LLVMBuildInBoundsGEP2(
 		    cx->b, LLVMArrayType2(value, t->nparams), arr, idx, 2, "");
-		LLVMBuildStore(cx->b, cg_pop(fx), p);
+		/* w2n_rt_value slots are 8-byte aligned, a v128 too */
+		LLVMSetAlignment(LLVMBuildStore(cx->b, cg_pop(fx), p), 8);
 	}
 	LLVMValueRef args[] = {fx->inst, tag_ptr(cx, fx, tag), arr,
 	                       cg_i32(cx, t->nparams)};
@@ -133,7 +134,10 @@ static void push_values(cg_ctx *cx, cg_func *fx, LLVMValueRef exn, uint32_t tag)
 		LLVMValueRef idx = cg_i32(cx, i);
 		LLVMValueRef p =
 		    LLVMBuildInBoundsGEP2(cx->b, value, vals, &idx, 1, "");
-		cg_push(fx, cg_load_vm(cx, cg_valtype(cx, t->params[i]), p));
+		LLVMValueRef v =
+		    cg_load_vm(cx, cg_valtype(cx, t->params[i]), p);
+		LLVMSetAlignment(v, 8);
+		cg_push(fx, v);
 	}
 }
 

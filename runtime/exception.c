@@ -17,7 +17,9 @@
  * frees it when its handler falls through its end (one that leaves by a
  * branch or return leaks it).
  */
+#include <inttypes.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unwind.h>
@@ -381,4 +383,75 @@ w2n_rt_exception *w2n_rt_exn_new(w2n_rt_tag *tag, const w2n_rt_value *values,
 _Noreturn void w2n_rt_raise(w2n_rt_exception *exn)
 {
 	raise_object(object_of(exn));
+}
+
+/* ---- Reporting ---- */
+
+/* What messages call tag `t`: by an export or import name of its
+ * module, else its index; a host's tag has neither. */
+static void tag_name(const w2n_rt_tag *t, char *buf, size_t n)
+{
+	const w2n_rt_module *m = t->module;
+	for (uint32_t i = 0; m && i < m->nexports; i++)
+		if (m->exports[i].kind == W2N_RT_EXTERN_TAG &&
+		    m->exports[i].index == t->index) {
+			snprintf(buf, n, "tag \"%s\"", m->exports[i].name);
+			return;
+		}
+	for (uint32_t i = 0; m && i < m->nimports; i++)
+		if (m->imports[i].kind == W2N_RT_EXTERN_TAG &&
+		    m->imports[i].index == t->index) {
+			snprintf(buf, n, "tag \"%s.%s\"", m->imports[i].module,
+			         m->imports[i].name);
+			return;
+		}
+	if (m)
+		snprintf(buf, n, "tag %" PRIu32, t->index);
+	else
+		snprintf(buf, n, "a host tag");
+}
+
+/* Appends value `v` of type `type` (a W2N_RT_* code) to buf[*at..n). */
+static void format_value(char *buf, size_t n, size_t *at, uint8_t type,
+                         const w2n_rt_value *v)
+{
+	char s[64];
+	switch (type) {
+	case W2N_RT_I32: snprintf(s, sizeof s, "i32 %" PRId32, v->i32); break;
+	case W2N_RT_I64: snprintf(s, sizeof s, "i64 %" PRId64, v->i64); break;
+	case W2N_RT_F32: snprintf(s, sizeof s, "f32 %.9g", v->f32); break;
+	case W2N_RT_F64: snprintf(s, sizeof s, "f64 %.17g", v->f64); break;
+	case W2N_RT_V128: {
+		uint32_t w[4];
+		memcpy(w, v->v128, sizeof w);
+		snprintf(s, sizeof s, "v128 i32x4 0x%08x 0x%08x 0x%08x 0x%08x",
+		         w[0], w[1], w[2], w[3]);
+		break;
+	}
+	default:
+		if (v->ref)
+			snprintf(s, sizeof s, "ref %p", v->ref);
+		else
+			snprintf(s, sizeof s, "ref.null");
+	}
+	int k = snprintf(buf + *at, n - *at, "%s%s", *at ? ", " : "", s);
+	if (k > 0)
+		*at = *at + (size_t)k < n ? *at + (size_t)k : n - 1;
+}
+
+void w2n_rt_error_exception(w2n_rt_error *err, const w2n_rt_exception *exn)
+{
+	if (!err)
+		return;
+	char name[W2N_RT_ERROR_MAX / 2], values[W2N_RT_ERROR_MAX / 2] = "";
+	tag_name(exn->tag, name, sizeof name);
+	const w2n_rt_functype *t = exn->tag->type;
+	size_t at = 0;
+	for (uint32_t i = 0; t && i < exn->nvalues && i < t->nparams; i++)
+		format_value(values, sizeof values, &at, t->types[i],
+		             &exn->values[i]);
+	w2n_rt_error_set(err, W2N_RT_ERROR_EXCEPTION,
+	                 "uncaught exception of %s%s%s%s", name, at ? " (" : "",
+	                 values, at ? ")" : "");
+	err->exception = exn;
 }

@@ -107,38 +107,6 @@ void w2n_rt_error_trap(w2n_rt_error *err, uint32_t kind,
 	err->func = func;
 }
 
-/* The name of tag `t` for messages: an export or import name of its
- * module, else its index. */
-static void tag_name(const w2n_rt_tag *t, char *buf, size_t n)
-{
-	const w2n_rt_module *m = t->module;
-	for (uint32_t i = 0; m && i < m->nexports; i++)
-		if (m->exports[i].kind == W2N_RT_EXTERN_TAG &&
-		    m->exports[i].index == t->index) {
-			snprintf(buf, n, "\"%s\"", m->exports[i].name);
-			return;
-		}
-	for (uint32_t i = 0; m && i < m->nimports; i++)
-		if (m->imports[i].kind == W2N_RT_EXTERN_TAG &&
-		    m->imports[i].index == t->index) {
-			snprintf(buf, n, "\"%s.%s\"", m->imports[i].module,
-			         m->imports[i].name);
-			return;
-		}
-	snprintf(buf, n, "%u", t->index);
-}
-
-void w2n_rt_error_exception(w2n_rt_error *err, const w2n_rt_exception *exn)
-{
-	char name[W2N_RT_ERROR_MAX / 2];
-	if (!err)
-		return;
-	tag_name(exn->tag, name, sizeof name);
-	w2n_rt_error_set(err, W2N_RT_ERROR_EXCEPTION,
-	                 "uncaught exception: tag %s", name);
-	err->exception = exn;
-}
-
 /* ---- The trap path ---- */
 
 /* Records the trap in `ts` and jumps to its innermost point. */
