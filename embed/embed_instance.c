@@ -184,6 +184,14 @@ static bool provide(link_ctx *lc, w2n_rt_instance *rt, const w2n_rt_import *imp,
 			lc->inst->globals[imp->index] = e->u.global;
 		}
 		return true;
+	case IMPORT_TAG:
+		out->kind = W2N_RT_EXTERN_TAG;
+		out->u.tag = w2n_embed_rt_tag(e->u.tag);
+		if (imp->kind == W2N_RT_EXTERN_TAG) {
+			w2n_embed_tag_retain(e->u.tag);
+			lc->inst->tags[imp->index] = e->u.tag;
+		}
+		return true;
 	case IMPORT_INSTANCE: break;
 	}
 	return false;
@@ -241,10 +249,12 @@ static w2n_instance *new_instance(w2n_module *m)
 	inst->globals =
 	    w2n_rt_calloc(rt->nglobal_imports, sizeof *inst->globals);
 	inst->deps = w2n_rt_calloc(rt->nimports, sizeof *inst->deps);
-	if (!inst->funcs || !inst->globals || !inst->deps) {
+	inst->tags = w2n_rt_calloc(rt->ntag_imports, sizeof *inst->tags);
+	if (!inst->funcs || !inst->globals || !inst->deps || !inst->tags) {
 		w2n_rt_free(inst->funcs);
 		w2n_rt_free(inst->globals);
 		w2n_rt_free(inst->deps);
+		w2n_rt_free(inst->tags);
 		w2n_rt_free(inst);
 		return NULL;
 	}
@@ -263,10 +273,13 @@ static void destroy(w2n_instance *inst)
 		w2n_global_free(inst->globals[i]);
 	for (uint32_t i = 0; i < rt->nimports; i++)
 		w2n_instance_free(inst->deps[i]);
+	for (uint32_t i = 0; i < rt->ntag_imports; i++)
+		w2n_tag_free(inst->tags[i]);
 	w2n_module_free(inst->module);
 	w2n_rt_free(inst->funcs);
 	w2n_rt_free(inst->globals);
 	w2n_rt_free(inst->deps);
+	w2n_rt_free(inst->tags);
 	w2n_rt_free(inst);
 }
 
@@ -321,6 +334,8 @@ static bool fail_rt(const w2n_instance *inst, const w2n_rt_error *e,
 	w2n_embed_fail(err, api_kinds[e->kind], "%s", e->message);
 	if (err && trap)
 		err->trap = (w2n_trap_kind)e->trap;
+	if (e->kind == W2N_RT_ERROR_EXCEPTION)
+		w2n_embed_exception_error(e->exception, err);
 	return false;
 }
 

@@ -143,6 +143,16 @@ w2n_rt_table *w2n_rt_instance_table(w2n_rt_instance *inst, uint32_t index);
 /* Tag `index` of the instance (its own or the one it imported). */
 w2n_rt_tag *w2n_rt_instance_tag(w2n_rt_instance *inst, uint32_t index);
 
+/* A new exception object of `tag` with copies of n values (not raised),
+ * or NULL when out of memory. */
+w2n_rt_exception *w2n_rt_exn_new(w2n_rt_tag *tag, const w2n_rt_value *values,
+                                 uint32_t n);
+
+/* For a host function (w2n_rt_host_fn) to throw: sets the exception the
+ * runtime raises in its caller once it has returned non-zero (host.c),
+ * replacing any earlier one; dropped when it returns 0. */
+void w2n_rt_set_pending(w2n_rt_exception *exn);
+
 /*
  * Makes `out` a function of `type` (an import type of inst's module) that
  * calls the host function `fn` with `env`, through type->host_adapter;

@@ -49,15 +49,8 @@ _Noreturn void w2n_rt_deliver_exception(w2n_rt_exception *exn);
 
 /* ---- Exceptions (exception.c), beyond abi.def's helpers. ---- */
 
-/* A new exception object of `tag` with copies of n values (not raised),
- * or NULL when out of memory. */
-w2n_rt_exception *w2n_rt_exn_new(w2n_rt_tag *tag, const w2n_rt_value *values,
-                                 uint32_t n);
 /* Raises `exn` (from w2n_rt_exn_new) as throw does. */
 _Noreturn void w2n_rt_raise(w2n_rt_exception *exn);
-/* Sets the exception a host function raises in its caller once it has
- * returned (host.c), replacing any earlier one. */
-void w2n_rt_set_pending(w2n_rt_exception *exn);
 
 /* Fills `err` (may be NULL) for the uncaught exception `exn`. */
 void w2n_rt_error_exception(w2n_rt_error *err, const w2n_rt_exception *exn);
