@@ -50,6 +50,9 @@ def parse_args():
                    help="the testsuite folder holds NAME.json scripts "
                    "already converted by wast2json")
     p.add_argument("--wast2json", default="wast2json")
+    p.add_argument("--enable", action="append", default=[],
+                   metavar="FEATURE",
+                   help="a wast2json feature to enable (repeatable)")
     p.add_argument("--work", required=True, type=pathlib.Path)
     p.add_argument("--bounds", required=True, choices=["guard", "explicit"])
     p.add_argument("--target", help="target triple (default: this host)")
@@ -72,7 +75,8 @@ def run_script(args, script):
         if recovered:
             path, modules = recovered, ["--modules", str(script.parent)]
     else:
-        path, failure = convert(args.wast2json, script, args.work / "json")
+        path, failure = convert(args.wast2json, script, args.work / "json",
+                                [f"--enable-{f}" for f in args.enable])
     if failure:
         return 0, 1, 0, [f"FAIL {script.name}:0: wast2json: {failure}"]
     out = args.work / f"{arch(args)}-{args.bounds}"
