@@ -171,9 +171,28 @@ static uintptr_t landing_pad(const uint8_t *lsda, uintptr_t func, uintptr_t ip)
 	return 0;
 }
 
+/* Whether the frame of `ctx` has an LSDA.  On ARM, one of the compact
+ * model (C code: the personality's index, bit 31 set, where a generic
+ * entry has the offset of its personality routine) has none, and what
+ * _Unwind_GetLanguageSpecificData returns for it is no LSDA at all. */
+static bool frame_is_ours(struct _Unwind_Context *ctx)
+{
+#ifdef __ARM_EABI_UNWINDER__
+	const _Unwind_Control_Block *ucbp =
+	    (const _Unwind_Control_Block *)_Unwind_GetGR(ctx, 12);
+	const uint32_t *ehtp = (const uint32_t *)ucbp->pr_cache.ehtp;
+	return !(*ehtp & 0x80000000u);
+#else
+	(void)ctx;
+	return true;
+#endif
+}
+
 /* The landing pad for the frame of `ctx`, or 0. */
 static uintptr_t frame_landing_pad(struct _Unwind_Context *ctx)
 {
+	if (!frame_is_ours(ctx))
+		return 0;
 	const uint8_t *lsda =
 	    (const uint8_t *)_Unwind_GetLanguageSpecificData(ctx);
 	if (!lsda)
