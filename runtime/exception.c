@@ -80,7 +80,8 @@ enum {
 	PE_OMIT = 0xff,
 };
 
-static uintptr_t read_uleb(const uint8_t **p)
+/* A LEB128 number at *p (moved past it), sign-extended when `is_signed`. */
+static uintptr_t read_leb(const uint8_t **p, bool is_signed)
 {
 	uintptr_t v = 0;
 	unsigned shift = 0;
@@ -90,22 +91,14 @@ static uintptr_t read_uleb(const uint8_t **p)
 		v |= (uintptr_t)(b & 0x7f) << shift;
 		shift += 7;
 	} while (b & 0x80);
+	if (is_signed && shift < 8 * sizeof v && (b & 0x40))
+		v |= ~(uintptr_t)0 << shift;
 	return v;
 }
 
-static intptr_t read_sleb(const uint8_t **p)
+static uintptr_t read_uleb(const uint8_t **p)
 {
-	uintptr_t v = 0;
-	unsigned shift = 0;
-	uint8_t b;
-	do {
-		b = *(*p)++;
-		v |= (uintptr_t)(b & 0x7f) << shift;
-		shift += 7;
-	} while (b & 0x80);
-	if (shift < 8 * sizeof v && (b & 0x40))
-		v |= ~(uintptr_t)0 << shift;
-	return (intptr_t)v;
+	return read_leb(p, false);
 }
 
 /* A value of DWARF pointer encoding `enc` at *p (moved past it). */
@@ -119,7 +112,7 @@ static uintptr_t read_encoded(const uint8_t **p, uint8_t enc)
 		*p += sizeof v;
 		break;
 	case PE_ULEB128: v = read_uleb(p); break;
-	case PE_SLEB128: v = (uintptr_t)read_sleb(p); break;
+	case PE_SLEB128: v = read_leb(p, true); break;
 #define FIXED(type)                                                            \
 	{                                                                      \
 		type x;                                                        \

@@ -262,6 +262,20 @@ static void add_module(runner *r, const char *name, w2n_instance *inst)
 	r->nmods++;
 }
 
+/* Instantiates `m` (NULL: it failed to load, `why` says why) as the
+ * current instance, named `name`; the result of command `what`. */
+static void instantiate_as(runner *r, w2n_module *m, const char *name, int line,
+                           const char *what, char *why, size_t n)
+{
+	w2n_instance *inst = NULL;
+	w2n_error err;
+	if (m && !(inst = w2n_instantiate(m, r->imports, &err)))
+		snprintf(why, n, "instantiation failed: %s", err.message);
+	r->current = inst;
+	add_module(r, name, inst);
+	result(r, line, what, inst != NULL, why);
+}
+
 static void cmd_module(runner *r, const json *c, int line)
 {
 	char why[512] = "";
@@ -276,14 +290,8 @@ static void cmd_module(runner *r, const json *c, int line)
 		result(r, line, "module definition", m != NULL, why);
 		return;
 	}
-	w2n_instance *inst = NULL;
-	w2n_error err;
-	if (m && !(inst = w2n_instantiate(m, r->imports, &err)))
-		snprintf(why, sizeof why, "instantiation failed: %s",
-		         err.message);
-	r->current = inst;
-	add_module(r, json_str(c, "name"), inst);
-	result(r, line, "module", inst != NULL, why);
+	instantiate_as(r, m, json_str(c, "name"), line, "module", why,
+	               sizeof why);
 }
 
 /* The module definition `name` names, or the last one. */
@@ -303,15 +311,9 @@ static w2n_module *find_definition(runner *r, const char *name)
 static void cmd_module_instance(runner *r, const json *c, int line)
 {
 	char why[512] = "no such module definition";
-	w2n_module *m = find_definition(r, json_str(c, "module"));
-	w2n_instance *inst = NULL;
-	w2n_error err;
-	if (m && !(inst = w2n_instantiate(m, r->imports, &err)))
-		snprintf(why, sizeof why, "instantiation failed: %s",
-		         err.message);
-	r->current = inst;
-	add_module(r, json_str(c, "instance"), inst);
-	result(r, line, "module instance", inst != NULL, why);
+	instantiate_as(r, find_definition(r, json_str(c, "module")),
+	               json_str(c, "instance"), line, "module instance", why,
+	               sizeof why);
 }
 
 static void cmd_register(runner *r, const json *c, int line)
