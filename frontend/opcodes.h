@@ -28,12 +28,12 @@ typedef enum ir_opcode {
 /* Layout of an instruction's immediates in the binary and in ir_instr. */
 typedef enum ir_imm_kind {
 	IMM_NONE,
-	IMM_BLOCK,    /* block type */
+	IMM_BLOCK,     /* block type */
 	IMM_TRY_TABLE, /* block type, vec(catch) (imm.block) */
-	IMM_INDEX,    /* one u32 index */
-	IMM_INDEX2,   /* two u32 indices */
-	IMM_BR_TABLE, /* vec(labelidx) labelidx */
-	IMM_MEMARG,   /* align, offset */
+	IMM_INDEX,     /* one u32 index */
+	IMM_INDEX2,    /* two u32 indices */
+	IMM_BR_TABLE,  /* vec(labelidx) labelidx */
+	IMM_MEMARG,    /* align, offset */
 	IMM_MEMARG_LANE,
 	IMM_LANE,    /* one lane byte */
 	IMM_SHUFFLE, /* 16 lane bytes */
