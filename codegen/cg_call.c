@@ -14,8 +14,8 @@ void cg_emit_call_args(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
                        LLVMValueRef *args)
 {
 	const ir_functype *t = &cx->m->types[type];
-	LLVMValueRef r = LLVMBuildCall2(cx->b, cx->functypes[type], fn, args,
-	                                t->nparams + 1, "");
+	LLVMValueRef r = cg_call_or_invoke(cx, fx, cx->functypes[type], fn,
+	                                   args, t->nparams + 1);
 	if (t->nresults == 1)
 		cg_push(fx, r);
 	for (uint32_t i = 0; t->nresults > 1 && i < t->nresults; i++)

@@ -64,10 +64,12 @@ void cg_set_dead(cg_func *fx)
 	            fx->blocks[fx->nblocks - 1].nparams;
 }
 
-static void open_block(cg_ctx *cx, cg_func *fx, const ir_instr *in,
-                       const ir_functype *t)
+cg_block *cg_open_block(cg_ctx *cx, cg_func *fx, const ir_instr *in,
+                        const ir_functype *t)
 {
 	cg_block *b = push_block(fx);
+	b->handler = fx->nblocks > 1 ? fx->blocks[fx->nblocks - 2].handler
+	                             : CG_NO_HANDLER;
 	b->op = in->op;
 	b->params = t->params;
 	b->nparams = t->nparams;
@@ -78,11 +80,12 @@ static void open_block(cg_ctx *cx, cg_func *fx, const ir_instr *in,
 	b->end_phis = make_phis(cx, b->end, t->results, t->nresults);
 	b->branch = b->end;
 	b->phis = b->end_phis;
+	return b;
 }
 
 void cg_control_enter_body(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	open_block(
+	cg_open_block(
 	    cx, fx, in,
 	    &(ir_functype){0, fx->type->nresults, NULL, fx->type->results});
 	fx->blocks[0].op = OP_END;
@@ -90,13 +93,13 @@ void cg_control_enter_body(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 
 static void enter_block(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	open_block(cx, fx, in, &in->imm.block.type->type);
+	cg_open_block(cx, fx, in, &in->imm.block.type->type);
 }
 
 static void enter_loop(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	const ir_functype *t = &in->imm.block.type->type;
-	open_block(cx, fx, in, t);
+	cg_open_block(cx, fx, in, t);
 	cg_block *b = &fx->blocks[fx->nblocks - 1];
 	b->branch = cg_new_block(cx, fx, "loop");
 	b->phis = make_phis(cx, b->branch, t->params, t->nparams);
@@ -111,7 +114,7 @@ static void enter_if(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	const ir_functype *t = &in->imm.block.type->type;
 	LLVMValueRef cond = cg_pop(fx);
-	open_block(cx, fx, in, t);
+	cg_open_block(cx, fx, in, t);
 	cg_block *b = &fx->blocks[fx->nblocks - 1];
 	LLVMBasicBlockRef then = cg_new_block(cx, fx, "then");
 	b->else_bb = cg_new_block(cx, fx, "else");
@@ -126,8 +129,7 @@ static void enter_if(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	LLVMPositionBuilderAtEnd(cx->b, then);
 }
 
-/* Falls through to the block's end with its results, if reachable. */
-static void fall_through(cg_ctx *cx, cg_func *fx, cg_block *b)
+void cg_fall_through(cg_ctx *cx, cg_func *fx, cg_block *b)
 {
 	if (fx->dead)
 		return;
@@ -138,7 +140,7 @@ static void fall_through(cg_ctx *cx, cg_func *fx, cg_block *b)
 /* Starts the false arm of an if (at `else`, or at `end` when absent). */
 static void start_else(cg_ctx *cx, cg_func *fx, cg_block *b)
 {
-	fall_through(cx, fx, b);
+	cg_fall_through(cx, fx, b);
 	fx->dead = false;
 	fx->nvals = b->height;
 	for (uint32_t i = 0; i < b->nparams; i++)
@@ -161,13 +163,12 @@ void cg_emit_return(cg_ctx *cx, cg_func *fx)
 		LLVMBuildAggregateRet(cx->b, vals, n);
 }
 
-/* Closes the innermost block and continues after it. */
-static void leave_block(cg_ctx *cx, cg_func *fx)
+void cg_leave_block(cg_ctx *cx, cg_func *fx)
 {
 	cg_block *b = &fx->blocks[fx->nblocks - 1];
 	if (b->op == OP_IF && !b->seen_else)
 		start_else(cx, fx, b);
-	fall_through(cx, fx, b);
+	cg_fall_through(cx, fx, b);
 	LLVMPositionBuilderAtEnd(cx->b, b->end);
 	fx->nvals = b->height;
 	bool reachable = LLVMGetFirstUse(LLVMBasicBlockAsValue(b->end)) != NULL;
@@ -290,7 +291,11 @@ void cg_control(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	case OP_LOOP: enter_loop(cx, fx, in); return;
 	case OP_IF: enter_if(cx, fx, in); return;
 	case OP_ELSE: start_else(cx, fx, &fx->blocks[fx->nblocks - 1]); return;
-	case OP_END: leave_block(cx, fx); return;
+	case OP_END:
+		if (fx->blocks[fx->nblocks - 1].op == OP_TRY)
+			cg_exception_end(cx, fx);
+		cg_leave_block(cx, fx);
+		return;
 	case OP_BR:
 		branch_to(cx, fx, in->imm.index);
 		cg_set_dead(fx);

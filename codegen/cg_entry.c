@@ -409,6 +409,19 @@ static LLVMValueRef funcs_arrays(cg_ctx *cx, LLVMValueRef *code,
 	return r;
 }
 
+/* The type index of every tag (a null pointer when there are none). */
+static LLVMValueRef tag_types_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	LLVMValueRef *types = value_list(m->ntags);
+	for (uint32_t i = 0; i < m->ntags; i++)
+		types[i] = u32(cx, m->tags[i].type_index);
+	LLVMValueRef r =
+	    const_array(cx, cx->t_i32, types, m->ntags, "w2n.tag_types");
+	free(types);
+	return r;
+}
+
 static LLVMValueRef limits_entry(cg_ctx *cx, const ir_limits *l,
                                  uint32_t elem_type)
 {
@@ -491,7 +504,9 @@ static LLVMValueRef layout_struct(cg_ctx *cx)
 	    [CG_RT_layout_elems] = u32(cx, l->elems),
 	    [CG_RT_layout_datas] = u32(cx, l->datas),
 	    [CG_RT_layout_global_storage] = u32(cx, l->global_storage),
-	    [CG_RT_layout_func_size] = u32(cx, l->func_size)};
+	    [CG_RT_layout_func_size] = u32(cx, l->func_size),
+	    [CG_RT_layout_tags] = u32(cx, l->tags),
+	    [CG_RT_layout_tag_storage] = u32(cx, l->tag_storage)};
 	return RT_CONST(cx, layout, f);
 }
 
@@ -564,6 +579,9 @@ void cg_emit_descriptor(cg_ctx *cx)
 	    MEMBER(elem_sizes) = elem_sizes,
 	    MEMBER(ndatas) = u32(cx, m->ndatas),
 	    MEMBER(datas) = datas,
+	    MEMBER(ntags) = u32(cx, m->ntags),
+	    MEMBER(ntag_imports) = u32(cx, m->ntag_imports),
+	    MEMBER(tag_types) = tag_types_array(cx),
 	    MEMBER(has_start) = u32(cx, m->has_start),
 	    MEMBER(start) = u32(cx, m->start),
 	    MEMBER(init) = init,

@@ -181,6 +181,7 @@ static const struct {
     [IR_FAMILY_CONVERT] = {cg_convert, cg_convert_lowers},
     [IR_FAMILY_VECTOR] = {cg_simd, cg_simd_lowers},
     [IR_FAMILY_ATOMIC] = {cg_atomic, NULL},
+    [IR_FAMILY_EXCEPTION] = {cg_exception, NULL},
 };
 
 bool cg_lowers(uint16_t op)
@@ -201,9 +202,14 @@ static bool skip_dead(cg_func *fx, const ir_instr *in)
 	switch (in->op) {
 	case OP_BLOCK:
 	case OP_LOOP:
-	case OP_IF: fx->dead_depth++; return true;
-	case OP_ELSE: return fx->dead_depth > 0;
+	case OP_IF:
+	case OP_TRY:
+	case OP_TRY_TABLE: fx->dead_depth++; return true;
+	case OP_ELSE:
+	case OP_CATCH:
+	case OP_CATCH_ALL: return fx->dead_depth > 0;
 	case OP_END:
+	case OP_DELEGATE:
 		if (fx->dead_depth > 0) {
 			fx->dead_depth--;
 			return true;

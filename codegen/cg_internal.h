@@ -151,7 +151,18 @@ typedef struct cg_block {
 	LLVMValueRef *end_phis;    /* results at `end` (== phis unless loop) */
 	LLVMValueRef *if_params;   /* if: params, for the else arm */
 	bool seen_else;
+	/* Exception handling (cg_exception.c): the block whose handler
+	 * catches what calls here throw (CG_NO_HANDLER: the caller).  A
+	 * try or try_table's own: its landing pad (made on first use), the
+	 * slot holding the exception being dispatched, and for a legacy try
+	 * the next test of its dispatch chain (NULL after catch_all). */
+	uint32_t handler;
+	const ir_instr *try_in;
+	LLVMBasicBlockRef pad, next;
+	LLVMValueRef slot;
+	bool in_catch, keep_exn;
 } cg_block;
+enum { CG_NO_HANDLER = UINT32_MAX };
 
 typedef struct cg_func {
 	const ir_func *f;
@@ -255,6 +266,8 @@ enum {
 	CG_VM_DATAS,
 	CG_VM_GLOBAL_STORAGE,
 	CG_VM_TAIL_ARGS, /* w2n_rt_value[cg_tail_slots] */
+	CG_VM_TAGS,
+	CG_VM_TAG_STORAGE,
 	CG_VM_FIELDS
 };
 /* A load or store of instance or runtime data (TBAA "vmctx"). */
@@ -332,6 +345,25 @@ void cg_emit_call_args(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef fn,
 void cg_emit_return(cg_ctx *cx, cg_func *fx);
 /* The rest of the current block is dead (after br, return, ...). */
 void cg_set_dead(cg_func *fx);
+
+/* ---- cg_control.c: blocks, for cg_exception.c ---- */
+/* Opens a block of type `t` for `in` on the control stack. */
+cg_block *cg_open_block(cg_ctx *cx, cg_func *fx, const ir_instr *in,
+                        const ir_functype *t);
+/* Closes the innermost block and continues after it. */
+void cg_leave_block(cg_ctx *cx, cg_func *fx);
+/* Falls through to `b`'s end with its results, if reachable. */
+void cg_fall_through(cg_ctx *cx, cg_func *fx, cg_block *b);
+
+/* ---- cg_exception.c: exception handling (docs/exceptions.md) ---- */
+void cg_exception(cg_ctx *cx, cg_func *fx, const ir_instr *in);
+/* A call of `fn`: an invoke when a handler of this function is active
+ * (then the builder continues in the normal successor). */
+LLVMValueRef cg_call_or_invoke(cg_ctx *cx, cg_func *fx, LLVMTypeRef ft,
+                               LLVMValueRef fn, LLVMValueRef *args,
+                               unsigned nargs);
+/* The end of a legacy try's handlers, before the block closes. */
+void cg_exception_end(cg_ctx *cx, cg_func *fx);
 
 /* ---- cg_tail.c: tail calls (docs/tail-calls.md) ---- */
 /* The type of the tail entries of functions of type `t`. */

@@ -70,6 +70,7 @@ static const struct {
 #define ABI_LIST(...) __VA_ARGS__
 #define CG_FLAGS_NONE false
 #define CG_FLAGS_NORETURN true
+#define CG_FLAGS_THROWS true /* noreturn, and may unwind */
 enum { MAX_HELPER_PARAMS = 8 };
 static const struct {
 	const char *symbol;
@@ -180,6 +181,9 @@ void cg_layout_build(cg_ctx *cx)
 	    [CG_VM_GLOBAL_STORAGE] =
 	        array_of(value, m->nglobals - m->nglobal_imports),
 	    [CG_VM_TAIL_ARGS] = array_of(value, cg_tail_slots(m)),
+	    [CG_VM_TAGS] = array_of(cx->t_ptr, m->ntags),
+	    [CG_VM_TAG_STORAGE] =
+	        array_of(cx->t_rt[CG_RT_tag], m->ntags - m->ntag_imports),
 	};
 	LLVMTypeRef vm = LLVMStructCreateNamed(cx->ctx, "w2n.vmctx");
 	LLVMStructSetBody(vm, fields, CG_VM_FIELDS, false);
@@ -197,6 +201,8 @@ void cg_layout_build(cg_ctx *cx)
 	l->elems = OFFSET(CG_VM_ELEMS);
 	l->datas = OFFSET(CG_VM_DATAS);
 	l->global_storage = OFFSET(CG_VM_GLOBAL_STORAGE);
+	l->tags = OFFSET(CG_VM_TAGS);
+	l->tag_storage = OFFSET(CG_VM_TAG_STORAGE);
 #undef OFFSET
 	l->func_size =
 	    (uint32_t)LLVMABISizeOfType(cx->td, cx->t_rt[CG_RT_func]);

@@ -192,11 +192,17 @@ static void jump(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef entry,
 		LLVMBuildRet(cx->b, r);
 }
 
-/* An ordinary call of `fn` (Wasm convention), then return. */
+/* An ordinary call of `fn` (Wasm convention), then return.  The call is
+ * outside any try it is written in (a tail call leaves the try first),
+ * so what it throws goes to the caller, not to a handler here. */
 static void call_and_return(cg_ctx *cx, cg_func *fx, uint32_t type,
                             LLVMValueRef fn, LLVMValueRef *args)
 {
+	cg_block *top = &fx->blocks[fx->nblocks - 1];
+	uint32_t handler = top->handler;
+	top->handler = CG_NO_HANDLER;
 	cg_emit_call_args(cx, fx, type, fn, args);
+	top->handler = handler;
 	cg_emit_return(cx, fx);
 }
 

@@ -145,6 +145,9 @@ static bool provide_export(link_ctx *lc, w2n_instance *from,
 	case W2N_RT_EXTERN_MEMORY:
 		out->u.memory = w2n_rt_instance_memory(from->rt, e->index);
 		break;
+	case W2N_RT_EXTERN_TAG:
+		out->u.tag = w2n_rt_instance_tag(from->rt, e->index);
+		break;
 	default:
 		out->gtype = m->globals[e->index];
 		out->gtype.type =
@@ -179,6 +182,14 @@ static bool provide(link_ctx *lc, w2n_rt_instance *rt, const w2n_rt_import *imp,
 		if (imp->kind == W2N_RT_EXTERN_GLOBAL) {
 			w2n_embed_global_retain(e->u.global);
 			lc->inst->globals[imp->index] = e->u.global;
+		}
+		return true;
+	case IMPORT_TAG:
+		out->kind = W2N_RT_EXTERN_TAG;
+		out->u.tag = w2n_embed_rt_tag(e->u.tag);
+		if (imp->kind == W2N_RT_EXTERN_TAG) {
+			w2n_embed_tag_retain(e->u.tag);
+			lc->inst->tags[imp->index] = e->u.tag;
 		}
 		return true;
 	case IMPORT_INSTANCE: break;
@@ -238,10 +249,12 @@ static w2n_instance *new_instance(w2n_module *m)
 	inst->globals =
 	    w2n_rt_calloc(rt->nglobal_imports, sizeof *inst->globals);
 	inst->deps = w2n_rt_calloc(rt->nimports, sizeof *inst->deps);
-	if (!inst->funcs || !inst->globals || !inst->deps) {
+	inst->tags = w2n_rt_calloc(rt->ntag_imports, sizeof *inst->tags);
+	if (!inst->funcs || !inst->globals || !inst->deps || !inst->tags) {
 		w2n_rt_free(inst->funcs);
 		w2n_rt_free(inst->globals);
 		w2n_rt_free(inst->deps);
+		w2n_rt_free(inst->tags);
 		w2n_rt_free(inst);
 		return NULL;
 	}
@@ -260,10 +273,13 @@ static void destroy(w2n_instance *inst)
 		w2n_global_free(inst->globals[i]);
 	for (uint32_t i = 0; i < rt->nimports; i++)
 		w2n_instance_free(inst->deps[i]);
+	for (uint32_t i = 0; i < rt->ntag_imports; i++)
+		w2n_tag_free(inst->tags[i]);
 	w2n_module_free(inst->module);
 	w2n_rt_free(inst->funcs);
 	w2n_rt_free(inst->globals);
 	w2n_rt_free(inst->deps);
+	w2n_rt_free(inst->tags);
 	w2n_rt_free(inst);
 }
 
@@ -298,6 +314,7 @@ static const w2n_error_kind api_kinds[W2N_RT_ERROR_COUNT] = {
     [W2N_RT_ERROR_LINK] = W2N_ERROR_LINK,
     [W2N_RT_ERROR_DESCRIPTOR] = W2N_ERROR_LOAD,
     [W2N_RT_ERROR_HOST] = W2N_ERROR_USAGE,
+    [W2N_RT_ERROR_EXCEPTION] = W2N_ERROR_EXCEPTION,
 };
 
 /* Turns a runtime error into the API's: its kind, and its trap unless
@@ -317,6 +334,8 @@ static bool fail_rt(const w2n_instance *inst, const w2n_rt_error *e,
 	w2n_embed_fail(err, api_kinds[e->kind], "%s", e->message);
 	if (err && trap)
 		err->trap = (w2n_trap_kind)e->trap;
+	if (e->kind == W2N_RT_ERROR_EXCEPTION)
+		w2n_embed_exception_error(e->exception, err);
 	return false;
 }
 

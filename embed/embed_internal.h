@@ -37,6 +37,7 @@ typedef enum import_kind {
 	IMPORT_TABLE = W2N_RT_EXTERN_TABLE,
 	IMPORT_MEMORY = W2N_RT_EXTERN_MEMORY,
 	IMPORT_GLOBAL = W2N_RT_EXTERN_GLOBAL,
+	IMPORT_TAG = W2N_RT_EXTERN_TAG,
 	IMPORT_INSTANCE, /* every export of an instance */
 } import_kind;
 
@@ -56,6 +57,7 @@ typedef struct import_entry {
 		w2n_rt_table *table;
 		w2n_rt_memory *memory;
 		w2n_global *global;
+		w2n_tag *tag;
 		w2n_instance *instance;
 	} u;
 } import_entry;
@@ -85,6 +87,7 @@ struct w2n_instance {
 	wasi_ctx *wasi;       /* its own WASI context, or NULL */
 	bound_func *funcs;    /* [nfunc_imports] host functions it imports */
 	w2n_global **globals; /* [nglobal_imports] host globals it imports */
+	w2n_tag **tags;       /* [ntag_imports] host tags it imports */
 	w2n_instance **deps;  /* [nimports] instances it imports from */
 	struct w2n_instance *next_failed;
 };
@@ -111,6 +114,20 @@ w2n_extern_type w2n_embed_extern_type(const w2n_rt_module *m, uint32_t kind,
 /* ---- embed_objects.c ---- */
 
 void w2n_embed_global_retain(w2n_global *g);
+
+/* Whether `t` is a value type of the API. */
+bool w2n_embed_is_valtype(uint8_t t);
+
+/* ---- embed_exception.c ---- */
+
+/* Takes one more reference to a host's tag; false for an instance's. */
+bool w2n_embed_tag_retain(w2n_tag *tag);
+
+/* The runtime's tag behind a handle. */
+w2n_rt_tag *w2n_embed_rt_tag(w2n_tag *tag);
+
+/* Fills the exception fields of `err` (may be NULL) for `exn`. */
+void w2n_embed_exception_error(const w2n_rt_exception *exn, w2n_error *err);
 
 /* ---- embed_instance.c ---- */
 

@@ -22,7 +22,7 @@
 	               "w2n_trap_kind must follow traps.def");
 #include "traps.def"
 #undef W2N_TRAP
-_Static_assert((int)W2N_TRAP_KIND_EXPECTED_SHARED + 1 == (int)W2N_TRAP_COUNT,
+_Static_assert((int)W2N_TRAP_KIND_NULL_EXN_REFERENCE + 1 == (int)W2N_TRAP_COUNT,
                "w2n_trap_kind must list every trap of traps.def");
 _Static_assert((int)W2N_BOUNDS_EXPLICIT == (int)W2N_RT_BOUNDS_EXPLICIT &&
                    (int)W2N_BOUNDS_GUARD == (int)W2N_RT_BOUNDS_GUARD,
@@ -46,6 +46,9 @@ bool w2n_embed_fail(w2n_error *err, w2n_error_kind kind, const char *fmt, ...)
 	err->kind = kind;
 	err->trap = W2N_TRAP_KIND_NONE;
 	err->exit_code = 0;
+	err->exn_tag = NULL;
+	err->exn_values = NULL;
+	err->exn_nvalues = 0;
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof err->message, fmt, ap);
@@ -64,6 +67,9 @@ void w2n_embed_ok(w2n_error *err)
 	err->kind = W2N_OK;
 	err->trap = W2N_TRAP_KIND_NONE;
 	err->exit_code = 0;
+	err->exn_tag = NULL;
+	err->exn_values = NULL;
+	err->exn_nvalues = 0;
 	err->message[0] = '\0';
 }
 

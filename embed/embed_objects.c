@@ -21,7 +21,7 @@ static w2n_rt_table *rt_table(const w2n_table *t)
 	return (w2n_rt_table *)(uintptr_t)(const void *)t;
 }
 
-static bool is_valtype(uint8_t t)
+bool w2n_embed_is_valtype(uint8_t t)
 {
 	return t == W2N_I32 || t == W2N_I64 || t == W2N_F32 || t == W2N_F64 ||
 	       t == W2N_V128 || t == W2N_FUNCREF || t == W2N_EXTERNREF;
@@ -161,7 +161,7 @@ uint32_t w2n_table_size(const w2n_table *t)
 w2n_global *w2n_global_new(const w2n_value *init, bool mutable_, w2n_error *err)
 {
 	w2n_embed_ok(err);
-	if (!init || !is_valtype(init->type)) {
+	if (!init || !w2n_embed_is_valtype(init->type)) {
 		w2n_embed_fail(err, W2N_ERROR_USAGE, "invalid global type");
 		return NULL;
 	}
@@ -262,9 +262,9 @@ bool w2n_imports_add_func(w2n_imports *im, const char *module, const char *name,
 		    "code");
 	uint32_t n = type->nparams + type->nresults;
 	for (uint32_t i = 0; i < n; i++)
-		if (!is_valtype(i < type->nparams
-		                    ? type->params[i]
-		                    : type->results[i - type->nparams]))
+		if (!w2n_embed_is_valtype(
+		        i < type->nparams ? type->params[i]
+		                          : type->results[i - type->nparams]))
 			return w2n_embed_fail(err, W2N_ERROR_USAGE,
 			                      "%s.%s: invalid value type",
 			                      module, name);
@@ -327,6 +327,25 @@ bool w2n_imports_add_global(w2n_imports *im, const char *module,
 		return false;
 	w2n_embed_global_retain(g);
 	e->u.global = g;
+	return true;
+}
+
+bool w2n_imports_add_tag(w2n_imports *im, const char *module, const char *name,
+                         w2n_tag *tag, w2n_error *err)
+{
+	import_entry *e = add_object(im, IMPORT_TAG, module, name, tag, err);
+	if (!e)
+		return false;
+	if (!w2n_embed_tag_retain(tag)) {
+		im->n--;
+		w2n_rt_free(e->module);
+		w2n_rt_free(e->name);
+		return w2n_embed_fail(err, W2N_ERROR_USAGE,
+		                      "%s.%s: an instance's tag is imported "
+		                      "with its instance",
+		                      module, name);
+	}
+	e->u.tag = tag;
 	return true;
 }
 
@@ -466,6 +485,7 @@ static void release_entry(import_entry *e)
 	case IMPORT_TABLE: w2n_rt_table_free(e->u.table); break;
 	case IMPORT_MEMORY: w2n_rt_memory_free(e->u.memory); break;
 	case IMPORT_GLOBAL: w2n_global_free(e->u.global); break;
+	case IMPORT_TAG: w2n_tag_free(e->u.tag); break;
 	case IMPORT_INSTANCE: w2n_instance_free(e->u.instance); break;
 	}
 	w2n_rt_free(e->module);

@@ -22,22 +22,24 @@ enum section_id {
 	SEC_CODE,
 	SEC_DATA,
 	SEC_DATA_COUNT,
+	SEC_TAG,
 	SEC_COUNT
 };
 
 /* Position of each section in the required order; data count sits
- * between element and code. */
+ * between element and code, tag between memory and global. */
 static const uint8_t section_rank[SEC_COUNT] = {
-    [SEC_TYPE] = 1,        [SEC_IMPORT] = 2, [SEC_FUNCTION] = 3,
-    [SEC_TABLE] = 4,       [SEC_MEMORY] = 5, [SEC_GLOBAL] = 6,
-    [SEC_EXPORT] = 7,      [SEC_START] = 8,  [SEC_ELEMENT] = 9,
-    [SEC_DATA_COUNT] = 10, [SEC_CODE] = 11,  [SEC_DATA] = 12,
+    [SEC_TYPE] = 1,     [SEC_IMPORT] = 2,      [SEC_FUNCTION] = 3,
+    [SEC_TABLE] = 4,    [SEC_MEMORY] = 5,      [SEC_TAG] = 6,
+    [SEC_GLOBAL] = 7,   [SEC_EXPORT] = 8,      [SEC_START] = 9,
+    [SEC_ELEMENT] = 10, [SEC_DATA_COUNT] = 11, [SEC_CODE] = 12,
+    [SEC_DATA] = 13,
 };
 
 typedef struct module_reader {
 	dec_state s;
 	bool funcs_laid_out, tables_laid_out, memories_laid_out,
-	    globals_laid_out;
+	    globals_laid_out, tags_laid_out;
 	bool has_function_section, has_code_section, has_data_section;
 	uint32_t ndefined_funcs; /* from the function section */
 	uint64_t module_locals;  /* declared locals so far */
@@ -250,13 +252,27 @@ static bool read_type_section(module_reader *r, dec_cursor *c)
 	return true;
 }
 
+/* A tag type (exception handling): attribute 0 (an exception), then a
+ * type index. */
+static bool read_tagtype(dec_cursor *c, uint32_t *type_index)
+{
+	uint64_t off = dec_offset(c);
+	uint8_t attr;
+	if (!dec_u8(c, &attr))
+		return false;
+	if (attr != 0)
+		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_TAG,
+		                 "0x%02x", attr);
+	return dec_u32(c, type_index);
+}
+
 static bool read_import_kind(dec_cursor *c, ir_import *im)
 {
 	uint64_t off = dec_offset(c);
 	uint8_t kind;
 	if (!dec_u8(c, &kind))
 		return false;
-	if (kind > IR_EXTERN_GLOBAL)
+	if (kind > IR_EXTERN_TAG)
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_IMPORT_KIND,
 		                 "0x%02x%s", kind,
 		                 dec_unsupported(DEC_SITE_EXTERN_KIND, kind));
@@ -273,6 +289,7 @@ static bool read_import_desc(dec_cursor *c, ir_import *im)
 	case IR_EXTERN_TABLE: return read_tabletype(c, &im->desc.table);
 	case IR_EXTERN_MEMORY: return read_limits(c, &im->desc.memory, true);
 	case IR_EXTERN_GLOBAL: return read_globaltype(c, &im->desc.global);
+	case IR_EXTERN_TAG: return read_tagtype(c, &im->desc.tag_type);
 	}
 	W2N_UNREACHABLE();
 }
@@ -285,6 +302,7 @@ static void number_import(ir_module *m, ir_import *im)
 	case IR_EXTERN_TABLE: im->index = m->ntable_imports++; return;
 	case IR_EXTERN_MEMORY: im->index = m->nmemory_imports++; return;
 	case IR_EXTERN_GLOBAL: im->index = m->nglobal_imports++; return;
+	case IR_EXTERN_TAG: im->index = m->ntag_imports++; return;
 	}
 	W2N_UNREACHABLE();
 }
@@ -489,6 +507,28 @@ static void lay_out_globals(module_reader *r, const ir_global *defs,
 	r->globals_laid_out = true;
 }
 
+static void lay_out_tags(module_reader *r, const ir_tag *defs,
+                         uint32_t ndefined)
+{
+	ir_module *m = r->s.m;
+	m->ntags = m->ntag_imports + ndefined;
+	m->tags = w2n_arena_array(&m->arena, m->ntags, sizeof *m->tags);
+	for (uint32_t i = 0; i < m->nimports; i++) {
+		const ir_import *im = &m->imports[i];
+		if (im->kind != IR_EXTERN_TAG)
+			continue;
+		ir_tag *t = &m->tags[im->index];
+		t->imported = true;
+		t->import_index = i;
+		t->offset = im->offset;
+		t->type_index = im->desc.tag_type;
+	}
+	if (ndefined)
+		memcpy(m->tags + m->ntag_imports, defs,
+		       ndefined * sizeof *defs);
+	r->tags_laid_out = true;
+}
+
 static bool read_func_decl(module_reader *r, dec_cursor *c, void *item)
 {
 	func_decl *d = item;
@@ -575,6 +615,24 @@ static bool read_global_section(module_reader *r, dec_cursor *c)
 	return true;
 }
 
+static bool read_tag_def(module_reader *r, dec_cursor *c, void *item)
+{
+	ir_tag *t = item;
+	(void)r;
+	t->offset = (uint32_t)dec_offset(c);
+	return read_tagtype(c, &t->type_index);
+}
+
+static bool read_tag_section(module_reader *r, dec_cursor *c)
+{
+	void *defs = NULL;
+	uint32_t n;
+	if (!read_vec(r, c, 2, sizeof(ir_tag), read_tag_def, &defs, &n))
+		return false;
+	lay_out_tags(r, defs, n);
+	return true;
+}
+
 static bool read_export(module_reader *r, dec_cursor *c, void *item)
 {
 	ir_export *e = item;
@@ -585,7 +643,7 @@ static bool read_export(module_reader *r, dec_cursor *c, void *item)
 	uint8_t kind;
 	if (!dec_u8(c, &kind))
 		return false;
-	if (kind > IR_EXTERN_GLOBAL)
+	if (kind > IR_EXTERN_TAG)
 		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_EXPORT_KIND,
 		                 "0x%02x%s", kind,
 		                 dec_unsupported(DEC_SITE_EXTERN_KIND, kind));
@@ -905,6 +963,7 @@ static bool read_section_body(module_reader *r, uint8_t id, dec_cursor *c,
 	case SEC_CODE: return read_code_section(r, c);
 	case SEC_DATA: return read_data_section(r, c);
 	case SEC_DATA_COUNT: return read_data_count_section(r, c);
+	case SEC_TAG: return read_tag_section(r, c);
 	}
 	W2N_UNREACHABLE();
 }
@@ -920,6 +979,8 @@ static void lay_out_missing(module_reader *r)
 		lay_out_memories(r, NULL, 0);
 	if (!r->globals_laid_out)
 		lay_out_globals(r, NULL, 0);
+	if (!r->tags_laid_out)
+		lay_out_tags(r, NULL, 0);
 }
 
 /* Reads one section, checking its id, order and declared size.  A code

@@ -22,7 +22,7 @@ static bool read_heaptype(dec_cursor *c, w2n_diag_code code, ir_valtype *t)
 	int64_t idx;
 	if (!dec_peek_u8(c, &b))
 		return dec_u8(c, &b); /* records the end */
-	if (b == IR_FUNCREF || b == IR_EXTERNREF) {
+	if (b == IR_FUNCREF || b == IR_EXTERNREF || b == IR_EXNREF) {
 		*t = b;
 		return dec_u8(c, &b);
 	}
@@ -49,7 +49,8 @@ static bool read_reftype(dec_cursor *c, uint8_t b, uint64_t off,
 {
 	switch (b) {
 	case IR_FUNCREF:
-	case IR_EXTERNREF: *t = b; return true;
+	case IR_EXTERNREF:
+	case IR_EXNREF: *t = b; return true;
 	case 0x63:
 	case 0x64:
 		if (!read_heaptype(c, code, t))
@@ -192,6 +193,46 @@ static bool read_blocktype(dec_state *s, dec_cursor *c, const ir_blocktype **bt)
 	return true;
 }
 
+/* One catch clause of try_table: its kind, a tag for catch and
+ * catch_ref, and a label. */
+static bool read_catch(dec_cursor *c, ir_catch *k)
+{
+	uint64_t off = dec_offset(c);
+	uint8_t kind;
+	if (!dec_u8(c, &kind))
+		return false;
+	if (kind > IR_CATCH_ALL_REF)
+		return w2n_error(c->diags, off, W2N_DIAG_MALFORMED_CATCH,
+		                 "0x%02x", kind);
+	k->kind = kind;
+	if (kind <= IR_CATCH_REF && !dec_u32(c, &k->tag))
+		return false;
+	return dec_u32(c, &k->label);
+}
+
+/* try_table's immediates: a block type and vec(catch), kept in a block
+ * type record of the instruction's own. */
+static bool read_try_table(dec_state *s, dec_cursor *c, ir_instr *in)
+{
+	const ir_blocktype *bt;
+	uint32_t n;
+	if (!read_blocktype(s, c, &bt) || !dec_u32(c, &n))
+		return false;
+	if (n > dec_remaining(c) / 2) /* each clause takes two bytes */
+		return dec_fail_at_end(c);
+	ir_blocktype *own = w2n_arena_zalloc(&s->m->arena, sizeof *own);
+	*own = *bt;
+	ir_catch *catches =
+	    w2n_arena_array(&s->m->arena, n ? n : 1, sizeof *catches);
+	for (uint32_t i = 0; i < n; i++)
+		if (!read_catch(c, &catches[i]))
+			return false;
+	own->ncatches = n;
+	own->catches = catches;
+	in->imm.block.type = own;
+	return true;
+}
+
 static bool read_br_table(dec_state *s, dec_cursor *c, ir_instr *in)
 {
 	uint32_t n;
@@ -273,6 +314,7 @@ static bool read_immediates(dec_state *s, dec_cursor *c, ir_instr *in)
 	switch (kind) {
 	case IMM_NONE: return true;
 	case IMM_BLOCK: return read_blocktype(s, c, &in->imm.block.type);
+	case IMM_TRY_TABLE: return read_try_table(s, c, in);
 	case IMM_INDEX: return dec_u32(c, &in->imm.index);
 	case IMM_INDEX2:
 		return dec_u32(c, &in->imm.index2.a) &&
@@ -340,6 +382,8 @@ static bool link_blocks(dec_state *s, dec_cursor *c, uint32_t idx,
 	case OP_BLOCK:
 	case OP_LOOP:
 	case OP_IF:
+	case OP_TRY:
+	case OP_TRY_TABLE:
 		push_open(s, idx);
 		if (s->nopen > *max_depth)
 			*max_depth = s->nopen;
@@ -355,6 +399,30 @@ static bool link_blocks(dec_state *s, dec_cursor *c, uint32_t idx,
 		in->imm.index = s->open_blocks[s->nopen - 1];
 		return true;
 	}
+	case OP_CATCH:
+	case OP_CATCH_ALL: {
+		ir_instr *open =
+		    s->nopen ? &s->instrs[s->open_blocks[s->nopen - 1]] : NULL;
+		if (!open || open->op != OP_TRY)
+			return w2n_error(
+			    c->diags, in->offset, W2N_DIAG_ILLEGAL_OPCODE,
+			    "%s without matching try", ir_opcodes[in->op].name);
+		if (!open->imm.block.else_index)
+			open->imm.block.else_index = idx;
+		return true;
+	}
+	case OP_DELEGATE:
+		/* Closes its try as end does; a try with catches cannot. */
+		if (!s->nopen ||
+		    s->instrs[s->open_blocks[s->nopen - 1]].op != OP_TRY ||
+		    s->instrs[s->open_blocks[s->nopen - 1]]
+		        .imm.block.else_index)
+			return w2n_error(c->diags, in->offset,
+			                 W2N_DIAG_ILLEGAL_OPCODE,
+			                 "delegate without matching try");
+		s->instrs[s->open_blocks[--s->nopen]].imm.block.end_index = idx;
+		s->instrs[s->open_blocks[s->nopen]].imm.block.else_index = idx;
+		return true;
 	case OP_END:
 		if (s->nopen == 0) {
 			in->imm.index = UINT32_MAX;

@@ -37,11 +37,15 @@ ir_valtype ir_local_type(const ir_module *m, const ir_func *f, uint32_t index)
  * has one, else "(ref null? HEAP)" with a type index as a number. */
 static const char *ref_name(ir_valtype t, char buf[IR_VALTYPE_NAME_MAX])
 {
-	const char *heap = (t & 0xFF) == IR_FUNCREF ? "func" : "extern";
+	const char *heap = (t & 0xFF) == IR_FUNCREF     ? "func"
+	                   : (t & 0xFF) == IR_EXTERNREF ? "extern"
+	                                                : "exn";
 	if (t == IR_FUNCREF)
 		return "funcref";
 	if (t == IR_EXTERNREF)
 		return "externref";
+	if (t == IR_EXNREF)
+		return "exnref";
 	const char *null = ir_valtype_nullable(t) ? "null " : "";
 	if (ir_valtype_typed(t))
 		snprintf(buf, IR_VALTYPE_NAME_MAX, "(ref %s%u)", null,

@@ -43,6 +43,7 @@ enum {
 	IR_V128 = 0x7B,
 	IR_FUNCREF = 0x70,
 	IR_EXTERNREF = 0x6F,
+	IR_EXNREF = 0x69, /* exception handling's (ref null exn) */
 	IR_REF_NONNULL = 0x100,
 	IR_REF_TYPED = 0x200,
 	IR_REF_INDEX_SHIFT = 10,
@@ -56,6 +57,7 @@ typedef enum ir_extern_kind {
 	IR_EXTERN_TABLE = 1,
 	IR_EXTERN_MEMORY = 2,
 	IR_EXTERN_GLOBAL = 3,
+	IR_EXTERN_TAG = 4,
 } ir_extern_kind;
 
 /* A name as it appears in the binary: UTF-8 (checked), not NUL-terminated
@@ -100,10 +102,27 @@ typedef struct ir_globaltype {
  * results.  A type index the module does not define resolves to no types
  * with `unknown` set; the validator rejects it ("unknown type").
  */
+/* A catch clause of try_table (spec 3.0, 5.4.1): catch $tag $label,
+ * catch_ref, catch_all, catch_all_ref; `tag` only for the first two. */
+typedef enum ir_catch_kind {
+	IR_CATCH = 0,
+	IR_CATCH_REF = 1,
+	IR_CATCH_ALL = 2,
+	IR_CATCH_ALL_REF = 3,
+} ir_catch_kind;
+typedef struct ir_catch {
+	uint8_t kind; /* ir_catch_kind */
+	uint32_t tag, label;
+} ir_catch;
+
 typedef struct ir_blocktype {
 	ir_functype type;       /* parameters and results */
 	bool unknown;           /* an undefined type index ... */
 	uint32_t unknown_index; /* ... this one */
+	/* try_table: its catch clauses, in order (a record of its own);
+	 * none for other blocks. */
+	uint32_t ncatches;
+	const ir_catch *catches;
 } ir_blocktype;
 
 /*
@@ -114,9 +133,11 @@ typedef struct ir_instr {
 	uint16_t op;     /* ir_opcode */
 	uint32_t offset; /* byte offset of the opcode in the input file */
 	union {
-		/* IMM_BLOCK (block, loop, if): the resolved block type, and
-		 * the indices (within the function's code) of the matching
-		 * `else` (if any, else equal to end) and `end`. */
+		/* IMM_BLOCK (block, loop, if, try, try_table): the resolved
+		 * block type (with try_table's catch clauses), and the
+		 * indices (within the function's code) of the matching
+		 * `else` (if any, else equal to end; a legacy try's first
+		 * catch or catch_all) and `end` (or a try's delegate). */
 		struct {
 			const ir_blocktype *type;
 			uint32_t else_index;
@@ -195,6 +216,7 @@ typedef struct ir_import {
 		ir_tabletype table;
 		ir_limits memory;
 		ir_globaltype global;
+		uint32_t tag_type; /* IR_EXTERN_TAG: type index */
 	} desc;
 } ir_import;
 
@@ -254,6 +276,15 @@ typedef struct ir_global {
 	ir_constexpr init; /* when not imported */
 	uint32_t offset;   /* of its import or definition in the input */
 } ir_global;
+
+/* A tag (exception handling): the index of a function type with no
+ * results, whose parameters are the exception's values. */
+typedef struct ir_tag {
+	uint32_t type_index;
+	bool imported;
+	uint32_t import_index;
+	uint32_t offset; /* of its import or definition in the input */
+} ir_tag;
 
 typedef struct ir_export {
 	ir_name name;
@@ -326,6 +357,9 @@ typedef struct ir_module {
 	uint32_t nglobals, nglobal_imports;
 	ir_global *globals;
 
+	uint32_t ntags, ntag_imports;
+	ir_tag *tags;
+
 	uint32_t nexports;
 	ir_export *exports;
 
@@ -383,7 +417,8 @@ ir_valtype ir_local_type(const ir_module *m, const ir_func *f, uint32_t index);
  * type is a type index and which. */
 static inline bool ir_valtype_is_ref(ir_valtype t)
 {
-	return (t & 0xFF) == IR_FUNCREF || (t & 0xFF) == IR_EXTERNREF;
+	return (t & 0xFF) == IR_FUNCREF || (t & 0xFF) == IR_EXTERNREF ||
+	       (t & 0xFF) == IR_EXNREF;
 }
 static inline bool ir_valtype_nullable(ir_valtype t)
 {

@@ -51,6 +51,7 @@ static bool points_back(const ir_module *m, ir_extern_kind kind, uint32_t index,
 	case IR_EXTERN_TABLE: return IMPORTED(tables, ntables);
 	case IR_EXTERN_MEMORY: return IMPORTED(memories, nmemories);
 	case IR_EXTERN_GLOBAL: return IMPORTED(globals, nglobals);
+	case IR_EXTERN_TAG: return IMPORTED(tags, ntags);
 	}
 #undef IMPORTED
 	return false;
@@ -61,12 +62,13 @@ static bool points_back(const ir_module *m, ir_extern_kind kind, uint32_t index,
 static bool check_imports(checker *c)
 {
 	const ir_module *m = c->m;
-	uint32_t seen[4] = {0};
-	const uint32_t counts[4] = {m->nfunc_imports, m->ntable_imports,
-	                            m->nmemory_imports, m->nglobal_imports};
+	uint32_t seen[5] = {0};
+	const uint32_t counts[5] = {m->nfunc_imports, m->ntable_imports,
+	                            m->nmemory_imports, m->nglobal_imports,
+	                            m->ntag_imports};
 	for (uint32_t i = 0; i < m->nimports; i++) {
 		const ir_import *im = &m->imports[i];
-		if ((unsigned)im->kind > IR_EXTERN_GLOBAL)
+		if ((unsigned)im->kind > IR_EXTERN_TAG)
 			return fail(c, "import %u: kind %u", i, im->kind);
 		if (im->index != seen[im->kind]++)
 			return fail(c, "import %u: index %u out of order", i,
@@ -77,7 +79,7 @@ static bool check_imports(checker *c)
 			            "back at it",
 			            i);
 	}
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < 5; k++)
 		if (seen[k] != counts[k])
 			return fail(c, "%u imports of kind %d, counted %u",
 			            seen[k], k, counts[k]);
@@ -95,7 +97,12 @@ static bool check_index(checker *c, const ir_func *f, const ir_instr *in,
 	case OP_BR:
 	case OP_BR_IF:
 	case OP_BR_ON_NULL:
-	case OP_BR_ON_NON_NULL: return in_range(c, i, depth, "label", at);
+	case OP_BR_ON_NON_NULL:
+	case OP_RETHROW: return in_range(c, i, depth, "label", at);
+	case OP_DELEGATE: /* its try is closed: outer labels */
+		return in_range(c, i, depth - 1, "label", at);
+	case OP_THROW:
+	case OP_CATCH: return in_range(c, i, m->ntags, "tag", at);
 	case OP_CALL_REF:
 	case OP_RETURN_CALL_REF: return in_range(c, i, m->ntypes, "type", at);
 	case OP_CALL:
@@ -144,6 +151,36 @@ static bool check_index2(checker *c, const ir_instr *in)
 	}
 }
 
+/* A legacy try's links: its first catch or catch_all (or its end), and
+ * its end or delegate. */
+static bool check_try_links(checker *c, const ir_func *f, const ir_instr *b,
+                            uint32_t e, uint32_t end)
+{
+	uint16_t eop = f->code[e].op, endop = f->code[end].op;
+	if (endop != OP_END && endop != OP_DELEGATE)
+		return fail(c, "0x%x: try closed by %s", b->offset,
+		            ir_opcodes[endop].name);
+	if (e != end && eop != OP_CATCH && eop != OP_CATCH_ALL)
+		return fail(c, "0x%x: try's first handler is %s", b->offset,
+		            ir_opcodes[eop].name);
+	return true;
+}
+
+/* try_table's catch clauses name tags and labels (outside it). */
+static bool check_catches(checker *c, const ir_instr *b, uint32_t depth)
+{
+	const ir_blocktype *bt = b->imm.block.type;
+	for (uint32_t i = 0; i < bt->ncatches; i++) {
+		const ir_catch *k = &bt->catches[i];
+		if (k->kind <= IR_CATCH_REF &&
+		    !in_range(c, k->tag, c->m->ntags, "tag", b->offset))
+			return false;
+		if (!in_range(c, k->label, depth, "label", b->offset))
+			return false;
+	}
+	return true;
+}
+
 /* block, loop and if point at their else and end, which point back. */
 static bool check_block(checker *c, const ir_func *f, uint32_t at)
 {
@@ -152,11 +189,15 @@ static bool check_block(checker *c, const ir_func *f, uint32_t at)
 	if (!(at < e && e <= end && end < f->ncode))
 		return fail(c, "0x%x: block links %u, %u out of order",
 		            b->offset, e, end);
-	if (f->code[end].op != OP_END || f->code[end].imm.index != at)
+	if (b->op == OP_TRY) {
+		if (!check_try_links(c, f, b, e, end))
+			return false;
+	} else if (f->code[end].op != OP_END || f->code[end].imm.index != at) {
 		return fail(c, "0x%x: its end does not point back", b->offset);
-	if (e != end && (b->op != OP_IF || f->code[e].op != OP_ELSE ||
-	                 f->code[e].imm.index != at))
+	} else if (e != end && (b->op != OP_IF || f->code[e].op != OP_ELSE ||
+	                        f->code[e].imm.index != at)) {
 		return fail(c, "0x%x: its else does not point back", b->offset);
+	}
 	const ir_blocktype *bt = b->imm.block.type;
 	return (bt && !bt->unknown) ||
 	       fail(c, "0x%x: unresolved block type", b->offset);
@@ -169,6 +210,8 @@ static bool check_instr(checker *c, const ir_func *f, uint32_t at,
 	const ir_instr *in = &f->code[at];
 	switch (ir_opcodes[in->op].imm) {
 	case IMM_BLOCK: return check_block(c, f, at);
+	case IMM_TRY_TABLE:
+		return check_block(c, f, at) && check_catches(c, in, depth);
 	case IMM_INDEX: return check_index(c, f, in, depth);
 	case IMM_INDEX2: return check_index2(c, in);
 	case IMM_BR_TABLE:
@@ -222,7 +265,10 @@ static bool check_body(checker *c, uint32_t index)
 			return fail(c, "0x%x: end of no block", in->offset);
 		if (!check_instr(c, f, i, depth))
 			return false;
-		if (ir_opcodes[in->op].imm == IMM_BLOCK &&
+		if (in->op == OP_DELEGATE && --depth == 0)
+			return fail(c, "0x%x: delegate of no try", in->offset);
+		if ((ir_opcodes[in->op].imm == IMM_BLOCK ||
+		     ir_opcodes[in->op].imm == IMM_TRY_TABLE) &&
 		    ++depth > f->max_depth + 1)
 			return fail(c, "0x%x: deeper than max_depth %u",
 			            in->offset, f->max_depth);
@@ -297,11 +343,11 @@ static bool check_segments(checker *c)
 static bool check_exports(checker *c)
 {
 	const ir_module *m = c->m;
-	const uint32_t sizes[4] = {m->nfuncs, m->ntables, m->nmemories,
-	                           m->nglobals};
+	const uint32_t sizes[5] = {m->nfuncs, m->ntables, m->nmemories,
+	                           m->nglobals, m->ntags};
 	for (uint32_t i = 0; i < m->nexports; i++) {
 		const ir_export *e = &m->exports[i];
-		if ((unsigned)e->kind > IR_EXTERN_GLOBAL)
+		if ((unsigned)e->kind > IR_EXTERN_TAG)
 			return fail(c, "export %u: kind %u", i, e->kind);
 		if (!in_range(c, e->index, sizes[e->kind], "export index",
 		              e->offset))

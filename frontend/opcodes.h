@@ -30,11 +30,12 @@ typedef enum ir_opcode {
 /* Layout of an instruction's immediates in the binary and in ir_instr. */
 typedef enum ir_imm_kind {
 	IMM_NONE,
-	IMM_BLOCK,    /* block type */
-	IMM_INDEX,    /* one u32 index */
-	IMM_INDEX2,   /* two u32 indices */
-	IMM_BR_TABLE, /* vec(labelidx) labelidx */
-	IMM_MEMARG,   /* align, offset */
+	IMM_BLOCK,     /* block type */
+	IMM_TRY_TABLE, /* block type, vec(catch) (imm.block) */
+	IMM_INDEX,     /* one u32 index */
+	IMM_INDEX2,    /* two u32 indices */
+	IMM_BR_TABLE,  /* vec(labelidx) labelidx */
+	IMM_MEMARG,    /* align, offset */
 	IMM_MEMARG_LANE,
 	IMM_LANE,    /* one lane byte */
 	IMM_SHUFFLE, /* 16 lane bytes */
@@ -68,6 +69,8 @@ typedef enum ir_family {
 	IR_FAMILY_CONVERT,    /* scalar conversions between value types */
 	IR_FAMILY_VECTOR,     /* every 0xFD-prefixed instruction */
 	IR_FAMILY_ATOMIC,     /* every 0xFE-prefixed instruction (threads) */
+	IR_FAMILY_EXCEPTION,  /* throw, throw_ref, try_table and the legacy
+	                       * try, catch, catch_all, delegate, rethrow */
 	IR_FAMILY_COUNT
 } ir_family;
 

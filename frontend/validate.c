@@ -284,8 +284,10 @@ static bool check_export_index(val_module_ctx *vc, const ir_export *e)
 	    [IR_EXTERN_TABLE] = W2N_DIAG_UNKNOWN_TABLE,
 	    [IR_EXTERN_MEMORY] = W2N_DIAG_UNKNOWN_MEMORY,
 	    [IR_EXTERN_GLOBAL] = W2N_DIAG_UNKNOWN_GLOBAL,
+	    [IR_EXTERN_TAG] = W2N_DIAG_UNKNOWN_TAG,
 	};
-	uint32_t count[] = {m->nfuncs, m->ntables, m->nmemories, m->nglobals};
+	uint32_t count[] = {m->nfuncs, m->ntables, m->nmemories, m->nglobals,
+	                    m->ntags};
 	if (e->index >= count[e->kind])
 		return w2n_error_named(vc->diags, e->offset, unknown[e->kind],
 		                       "%u", e->index);
@@ -374,6 +376,23 @@ static bool *declared_refs(const ir_module *m)
 	return refs;
 }
 
+/* Tags (exception handling): a function type with no results. */
+static bool check_tags(val_module_ctx *vc)
+{
+	const ir_module *m = vc->m;
+	for (uint32_t i = 0; i < m->ntags; i++) {
+		const ir_tag *t = &m->tags[i];
+		if (t->type_index >= m->ntypes)
+			return w2n_error_named(vc->diags, t->offset,
+			                       W2N_DIAG_UNKNOWN_TYPE, "%u",
+			                       t->type_index);
+		if (m->types[t->type_index].nresults)
+			return w2n_error(vc->diags, t->offset,
+			                 W2N_DIAG_TAG_RESULT, NULL);
+	}
+	return true;
+}
+
 static bool check_bodies(val_module_ctx *vc)
 {
 	const ir_module *m = vc->m;
@@ -387,8 +406,8 @@ bool val_module(const ir_module *m, w2n_diags *d)
 {
 	val_module_ctx vc = {.m = m, .diags = d};
 	if (!check_types(&vc) || !check_types_of_funcs(&vc) ||
-	    !check_tables_and_memories(&vc) || !check_globals(&vc) ||
-	    !check_segments(&vc))
+	    !check_tables_and_memories(&vc) || !check_tags(&vc) ||
+	    !check_globals(&vc) || !check_segments(&vc))
 		return false;
 	bool *refs = declared_refs(m);
 	vc.declared_refs = refs;

@@ -18,7 +18,8 @@ typedef ir_valtype val_type;
 enum { VAL_UNKNOWN = 0, VAL_BOT_REF = IR_REF_NONNULL };
 
 typedef struct ctrl_frame {
-	uint16_t op; /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE */
+	uint16_t op; /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE, OP_TRY,
+	              * OP_TRY_TABLE, OP_CATCH, OP_CATCH_ALL */
 	const ir_valtype *params, *results;
 	uint32_t nparams, nresults;
 	uint32_t height;      /* operand stack height at entry */
@@ -215,6 +216,49 @@ static bool check_valtype(body_ctx *b, ir_valtype t)
 	return true;
 }
 
+static bool sub_types(const body_ctx *b, const ir_valtype *x, uint32_t nx,
+                      const ir_valtype *y, uint32_t ny);
+
+/* The parameter types of tag `tag`; false with "unknown tag" when the
+ * module has no such tag. */
+static bool tag_type(body_ctx *b, uint32_t tag, const ir_functype **t)
+{
+	if (tag >= b->m->ntags)
+		return fail_index(b, W2N_DIAG_UNKNOWN_TAG, tag);
+	*t = &b->m->types[b->m->tags[tag].type_index];
+	return true;
+}
+
+/* [ts] <: the types of label `k->label` (spec 3.0, "catch"): a catch
+ * delivers the tag's values, the _ref forms an exnref after them. */
+static bool check_catch(body_ctx *b, const ir_catch *k)
+{
+	const ir_functype *t = NULL;
+	ctrl_frame *c = NULL;
+	uint32_t n, nvals = 0;
+	if ((k->kind <= IR_CATCH_REF && !tag_type(b, k->tag, &t)) ||
+	    !label_frame(b, k->label, &c))
+		return false;
+	const ir_valtype *types = label_types(c, &n);
+	if (t)
+		nvals = t->nparams;
+	bool ref = k->kind == IR_CATCH_REF || k->kind == IR_CATCH_ALL_REF;
+	if (n != nvals + ref ||
+	    (t && !sub_types(b, t->params, nvals, types, nvals)) ||
+	    (ref && !matches(b, IR_EXNREF, types[nvals])))
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "catch clause does not match its label's types");
+	return true;
+}
+
+static bool check_catches(body_ctx *b, const ir_blocktype *bt)
+{
+	for (uint32_t i = 0; i < bt->ncatches; i++)
+		if (!check_catch(b, &bt->catches[i]))
+			return false;
+	return true;
+}
+
 /* block, loop, if: the block type, resolved by the decoder, must name a
  * type of the module (spec 3.2.8), as must a reference type it is. */
 static bool check_block(body_ctx *b)
@@ -225,6 +269,8 @@ static bool check_block(body_ctx *b)
 	if (bt->type.nresults == 1 && !check_valtype(b, bt->type.results[0]))
 		return false;
 	if (b->in->op == OP_IF && !pop(b, IR_I32))
+		return false;
+	if (b->in->op == OP_TRY_TABLE && !check_catches(b, bt))
 		return false;
 	if (!pop_types(b, bt->type.params, bt->type.nparams))
 		return false;
@@ -265,6 +311,68 @@ static bool check_end(body_ctx *b)
 		return fail(b, W2N_DIAG_TYPE_MISMATCH,
 		            "if without else must not change the stack type");
 	push_types(b, c.results, c.nresults);
+	return true;
+}
+
+/* Legacy catch $t and catch_all: end the try body or the previous
+ * catch, and start a handler that gets the tag's values (catch_all
+ * none), with the try's results. */
+static bool check_legacy_catch(body_ctx *b)
+{
+	const ir_functype *t = NULL;
+	ctrl_frame *top = &b->ctrls[b->nctrls - 1];
+	if (top->op != OP_TRY && top->op != OP_CATCH)
+		return fail(b, W2N_DIAG_TYPE_MISMATCH,
+		            "catch after catch_all or outside try");
+	if (b->in->op == OP_CATCH && !tag_type(b, b->in->imm.index, &t))
+		return false;
+	ctrl_frame c;
+	if (!pop_ctrl(b, &c))
+		return false;
+	ir_functype h = {t ? t->nparams : 0, c.nresults, t ? t->params : NULL,
+	                 c.results};
+	push_ctrl(b, b->in->op, &h);
+	return true;
+}
+
+/* delegate l: ends a try body (the decoder checked it has no catch);
+ * l is a label outside the try. */
+static bool check_delegate(body_ctx *b)
+{
+	ctrl_frame c, *target = NULL;
+	if (!pop_ctrl(b, &c) || !label_frame(b, b->in->imm.index, &target))
+		return false;
+	push_types(b, c.results, c.nresults);
+	return true;
+}
+
+/* rethrow l: l must be a legacy catch or catch_all handler. */
+static bool check_rethrow(body_ctx *b)
+{
+	ctrl_frame *c = NULL;
+	if (!label_frame(b, b->in->imm.index, &c))
+		return false;
+	if (c->op != OP_CATCH && c->op != OP_CATCH_ALL)
+		return fail_index(b, W2N_DIAG_RETHROW_LABEL, b->in->imm.index);
+	set_unreachable(b);
+	return true;
+}
+
+static bool check_throw(body_ctx *b)
+{
+	const ir_functype *t = NULL;
+	if (!tag_type(b, b->in->imm.index, &t) ||
+	    !pop_types(b, t->params, t->nparams))
+		return false;
+	set_unreachable(b);
+	return true;
+}
+
+static bool check_throw_ref(body_ctx *b)
+{
+	if (!pop(b, IR_EXNREF))
+		return false;
+	set_unreachable(b);
 	return true;
 }
 
@@ -809,6 +917,14 @@ static bool check_instr(body_ctx *b)
 	case OP_IF: return check_block(b);
 	case OP_ELSE: return check_else(b);
 	case OP_END: return check_end(b);
+	case OP_TRY:
+	case OP_TRY_TABLE: return check_block(b);
+	case OP_CATCH:
+	case OP_CATCH_ALL: return check_legacy_catch(b);
+	case OP_DELEGATE: return check_delegate(b);
+	case OP_RETHROW: return check_rethrow(b);
+	case OP_THROW: return check_throw(b);
+	case OP_THROW_REF: return check_throw_ref(b);
 	case OP_BR: return check_br(b);
 	case OP_BR_IF: return check_br_if(b);
 	case OP_BR_TABLE: return check_br_table(b);

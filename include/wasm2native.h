@@ -160,13 +160,15 @@ static inline w2n_value w2n_externref(void *v)
 
 typedef enum w2n_error_kind {
 	W2N_OK = 0,
-	W2N_ERROR_LOAD,     /* a module file or descriptor was refused */
-	W2N_ERROR_LINK,     /* an import is missing or has the wrong type */
-	W2N_ERROR_TRAP,     /* Wasm code trapped: see `trap` */
-	W2N_ERROR_EXIT,     /* the program called WASI proc_exit */
-	W2N_ERROR_USAGE,    /* no such export, wrong argument types, out of
-	                     * bounds, immutable global, ... */
-	W2N_ERROR_RESOURCE, /* out of memory or address space */
+	W2N_ERROR_LOAD,      /* a module file or descriptor was refused */
+	W2N_ERROR_LINK,      /* an import is missing or has the wrong type */
+	W2N_ERROR_TRAP,      /* Wasm code trapped: see `trap` */
+	W2N_ERROR_EXIT,      /* the program called WASI proc_exit */
+	W2N_ERROR_USAGE,     /* no such export, wrong argument types, out of
+	                      * bounds, immutable global, ... */
+	W2N_ERROR_RESOURCE,  /* out of memory or address space */
+	W2N_ERROR_EXCEPTION, /* Wasm code threw an exception nothing caught:
+	                      * see `exn_tag` */
 } w2n_error_kind;
 
 /* Why Wasm code trapped (the runtime's traps.def, in its order). */
@@ -189,14 +191,27 @@ typedef enum w2n_trap_kind {
 	/* threads */
 	W2N_TRAP_KIND_UNALIGNED_ATOMIC, /* a misaligned atomic access */
 	W2N_TRAP_KIND_EXPECTED_SHARED,  /* wait on an unshared memory */
+	/* exception handling */
+	W2N_TRAP_KIND_NULL_EXN_REFERENCE, /* throw_ref of null */
 } w2n_trap_kind;
 
 enum { W2N_ERROR_MESSAGE_MAX = 256 };
+
+typedef struct w2n_tag w2n_tag;
 
 typedef struct w2n_error {
 	w2n_error_kind kind;
 	w2n_trap_kind trap; /* W2N_ERROR_TRAP: which trap */
 	uint32_t exit_code; /* W2N_ERROR_EXIT: the program's exit code */
+	/* W2N_ERROR_EXCEPTION: the exception's tag (valid while its instance
+	 * or a reference to the host's tag lives; compare it with
+	 * w2n_instance_tag's or w2n_tag_new's results) and its values, typed
+	 * as the tag's parameters.  The values belong to the calling thread:
+	 * valid until its next uncaught exception or its end; copy them to
+	 * keep them.  Otherwise NULL, NULL and 0. */
+	w2n_tag *exn_tag;
+	const w2n_value *exn_values;
+	size_t exn_nvalues;
 	/* One line.  Traps: the spec testsuite's text ("integer divide by
 	 * zero", "out of bounds memory access", ...). */
 	char message[W2N_ERROR_MESSAGE_MAX];
@@ -254,6 +269,7 @@ typedef enum w2n_extern_kind {
 	W2N_EXTERN_TABLE = 1,
 	W2N_EXTERN_MEMORY = 2,
 	W2N_EXTERN_GLOBAL = 3,
+	W2N_EXTERN_TAG = 4, /* exception handling */
 } w2n_extern_kind;
 
 typedef struct w2n_limits {
@@ -393,17 +409,55 @@ w2n_value w2n_global_value(const w2n_global *g);
  * has another type. */
 bool w2n_global_set_value(w2n_global *g, const w2n_value *v, w2n_error *err);
 
-/* ---- Import sets ---- */
+/* ---- Tags (exception handling, docs/exceptions.md) ---- */
 
 typedef struct w2n_imports w2n_imports;
 typedef struct w2n_instance w2n_instance;
+
+/*
+ * A new tag whose exceptions carry values of the types type->params
+ * (type->nresults must be 0), for Wasm modules to import
+ * (w2n_imports_add_tag) and host functions to throw (w2n_throw).  Tags
+ * compare by identity: every call makes another tag.
+ */
+w2n_tag *w2n_tag_new(const w2n_functype *type, w2n_error *err);
+
+/* Drops the caller's reference to a tag from w2n_tag_new.  NULL is
+ * allowed; an instance's tag (w2n_instance_tag) is left alone. */
+void w2n_tag_free(w2n_tag *tag);
+
+/* The tag's type: its parameters, no results (valid as long as it). */
+w2n_functype w2n_tag_type(const w2n_tag *tag);
+
+/* The exported tag `name` of the instance, or NULL.  Borrowed: valid
+ * while the instance lives. */
+w2n_tag *w2n_instance_tag(w2n_instance *inst, const char *name);
+
+/* What a host function returns after w2n_throw. */
+enum { W2N_HOST_THROW = 2 };
+
+/*
+ * For a host function to throw a Wasm exception of `tag` with values[0..n)
+ * (copied; their types must be the tag's parameters) in its caller:
+ * call it, then return its result.  W2N_HOST_THROW when the exception is
+ * set up: the runtime raises it once the host function has returned, so
+ * that Wasm code can catch it (the host's frames are not unwound); 1 (a
+ * trap in the caller, W2N_TRAP_KIND_HOST) when the values do not fit the
+ * tag or memory is short.  A host function that returns anything else
+ * drops the exception.
+ */
+int w2n_throw(w2n_instance *caller, w2n_tag *tag, const w2n_value *values,
+              size_t n);
+
+/* ---- Import sets ---- */
 
 /*
  * A host function.  args holds the parameters, typed as declared;
  * results has one slot per declared result, its type preset, for the
  * function to fill.  `caller` is the instance whose code called it (for
  * w2n_instance_memory(caller, NULL)); it may call back into Wasm with
- * w2n_call.  Returning non-zero traps in the caller (W2N_TRAP_KIND_HOST).
+ * w2n_call.  Returning non-zero traps in the caller (W2N_TRAP_KIND_HOST),
+ * but W2N_HOST_THROW after w2n_throw throws a Wasm exception there.
  */
 typedef int w2n_host_fn(void *env, w2n_instance *caller, const w2n_value *args,
                         w2n_value *results);
@@ -431,6 +485,13 @@ bool w2n_imports_add_table(w2n_imports *im, const char *module,
                            const char *name, w2n_table *t, w2n_error *err);
 bool w2n_imports_add_global(w2n_imports *im, const char *module,
                             const char *name, w2n_global *g, w2n_error *err);
+
+/* Adds a tag from w2n_tag_new as MODULE.NAME; a tag import of the same
+ * type links to it (the set and the instances importing it take
+ * references).  An instance's tags are imported with the instance
+ * (w2n_imports_add_instance); here they are W2N_ERROR_USAGE. */
+bool w2n_imports_add_tag(w2n_imports *im, const char *module, const char *name,
+                         w2n_tag *tag, w2n_error *err);
 
 /*
  * Makes every export of `inst` importable as MODULE.EXPORT_NAME: this is
@@ -507,7 +568,9 @@ void *w2n_instance_data(const w2n_instance *inst);
  * Calls the exported function `name` with args[0..nargs) and stores its
  * results (typed) in results[0..nresults).  W2N_ERROR_USAGE when there is
  * no such function or the counts or argument types differ from its type;
- * W2N_ERROR_TRAP when it traps; W2N_ERROR_EXIT on WASI proc_exit.
+ * W2N_ERROR_TRAP when it traps; W2N_ERROR_EXIT on WASI proc_exit;
+ * W2N_ERROR_EXCEPTION when it throws an exception it does not catch (the
+ * error's exn_tag and exn_values say which).
  */
 bool w2n_call(w2n_instance *inst, const char *name, const w2n_value *args,
               size_t nargs, w2n_value *results, size_t nresults,

@@ -8,9 +8,28 @@
  */
 #include "rt_internal.h"
 
+/* The exception a host function asked to throw (w2n_rt_set_pending),
+ * raised once it has returned, so that host code needs no unwind
+ * tables. */
+static _Thread_local w2n_rt_exception *pending;
+
+void w2n_rt_set_pending(w2n_rt_exception *exn)
+{
+	if (pending)
+		w2n_rt_exn_free(pending);
+	pending = exn;
+}
+
 void w2n_rt_call_host(w2n_rt_host_closure *closure, w2n_rt_value *vals)
 {
-	if (closure->fn(closure->env, closure->caller, vals) != 0)
+	int failed = closure->fn(closure->env, closure->caller, vals);
+	w2n_rt_exception *exn = pending;
+	pending = NULL;
+	if (exn && failed)
+		w2n_rt_raise(exn);
+	if (exn)
+		w2n_rt_exn_free(exn);
+	if (failed)
 		w2n_rt_trap(closure->caller, UINT32_MAX, W2N_TRAP_HOST);
 }
 

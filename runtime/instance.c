@@ -203,6 +203,10 @@ static bool import_matches(const w2n_rt_instance *inst,
 	case W2N_RT_EXTERN_MEMORY:
 		return memory_matches(m, imp->index, ext->u.memory);
 	case W2N_RT_EXTERN_GLOBAL: return global_matches(inst, imp->index, ext);
+	case W2N_RT_EXTERN_TAG:
+		return ext->u.tag &&
+		       ext->u.tag->type_id ==
+		           w2n_rt_type_ids_of(inst)[m->tag_types[imp->index]];
 	default: return false;
 	}
 }
@@ -223,6 +227,9 @@ static void install_import(w2n_rt_instance *inst, const w2n_rt_import *imp,
 	case W2N_RT_EXTERN_MEMORY:
 		w2n_rt_memory_retain(ext->u.memory);
 		w2n_rt_memories_of(inst)[imp->index] = ext->u.memory;
+		break;
+	case W2N_RT_EXTERN_TAG:
+		w2n_rt_tags_of(inst)[imp->index] = ext->u.tag;
 		break;
 	default: globals_of(inst)[imp->index] = ext->u.global; break;
 	}
@@ -298,6 +305,24 @@ static void fill_defined_funcs(w2n_rt_instance *inst)
 		funcs[i].ctx = inst;
 		funcs[i].type_id = ids[m->func_types[i]];
 		funcs[i].tail = 0; /* set by init where there is one */
+	}
+}
+
+/* The module's own tags: objects in the instance block that the tag
+ * slots point at (an importer uses the exporter's, which lives as long
+ * as the exporting instance, as its functions do). */
+static void fill_defined_tags(w2n_rt_instance *inst)
+{
+	const w2n_rt_module *m = module_of(inst);
+	w2n_rt_tag *storage = w2n_rt_instance_slot(inst, m->layout.tag_storage);
+	const uint32_t *ids = w2n_rt_type_ids_of(inst);
+	for (uint32_t i = m->ntag_imports; i < m->ntags; i++) {
+		w2n_rt_tag *t = &storage[i - m->ntag_imports];
+		t->type_id = ids[m->tag_types[i]];
+		t->index = i;
+		t->module = m;
+		t->type = &m->types[m->tag_types[i]];
+		w2n_rt_tags_of(inst)[i] = t;
 	}
 }
 
@@ -387,6 +412,7 @@ static bool build(w2n_rt_instance *inst, w2n_rt_resolve_fn *resolve, void *env,
 		if (!link_import(inst, &m->imports[i], resolve, env, err))
 			return false;
 	fill_defined_funcs(inst);
+	fill_defined_tags(inst);
 	fill_globals(inst);
 	return create_memories(inst, err) && create_tables(inst, err) &&
 	       fill_segments(inst, err);
@@ -568,4 +594,9 @@ w2n_rt_table *w2n_rt_instance_table(w2n_rt_instance *inst, uint32_t index)
 	if (index >= module_of(inst)->ntables)
 		return NULL;
 	return w2n_rt_tables_of(inst)[index];
+}
+
+w2n_rt_tag *w2n_rt_instance_tag(w2n_rt_instance *inst, uint32_t index)
+{
+	return w2n_rt_tags_of(inst)[index];
 }

@@ -36,6 +36,8 @@ typedef struct w2n_rt_extern {
 		w2n_rt_table *table;   /* from w2n_rt_table_new */
 		w2n_rt_memory *memory; /* from w2n_rt_memory_new */
 		w2n_rt_value *global;  /* storage, outlives the instance */
+		w2n_rt_tag *tag;       /* outlives the instance; its type_id
+		                        * is checked */
 	} u;
 } w2n_rt_extern;
 
@@ -60,6 +62,9 @@ typedef struct w2n_rt_error {
 	 * or start trapped and its functions may be referenced from outside
 	 * (see w2n_rt_free_failed_instances); else it was freed. */
 	bool kept;
+	/* An uncaught exception (kind EXCEPTION): its tag and values, held
+	 * by the thread until its next uncaught exception or its end. */
+	const w2n_rt_exception *exception;
 	char message[W2N_RT_ERROR_MAX]; /* traps: the traps.def text */
 } w2n_rt_error;
 
@@ -135,6 +140,18 @@ void *w2n_rt_instance_global(w2n_rt_instance *inst, uint32_t index);
 
 /* Table `index` of the instance; NULL if out of range. */
 w2n_rt_table *w2n_rt_instance_table(w2n_rt_instance *inst, uint32_t index);
+/* Tag `index` of the instance (its own or the one it imported). */
+w2n_rt_tag *w2n_rt_instance_tag(w2n_rt_instance *inst, uint32_t index);
+
+/* A new exception object of `tag` with copies of n values (not raised),
+ * or NULL when out of memory. */
+w2n_rt_exception *w2n_rt_exn_new(w2n_rt_tag *tag, const w2n_rt_value *values,
+                                 uint32_t n);
+
+/* For a host function (w2n_rt_host_fn) to throw: sets the exception the
+ * runtime raises in its caller once it has returned non-zero (host.c),
+ * replacing any earlier one; dropped when it returns 0. */
+void w2n_rt_set_pending(w2n_rt_exception *exn);
 
 /*
  * Makes `out` a function of `type` (an import type of inst's module) that

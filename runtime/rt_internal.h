@@ -39,6 +39,22 @@ bool w2n_rt_run_protected(w2n_rt_protected_fn *fn, void *arg,
 void w2n_rt_error_trap(w2n_rt_error *err, uint32_t kind,
                        const w2n_rt_module *module, uint32_t func);
 
+/* The innermost protected call's frame on this thread (the address of
+ * its trap point), or NULL outside Wasm: exceptions unwind no further. */
+void *w2n_rt_protected_boundary(void);
+
+/* Ends the innermost protected call with `exn` uncaught (kind
+ * EXCEPTION); the thread keeps the object until its next one. */
+_Noreturn void w2n_rt_deliver_exception(w2n_rt_exception *exn);
+
+/* ---- Exceptions (exception.c), beyond abi.def's helpers. ---- */
+
+/* Raises `exn` (from w2n_rt_exn_new) as throw does. */
+_Noreturn void w2n_rt_raise(w2n_rt_exception *exn);
+
+/* Fills `err` (may be NULL) for the uncaught exception `exn`. */
+void w2n_rt_error_exception(w2n_rt_error *err, const w2n_rt_exception *exn);
+
 /* ---- Guard registry (memory.c), read by the signal handler. ---- */
 
 /* Whether `addr` lies in the reservation of a live GUARD memory.
@@ -91,6 +107,12 @@ static inline w2n_rt_data_segment *w2n_rt_datas_of(const w2n_rt_instance *inst)
 {
 	return w2n_rt_instance_slot(inst,
 	                            w2n_rt_instance_module(inst)->layout.datas);
+}
+
+static inline w2n_rt_tag **w2n_rt_tags_of(const w2n_rt_instance *inst)
+{
+	return w2n_rt_instance_slot(inst,
+	                            w2n_rt_instance_module(inst)->layout.tags);
 }
 
 static inline uint32_t *w2n_rt_type_ids_of(const w2n_rt_instance *inst)

@@ -42,8 +42,9 @@ typedef struct trap_point {
 
 /* Everything the trap path needs of one thread. */
 typedef struct thread_state {
-	trap_point *top;     /* innermost protected call, NULL outside Wasm */
-	uint32_t kind, func; /* the trap being delivered */
+	trap_point *top; /* innermost protected call, NULL outside Wasm */
+	w2n_rt_exception *uncaught; /* the last uncaught exception */
+	uint32_t kind, func;        /* the trap being delivered */
 	const w2n_rt_module *module;
 	uintptr_t stack_lo, stack_guard; /* stack low end, guard size */
 	void *altstack; /* our mapping, or NULL if we reuse another */
@@ -87,6 +88,7 @@ bool w2n_rt_error_set(w2n_rt_error *err, w2n_rt_error_kind kind,
 	err->func = UINT32_MAX;
 	err->module = NULL;
 	err->kept = false;
+	err->exception = NULL;
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof err->message, fmt, ap);
@@ -135,6 +137,27 @@ _Noreturn void w2n_rt_trap(w2n_rt_instance *inst, uint32_t func, uint32_t kind)
 	if (!ts->top)
 		trap_outside_wasm(kind);
 	unwind(ts, inst ? w2n_rt_instance_module(inst) : NULL, func, kind);
+}
+
+void *w2n_rt_protected_boundary(void)
+{
+	return tls.top;
+}
+
+_Noreturn void w2n_rt_deliver_exception(w2n_rt_exception *exn)
+{
+	thread_state *ts = &tls;
+	if (!ts->top) {
+		static const char msg[] =
+		    "wasm2native: exception outside w2n_rt_invoke\n";
+		if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+			abort();
+		abort();
+	}
+	if (ts->uncaught)
+		w2n_rt_exn_free(ts->uncaught);
+	ts->uncaught = exn;
+	siglongjmp(ts->top->env, 2);
 }
 
 /* Whether a fault at `addr` is this thread running off its stack: in the
@@ -202,6 +225,9 @@ static void thread_exit(void *arg)
 		ts->altstack = NULL;
 	}
 	ts->ready = false;
+	if (ts->uncaught)
+		w2n_rt_exn_free(ts->uncaught);
+	ts->uncaught = NULL;
 }
 
 /*
@@ -299,7 +325,13 @@ bool w2n_rt_run_protected(w2n_rt_protected_fn *fn, void *arg, w2n_rt_error *err)
 		return false;
 	trap_point point;
 	point.prev = ts->top;
-	if (sigsetjmp(point.env, 0)) {
+	switch (sigsetjmp(point.env, 0)) { /* 1: a trap, 2: an exception */
+	case 0: break;
+	case 2:
+		ts->top = point.prev;
+		w2n_rt_error_exception(err, ts->uncaught);
+		return false;
+	default:
 		ts->top = point.prev;
 		w2n_rt_error_trap(err, ts->kind, ts->module, ts->func);
 		return false;

@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever anything in this file changes shape. */
-#define W2N_RT_ABI_VERSION 4u
+#define W2N_RT_ABI_VERSION 5u
 
 /* Trap kinds (traps.def). */
 typedef enum w2n_rt_trap_kind {
@@ -56,6 +56,7 @@ enum {
 	W2N_RT_V128 = 0x7B,
 	W2N_RT_FUNCREF = 0x70,
 	W2N_RT_EXTERNREF = 0x6F,
+	W2N_RT_EXNREF = 0x69,
 	W2N_RT_REF_NONNULL = 0x100,
 	W2N_RT_REF_TYPED = 0x200,
 	W2N_RT_REF_INDEX_SHIFT = 10,
@@ -67,6 +68,7 @@ enum {
 	W2N_RT_EXTERN_TABLE = 1,
 	W2N_RT_EXTERN_MEMORY = 2,
 	W2N_RT_EXTERN_GLOBAL = 3,
+	W2N_RT_EXTERN_TAG = 4,
 };
 
 /* Bounds-check strategies a module can be compiled with. */
@@ -131,6 +133,7 @@ typedef void w2n_rt_init_fn(w2n_rt_instance *inst);
 /* abi.def's W2N_RT_HELPER rows: the functions generated code calls. */
 #define W2N_RT_FLAGS_NONE
 #define W2N_RT_FLAGS_NORETURN _Noreturn
+#define W2N_RT_FLAGS_THROWS _Noreturn
 #define W2N_RT_STRUCT(name)
 #define W2N_RT_FIELD(name, kind, field)
 #define W2N_RT_END(name)
@@ -143,6 +146,7 @@ typedef void w2n_rt_init_fn(w2n_rt_instance *inst);
 #undef W2N_RT_HELPER
 #undef W2N_RT_FLAGS_NONE
 #undef W2N_RT_FLAGS_NORETURN
+#undef W2N_RT_FLAGS_THROWS
 #undef W2N_ABI_U32
 #undef W2N_ABI_I32
 #undef W2N_ABI_U64

@@ -9,9 +9,10 @@
  * Exit status: 0 when the entry returns (or main's i32 result), 1 with
  * `wasm2native: error: MESSAGE` when the program cannot start, 134 with
  * `wasm trap: TEXT[ in function NAME]` on a trap, also one in the start
- * function.  WASI proc_exit calls exit() itself.
- * A program compiled with --invoke NAME calls _initialize (when exported)
- * and then NAME with its arguments read as the parameters, and prints
+ * function, and with `wasm exception: uncaught exception of tag NAME
+ * (VALUES)` on an exception nothing caught.  WASI proc_exit calls exit()
+ * itself. A program compiled with --invoke NAME calls _initialize (when
+ * exported) and then NAME with its arguments read as the parameters, and prints
  * each result on a line, as `wasmtime run --invoke` does.
  */
 #include <errno.h>

@@ -1,9 +1,10 @@
 /*
  * report.c - how a program reports why it stops, on stderr, and the exit
  * status that goes with it: `wasm2native: error: MESSAGE` (1) when it
- * cannot start, `wasm trap: TEXT[ in function NAME]` (134) on a trap, on
- * the main thread (main.c) as on a thread wasi-threads spawned
- * (threads.c).
+ * cannot start, `wasm trap: TEXT[ in function NAME]` (134) on a trap,
+ * `wasm exception: uncaught exception of tag "x" (i32 7)` (134) on an
+ * exception nothing caught, on the main thread (main.c) as on a thread
+ * wasi-threads spawned (threads.c).
  */
 #include <stdio.h>
 
@@ -49,5 +50,10 @@ int wasi_report(const w2n_rt_error *err)
 {
 	if (err->kind == W2N_RT_ERROR_TRAP)
 		return report_trap(err);
+	if (err->kind == W2N_RT_ERROR_EXCEPTION) {
+		/* the runtime's message names the tag and its values */
+		fprintf(stderr, "wasm exception: %s\n", err->message);
+		return WASI_EXIT_TRAP;
+	}
 	return wasi_report_error(err->message);
 }

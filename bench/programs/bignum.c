@@ -15,8 +15,8 @@
 #define LIMBS 512
 
 /* r = a * b (na, nb limbs); r has na + nb limbs. */
-static void mul(uint32_t *r, const uint32_t *a, uint32_t na,
-                const uint32_t *b, uint32_t nb)
+static void mul(uint32_t *r, const uint32_t *a, uint32_t na, const uint32_t *b,
+                uint32_t nb)
 {
 	memset(r, 0, (na + nb) * sizeof *r);
 	for (uint32_t i = 0; i < na; i++) {
@@ -85,7 +85,8 @@ int main(int argc, char **argv)
 	for (int32_t k = 0; k < rounds; k++) {
 		for (int i = 0; i < 40; i++) {
 			mul(p, a, LIMBS, b, LIMBS);
-			/* keep the middle limbs: growth cut back, carries kept */
+			/* keep the middle limbs: growth cut back, carries kept
+			 */
 			memcpy(b, a, LIMBS * sizeof *a);
 			memcpy(a, p + LIMBS / 2, LIMBS * sizeof *a);
 			a[0] |= 1;

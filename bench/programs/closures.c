@@ -29,7 +29,10 @@ static uint64_t e_const(const expr *e, uint64_t *v)
 	(void)v;
 	return e->k;
 }
-static uint64_t e_var(const expr *e, uint64_t *v) { return v[e->k]; }
+static uint64_t e_var(const expr *e, uint64_t *v)
+{
+	return v[e->k];
+}
 static uint64_t e_add(const expr *e, uint64_t *v)
 {
 	return e->a->eval(e->a, v) + e->b->eval(e->b, v);
@@ -68,7 +71,8 @@ static const expr *build(bench_rng *r, int depth)
 	if (depth == 0 || bench_below(r, 8) == 0 || used + 3 >= POOL) {
 		bool var = bench_below(r, 2);
 		e->eval = var ? e_var : e_const;
-		e->k = var ? bench_below(r, 4) : (uint64_t)bench_below(r, 100) - 50;
+		e->k = var ? bench_below(r, 4)
+		           : (uint64_t)bench_below(r, 100) - 50;
 		return e;
 	}
 	uint32_t op = bench_below(r, sizeof ops / sizeof *ops);

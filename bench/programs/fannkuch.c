@@ -40,8 +40,8 @@ int main(int argc, char **argv)
 		/* next permutation: rotate the first r+1 elements */
 		for (;;) {
 			if (r == n) {
-				printf("fannkuch n=%d checksum=%d max=%d\n", (int)n,
-				       (int)checksum, (int)max_flips);
+				printf("fannkuch n=%d checksum=%d max=%d\n",
+				       (int)n, (int)checksum, (int)max_flips);
 				return 0;
 			}
 			int32_t first = perm1[0];

@@ -23,8 +23,8 @@ static void blur(const float *restrict in, float *restrict out)
 		for (int32_t x = 1; x < W - 1; x++) {
 			const float *p = in + y * W + x;
 			out[y * W + x] =
-			    (p[-W - 1] + p[-W] + p[-W + 1] + p[-1] + p[0] + p[1] +
-			     p[W - 1] + p[W] + p[W + 1]) *
+			    (p[-W - 1] + p[-W] + p[-W + 1] + p[-1] + p[0] +
+			     p[1] + p[W - 1] + p[W] + p[W + 1]) *
 			    (1.0f / 9.0f);
 		}
 }
@@ -43,7 +43,8 @@ static float dot(const float *x, const float *y, int32_t n)
 	for (int32_t i = 0; i + 8 <= n; i += 8)
 		for (int32_t j = 0; j < 8; j++)
 			s[j] += x[i + j] * y[i + j];
-	return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+	return ((s[0] + s[1]) + (s[2] + s[3])) +
+	       ((s[4] + s[5]) + (s[6] + s[7]));
 }
 
 static void clamp_mag(float *restrict x, const float *restrict y, int32_t n)

@@ -76,7 +76,8 @@ int main(int argc, char **argv)
 			p = p->next;
 		}
 		for (uint32_t i = 0; i < nt; i += 3)
-			sum += depth_of(root, trees[(i * 7919u + (uint32_t)k) % nt].key);
+			sum += depth_of(
+			    root, trees[(i * 7919u + (uint32_t)k) % nt].key);
 	}
 	printf("pchase rounds=%d sum=%llu\n", (int)rounds,
 	       (unsigned long long)sum);

@@ -93,7 +93,8 @@ int main(int argc, char **argv)
 		uint32_t lines = 0, longest = 0;
 		for (const char *p = t; p; lines++) {
 			const char *nl = strchr(p, '\n');
-			uint32_t len = (uint32_t)(nl ? nl - p : (long)strlen(p));
+			uint32_t len =
+			    (uint32_t)(nl ? nl - p : (long)strlen(p));
 			longest = len > longest ? len : longest;
 			p = nl ? nl + 1 : NULL;
 		}

@@ -54,7 +54,9 @@ SPEC_SUBSET = [
 # Of the Wasm 3.0 testsuite (already converted), the scripts of what 3.0
 # adds where the targets' lowerings differ: tail calls, calls through
 # typed references, 64-bit and multiple memories and tables, relaxed SIMD
-# (a different choice of result per target) and extended constants.
+# (a different choice of result per target), extended constants and
+# exception handling (each target's unwinder and personality; legacy/,
+# the form LLVM emits, runs whole as its own suite).
 SPEC3_SUBSET = [
     "return_call", "return_call_indirect", "return_call_ref", "call_ref",
     "br_on_null", "br_on_non_null", "ref_as_non_null", "local_init",
@@ -65,6 +67,7 @@ SPEC3_SUBSET = [
     "relaxed_laneselect", "relaxed_madd_nmadd", "relaxed_min_max",
     "i16x8_relaxed_q15mulr_s", "i32x4_relaxed_trunc",
     "i8x16_relaxed_swizzle", "global", "data",
+    "try_table", "throw", "throw_ref", "tag", "imports", "instance",
 ]
 TRAPS = [([], 0, ""),
          (["a"], 134, "wasm trap: integer divide by zero"),
@@ -196,24 +199,32 @@ def wasi_suite(t, args, triple, qemu, work):
 
 
 def spec_suite(t, args, triple, qemu, strategies, work):
-    """The spec testsuite (or SPEC_SUBSET), the 3.0 one (or SPEC3_SUBSET),
-    the threads proposal's scripts (all four), our SIMD edge cases (tests/simd) and tail calls between instances
-    (tests/tail) through the target's spec runner."""
+    """The spec testsuite (or SPEC_SUBSET), the 3.0 one (or SPEC3_SUBSET)
+    with its legacy/ exception handling and the threads proposal's scripts
+    (all four), our SIMD edge cases (tests/simd), tail calls and
+    exceptions between instances (tests/tail, tests/exceptions) through
+    the target's spec runner."""
     tests = pathlib.Path(__file__).parent.parent
 
     def subset(names):
         if args.full:
             return [], "whole suite"
         return ["--only", ",".join(names)], f"{len(names)} scripts"
+    wast2json3 = tests.parent.parent / "shared" / "wabt" / "bin" / \
+        "wast2json"
     suites = [("spec", args.testsuite, *subset(SPEC_SUBSET), []),
               ("spec3", args.testsuite3, *subset(SPEC3_SUBSET),
+               ["--converted"]),
+              ("spec3-legacy", args.testsuite3 / "legacy", [], "legacy/",
                ["--converted"]),
               ("spec3-threads", args.testsuite3 / "proposals" / "threads",
                [], "threads proposal",
                ["--converted", "--superseded",
                 str(tests / "spec" / "superseded-threads.txt")]),
               ("simd-edge", tests / "simd", [], "tests/simd", []),
-              ("tail", tests / "tail", [], "tests/tail", [])]
+              ("tail", tests / "tail", [], "tests/tail", []),
+              ("exceptions", tests / "exceptions", [], "tests/exceptions",
+               ["--wast2json", str(wast2json3), "--enable", "exceptions"])]
     for bounds in strategies:
         for name, suite, only, what, form in suites:
             ceilings = (args.ceilings3 if name.startswith("spec3")

@@ -10,9 +10,12 @@ program must do:
     ;; -1
     ;; RUN: expect-exit 0            (the default when absent)
 or  ;; RUN: expect-trap integer divide by zero
+or  ;; RUN: expect-exception uncaught exception of tag "e" (i32 7)
     ;; RUN: opt-levels 0,1,2,3      (instead of --opt, for this file)
     ;; RUN: features multi-memory,memory64   (wat2wasm --enable-FEATURE)
     ;; RUN: timeout 120             (seconds a run may take, instead of 20)
+    ;; RUN: data-limit 256          (MiB of data the program may allocate,
+                                     RLIMIT_DATA; not under --wrapper)
     ;; RUN: wabt 3.0                (converted by --wat2wasm3, the wabt of
                                      ../shared that reads Wasm 3.0 text)
 
@@ -28,7 +31,8 @@ strategy and optimisation level asked for, and run:
   * without a trap, the exit status must be the expected one and stderr
     must be empty;
   * with a trap, the status must be 134 and stderr must start with
-    `wasm trap: KIND` followed by ` in function ...` or the line's end.
+    `wasm trap: KIND` followed by ` in function ...` or the line's end;
+    with an uncaught exception, the same with `wasm exception: TEXT`.
 
 --rebase rewrites the RUN lines of each file from what it actually did,
 when every configuration agrees.  The last line is `run: P passed, F
@@ -43,13 +47,14 @@ import errno
 import fnmatch
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 INCLUDE_RE = re.compile(r'^\s*;;\s*INCLUDE\s+(\S+)\s*$')
-TRAP_RE = re.compile(r'^wasm trap: (.*?)(?: in function .*)?$')
+TRAP_RE = re.compile(r'^wasm (trap|exception): (.*?)(?: in function .*)?$')
 TRAP_STATUS = 134
 RUN_TIMEOUT = 20
 # The features beyond Wasm 2.0 that programs may use.
@@ -64,12 +69,13 @@ class Expect:
         self.description = []    # comment lines before the first RUN line
         self.stdout = []         # expected lines (none: stdout is empty)
         self.exit = 0
-        self.trap = None         # trap text, or None
+        self.trap = None         # ('trap' or 'exception', text), or None
         self.header_len = 0      # lines in the leading comment block
         self.opt = None          # optimisation levels, or None for --opt
         self.features = []       # wat2wasm features to enable
         self.timeout = RUN_TIMEOUT  # seconds each run may take
         self.wabt3 = False       # converted by --wat2wasm3
+        self.data_limit = None   # MiB of data the program may map
 
 
 def comment_text(line):
@@ -106,11 +112,14 @@ def parse_expect(path, lines):
             elif verb == 'wabt' and arg == '3.0':
                 exp.wabt3 = True
                 mode = 'none'
+            elif verb == 'data-limit' and re.fullmatch(r'\d+', arg):
+                exp.data_limit = int(arg)
+                mode = 'none'
             elif verb == 'timeout' and re.fullmatch(r'\d+', arg):
                 exp.timeout = int(arg)
                 mode = 'none'
-            elif verb == 'expect-trap' and arg:
-                exp.trap = arg
+            elif verb in ('expect-trap', 'expect-exception') and arg:
+                exp.trap = (verb[7:], arg)
                 exp.exit = TRAP_STATUS
                 mode = 'none'
             else:
@@ -191,13 +200,23 @@ class Outcome:
     def trap(self):
         first = self.stderr.split('\n', 1)[0]
         m = TRAP_RE.match(first)
-        return m.group(1) if m and self.status == TRAP_STATUS else None
+        return m.groups() if m and self.status == TRAP_STATUS else None
 
     def key(self):
         return (self.stdout, self.status, self.trap())
 
 
-def run_case(args, name, wasm, bounds, opt, timeout=RUN_TIMEOUT):
+def limit_data(mib):
+    """A preexec_fn that limits the data size (RLIMIT_DATA: heap and
+    writable private mappings, not the reserved guard region) to MIB."""
+    def apply():
+        n = mib << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (n, n))
+    return apply
+
+
+def run_case(args, name, wasm, bounds, opt, timeout=RUN_TIMEOUT,
+             data_limit=None):
     """Compiles and runs one configuration; returns (Outcome, error)."""
     exe = os.path.join(args.work, f'{name}.{bounds}.O{opt}')
     target = [f'--target={args.target}'] if args.target else []
@@ -214,8 +233,11 @@ def run_case(args, name, wasm, bounds, opt, timeout=RUN_TIMEOUT):
     env = dict(os.environ)
     env.pop('WASM2NATIVE_OPTIONS', None)
     try:
+        # Under an emulator, the limit would count the emulator's data.
+        limit = data_limit and not args.wrapper
         p = run(args.wrapper + [exe], timeout=timeout,
-                stdin=subprocess.DEVNULL, env=env)
+                stdin=subprocess.DEVNULL, env=env,
+                preexec_fn=limit_data(data_limit) if limit else None)
     except subprocess.TimeoutExpired:
         return None, f'timed out after {timeout}s'
     except OSError as e:
@@ -241,8 +263,8 @@ def check(exp, out):
         problems.append('stdout differs:\n' + ''.join(diff).rstrip('\n'))
     if exp.trap is not None:
         if out.trap() != exp.trap:
-            problems.append('expected trap "%s" with status %d; got status '
-                            '%d, stderr: %r' % (exp.trap, TRAP_STATUS,
+            problems.append('expected %s "%s" with status %d; got status '
+                            '%d, stderr: %r' % (*exp.trap, TRAP_STATUS,
                                                 out.status, out.stderr[:300]))
     else:
         if out.status != exp.exit:
@@ -271,6 +293,8 @@ def rebase(args, name, exp, outcomes):
         header.append(';; RUN: features %s\n' % ','.join(exp.features))
     if exp.wabt3:
         header.append(';; RUN: wabt 3.0\n')
+    if exp.data_limit:
+        header.append(f';; RUN: data-limit {exp.data_limit}\n')
     if exp.timeout != RUN_TIMEOUT:
         header.append(f';; RUN: timeout {exp.timeout}\n')
     if out.stdout:
@@ -278,7 +302,7 @@ def rebase(args, name, exp, outcomes):
         for line in out.stdout.split('\n')[:-1]:
             header.append((';; ' + line if line else ';;') + '\n')
     if out.trap() is not None:
-        header.append(f';; RUN: expect-trap {out.trap()}\n')
+        header.append(';; RUN: expect-%s %s\n' % out.trap())
     else:
         header.append(f';; RUN: expect-exit {out.status}\n')
     with open(path, 'w') as f:
@@ -297,7 +321,8 @@ def test_file(args, name):
     report, passed, failed, outcomes = [], 0, 0, []
     for bounds, opt in configs:
         label = f'{name} [{bounds} -O{opt}]'
-        out, error = run_case(args, name, wasm, bounds, opt, exp.timeout)
+        out, error = run_case(args, name, wasm, bounds, opt, exp.timeout,
+                              exp.data_limit)
         problems = [error] if error else check(exp, out)
         if out:
             outcomes.append(out)

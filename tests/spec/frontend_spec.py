@@ -90,14 +90,15 @@ def find_scripts(testsuite, only, pattern="*.wast"):
 WAST2JSON_FEATURES = ["--enable-tail-call"]
 
 
-def convert(wast2json, script, work):
-    """Convert SCRIPT to WORK/X/X.json unless an up-to-date one exists.
+def convert(wast2json, script, work, features=()):
+    """Convert SCRIPT to WORK/X/X.json unless an up-to-date one exists,
+    with FEATURES (wast2json --enable-* flags) beyond the default ones.
     Returns (json path, None) or (None, reason)."""
     out = work / script.stem / (script.stem + ".json")
     if out.exists() and out.stat().st_mtime > script.stat().st_mtime:
         return out, None
     out.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([wast2json] + WAST2JSON_FEATURES +
+    proc = subprocess.run([wast2json] + WAST2JSON_FEATURES + list(features) +
                           [str(script), "-o", str(out)],
                           capture_output=True, text=True)
     if proc.returncode == 0:

@@ -8,13 +8,15 @@
  *
  * usage: spec_runner --compiler PATH --bounds guard|explicit --work DIR
  *                    [--target TRIPLE] [--name NAME] [--valid FILE]
- *                    [--verbose] SCRIPT.json
+ *                    [--modules DIR] [--verbose] SCRIPT.json
  * --target is passed to the compiler: a runner built for another target
  * (under qemu-user) runs plugins compiled for its own.  --name is what
  * messages call the script (default: the JSON's source_filename).
  * --valid names a file of NAME:LINE lines (tests/spec/superseded.txt): the
  * assert_invalid and assert_malformed commands at those lines of this
  * script, whose module Wasm 3.0 makes valid, must validate instead.
+ * --modules names the folder of the script's module files (default: the
+ * script's own).
  * Prints each failure as `FAIL script:LINE: command: reason` and finally
  * `spec-script NAME: P passed, F failed, N not applicable`.
  */
@@ -32,6 +34,7 @@
 typedef struct loaded {
 	char *name; /* "$M", or NULL */
 	w2n_instance *inst;
+	w2n_module *definition; /* a `module definition`, not instantiated */
 } loaded;
 
 typedef struct runner {
@@ -263,7 +266,22 @@ static void add_module(runner *r, const char *name, w2n_instance *inst)
 	r->mods = xrealloc(r->mods, (r->nmods + 1) * sizeof *r->mods);
 	r->mods[r->nmods].name = name ? xstrdup(name) : NULL;
 	r->mods[r->nmods].inst = inst;
+	r->mods[r->nmods].definition = NULL;
 	r->nmods++;
+}
+
+/* Instantiates `m` (NULL: it failed to load, `why` says why) as the
+ * current instance, named `name`; the result of command `what`. */
+static void instantiate_as(runner *r, w2n_module *m, const char *name, int line,
+                           const char *what, char *why, size_t n)
+{
+	w2n_instance *inst = NULL;
+	w2n_error err;
+	if (m && !(inst = w2n_instantiate(m, r->imports, &err)))
+		snprintf(why, n, "instantiation failed: %s", err.message);
+	r->current = inst;
+	add_module(r, name, inst);
+	result(r, line, what, inst != NULL, why);
 }
 
 static void cmd_module(runner *r, const json *c, int line)
@@ -273,20 +291,37 @@ static void cmd_module(runner *r, const json *c, int line)
 	w2n_module *m = compile_and_load(r, file, why, sizeof why);
 	const char *definition = json_str(c, "definition");
 	if (definition && strcmp(definition, "true") == 0) {
-		/* `module definition` (3.0): compiled and loaded, never
-		 * instantiated; `module instance` commands instantiate it,
-		 * and wast2json drops those. */
+		/* `module definition` (3.0): compiled and loaded, instantiated
+		 * by `module instance` commands only. */
+		add_module(r, json_str(c, "name"), NULL);
+		r->mods[r->nmods - 1].definition = m;
 		result(r, line, "module definition", m != NULL, why);
 		return;
 	}
-	w2n_instance *inst = NULL;
-	w2n_error err;
-	if (m && !(inst = w2n_instantiate(m, r->imports, &err)))
-		snprintf(why, sizeof why, "instantiation failed: %s",
-		         err.message);
-	r->current = inst;
-	add_module(r, json_str(c, "name"), inst);
-	result(r, line, "module", inst != NULL, why);
+	instantiate_as(r, m, json_str(c, "name"), line, "module", why,
+	               sizeof why);
+}
+
+/* The module definition `name` names, or the last one. */
+static w2n_module *find_definition(runner *r, const char *name)
+{
+	for (size_t i = r->nmods; i-- > 0;)
+		if (r->mods[i].definition &&
+		    (!name ||
+		     (r->mods[i].name && strcmp(r->mods[i].name, name) == 0)))
+			return r->mods[i].definition;
+	return NULL;
+}
+
+/* `module instance $I $M` (3.0): a new instance of a module definition.
+ * wabt 1.0.41 cannot convert it; run_spec.py takes it back from the
+ * .wast source as {"type": "module_instance", "instance", "module"}. */
+static void cmd_module_instance(runner *r, const json *c, int line)
+{
+	char why[512] = "no such module definition";
+	instantiate_as(r, find_definition(r, json_str(c, "module")),
+	               json_str(c, "instance"), line, "module instance", why,
+	               sizeof why);
 }
 
 static void cmd_register(runner *r, const json *c, int line)
@@ -539,6 +574,19 @@ static void cmd_assert_trap(runner *r, const json *c, int line,
 	result(r, line, type, ok, why);
 }
 
+/* assert_exception: the action ends with an exception nothing caught
+ * (W2N_ERROR_EXCEPTION); the scripts name no tag or values. */
+static void cmd_assert_exception(runner *r, const json *c, int line)
+{
+	outcome o;
+	perform(r, json_get(c, "action"), &o);
+	bool ok = !o.ok && o.err.kind == W2N_ERROR_EXCEPTION;
+	char why[600];
+	snprintf(why, sizeof why, "expected an uncaught exception, got %s",
+	         o.ok ? "none" : o.why);
+	result(r, line, "assert_exception", ok, why);
+}
+
 static void cmd_action(runner *r, const json *c, int line)
 {
 	outcome o;
@@ -555,6 +603,8 @@ static void run_command(runner *r, const json *c)
 		return;
 	if (strcmp(type, "module") == 0)
 		cmd_module(r, c, line);
+	else if (strcmp(type, "module_instance") == 0)
+		cmd_module_instance(r, c, line);
 	else if (strcmp(type, "register") == 0)
 		cmd_register(r, c, line);
 	else if (strcmp(type, "assert_return") == 0)
@@ -576,8 +626,7 @@ static void run_command(runner *r, const json *c)
 	else if (strcmp(type, "assert_uninstantiable") == 0)
 		cmd_not_instantiable(r, c, line, true);
 	else if (strcmp(type, "assert_exception") == 0)
-		result(r, line, type, false,
-		       "exception handling is not supported (issue #16)");
+		cmd_assert_exception(r, c, line);
 	else
 		result(r, line, type, false, "unknown command");
 }
@@ -631,6 +680,8 @@ static bool parse_args(runner *r, int argc, char **argv, const char **script)
 			r->script = argv[++i];
 		else if (i + 1 < argc && strcmp(a, "--valid") == 0)
 			r->valid_file = argv[++i];
+		else if (i + 1 < argc && strcmp(a, "--modules") == 0)
+			r->dir = argv[++i];
 		else
 			*script = a;
 	}
@@ -644,7 +695,8 @@ int main(int argc, char **argv)
 	if (!parse_args(&r, argc, argv, &path)) {
 		fprintf(stderr, "usage: spec_runner --compiler PATH --bounds "
 		                "guard|explicit --work DIR [--target TRIPLE] "
-		                "[--name NAME] [--valid FILE] SCRIPT.json\n");
+		                "[--name NAME] [--valid FILE] [--modules DIR] "
+		                "SCRIPT.json\n");
 		return 2;
 	}
 	char *text = read_file(path);
@@ -664,7 +716,8 @@ int main(int argc, char **argv)
 	char *dir = xstrdup(path);
 	char *slash = strrchr(dir, '/');
 	*(slash ? slash : dir) = '\0';
-	r.dir = slash ? dir : ".";
+	if (!r.dir)
+		r.dir = slash ? dir : ".";
 	if (!r.script)
 		r.script = json_str(doc, "source_filename");
 	load_valid_lines(&r);

@@ -52,7 +52,7 @@ typedef struct val_case {
 
 /* Where the contents of each section (and the body) start. */
 typedef struct env_offsets {
-	size_t section[SEC_DATA_COUNT + 1];
+	size_t section[SEC_TAG + 1];
 	size_t body;
 } env_offsets;
 
@@ -118,6 +118,7 @@ static void build_env(modbuf *b, env_offsets *o, const val_case *t)
 	put_section(b, o, t, SEC_FUNCTION, funcs, sizeof funcs);
 	put_section(b, o, t, SEC_TABLE, table, sizeof table);
 	put_section(b, o, t, SEC_MEMORY, memory, t->memory ? sizeof memory : 0);
+	put_section(b, o, t, SEC_TAG, NULL, 0);
 	put_section(b, o, t, SEC_GLOBAL, globals, sizeof globals);
 	put_section(b, o, t, SEC_EXPORT, exports, sizeof exports);
 	put_section(b, o, t, SEC_START, NULL, 0);
@@ -637,6 +638,52 @@ static const val_case typed_ref_cases[] = {
 	           {SEC_ELEMENT, BYTES(1, 4, 0x41, 0, 0x0B, 1, 0xD2, 1, 0x0B)}},
 	 .code = TM, SEC_ELEMENT, 1},
 };
+
+/* Exception handling (spec 3.0, 3.2.11 tag types, 3.3.8 control
+ * instructions; the legacy try of the exception-handling proposal). */
+#define TAG0 {SEC_TAG, BYTES(1, 0, 0)} /* tag 0 of type 0, [] -> [] */
+static const val_case exception_cases[] = {
+	{"tag of type [] -> []", .type = T_VOID, .extra = {TAG0}, .code = OK},
+	{"tag of a type with results", .type = T_VOID,
+	 .extra = {{SEC_TAG, BYTES(1, 0, 1)}}, .code = W2N_DIAG_TAG_RESULT, SEC_TAG, 1},
+	{"tag of an unknown type", .type = T_VOID,
+	 .extra = {{SEC_TAG, BYTES(1, 0, 9)}}, .code = UNKNOWN_TYPE, SEC_TAG,
+	 1},
+	{"throw of tag 0", .type = T_I32, .extra = {TAG0},
+	 .body = BYTES(0, 0x08, 0, 0x0B), .code = OK},
+	{"throw of an unknown tag", .type = T_VOID,
+	 .body = BYTES(0, 0x08, 0, 0x0B), .code = W2N_DIAG_UNKNOWN_TAG, SEC_CODE, 1},
+	{"throw_ref of an i32", .type = T_VOID,
+	 .body = BYTES(0, 0x41, 0, 0x0A, 0x0B), .code = TM, SEC_CODE, 3},
+	{"throw_ref of a null exnref", .type = T_VOID,
+	 .body = BYTES(0, 0xD0, 0x69, 0x0A, 0x0B), .code = OK},
+	{"try_table catch to a label of no values", .type = T_VOID,
+	 .extra = {TAG0},
+	 .body = BYTES(0, 0x1F, 0x40, 1, 0, 0, 0, 0x0B, 0x0B), .code = OK},
+	{"try_table catch_ref to a label of no values", .type = T_VOID,
+	 .extra = {TAG0},
+	 .body = BYTES(0, 0x1F, 0x40, 1, 1, 0, 0, 0x0B, 0x0B), .code = TM,
+	 SEC_CODE, 1},
+	{"try_table catch_all_ref to a label of an exnref", .type = T_VOID,
+	 .body = BYTES(0, 0x02, 0x69, 0x1F, 0x40, 1, 3, 0, 0x0B, 0x00, 0x0B,
+	               0x1A, 0x0B),
+	 .code = OK},
+	{"try_table catch of an unknown tag", .type = T_VOID,
+	 .body = BYTES(0, 0x1F, 0x40, 1, 0, 0, 0, 0x0B, 0x0B),
+	 .code = W2N_DIAG_UNKNOWN_TAG, SEC_CODE, 1},
+	{"legacy try, catch, rethrow 0", .type = T_VOID, .extra = {TAG0},
+	 .body = BYTES(0, 0x06, 0x40, 0x07, 0, 0x09, 0, 0x0B, 0x0B),
+	 .code = OK},
+	{"rethrow in a try body", .type = T_VOID,
+	 .body = BYTES(0, 0x06, 0x40, 0x09, 0, 0x0B, 0x0B),
+	 .code = W2N_DIAG_RETHROW_LABEL, SEC_CODE, 3},
+	{"delegate to the function's label", .type = T_VOID,
+	 .body = BYTES(0, 0x06, 0x40, 0x18, 0, 0x0B), .code = OK},
+	{"catch_all then catch", .type = T_VOID, .extra = {TAG0},
+	 .body = BYTES(0, 0x06, 0x40, 0x19, 0x07, 0, 0x0B, 0x0B),
+	 .code = TM, SEC_CODE, 4},
+};
+#undef TAG0
 /* clang-format on */
 
 #define RUN_ALL(cases)                                                         \
@@ -652,5 +699,6 @@ int main(void)
 	RUN_ALL(constexpr_cases);
 	RUN_ALL(module_cases);
 	RUN_ALL(typed_ref_cases);
+	RUN_ALL(exception_cases);
 	return check_report("test_validate");
 }
