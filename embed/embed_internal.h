@@ -86,6 +86,8 @@ struct w2n_instance {
 	bound_func *funcs;    /* [nfunc_imports] host functions it imports */
 	w2n_global **globals; /* [nglobal_imports] host globals it imports */
 	w2n_instance **deps;  /* [nimports] instances it imports from */
+	w2n_interrupt_fn *on_interrupt; /* and its env: the host's callback */
+	void *interrupt_env;
 	struct w2n_instance *next_failed;
 };
 
