@@ -215,6 +215,10 @@ static bool apply(w2n_options *o, option_id id, const char *v, w2n_diags *d)
 		if (o->interruptible == W2N_RT_INTERRUPT_NONE)
 			o->interruptible = W2N_RT_INTERRUPT_EPOCH;
 		return add_wasi_item(o, "--timeout=", v);
+	case OPT_FUEL:
+		if (o->interruptible == W2N_RT_INTERRUPT_NONE)
+			o->interruptible = W2N_RT_INTERRUPT_FUEL;
+		return add_wasi_item(o, "--fuel=", v);
 	case OPT_MAX_MEMORY: return add_wasi_item(o, "--max-memory=", v);
 	case OPT_MAX_TABLE: return add_wasi_item(o, "--max-table=", v);
 	case OPT_MAX_STACK: return add_wasi_item(o, "--max-stack=", v);

@@ -15,6 +15,8 @@ or  ;; RUN: expect-trap integer divide by zero
     ;; RUN: timeout 120             (seconds a run may take, instead of 20)
     ;; RUN: wabt 3.0                (converted by --wat2wasm3, the wabt of
                                      ../shared that reads Wasm 3.0 text)
+    ;; RUN: flags --interruptible=epoch   (more wasm2native options)
+    ;; RUN: options --timeout=200ms  (WASM2NATIVE_OPTIONS of the run)
 
 Lines after `expect-stdout` up to the next `RUN:` line are the expected
 stdout, one line each (`;;` alone is an empty line); without them stdout
@@ -70,6 +72,8 @@ class Expect:
         self.features = []       # wat2wasm features to enable
         self.timeout = RUN_TIMEOUT  # seconds each run may take
         self.wabt3 = False       # converted by --wat2wasm3
+        self.flags = []          # more wasm2native options
+        self.options = None      # WASM2NATIVE_OPTIONS, or None
 
 
 def comment_text(line):
@@ -105,6 +109,12 @@ def parse_expect(path, lines):
                 exp.features = arg.split(',')
             elif verb == 'wabt' and arg == '3.0':
                 exp.wabt3 = True
+                mode = 'none'
+            elif verb == 'flags' and arg:
+                exp.flags = arg.split()
+                mode = 'none'
+            elif verb == 'options' and arg:
+                exp.options = arg
                 mode = 'none'
             elif verb == 'timeout' and re.fullmatch(r'\d+', arg):
                 exp.timeout = int(arg)
@@ -197,13 +207,14 @@ class Outcome:
         return (self.stdout, self.status, self.trap())
 
 
-def run_case(args, name, wasm, bounds, opt, timeout=RUN_TIMEOUT):
+def run_case(args, name, wasm, bounds, opt, exp):
     """Compiles and runs one configuration; returns (Outcome, error)."""
     exe = os.path.join(args.work, f'{name}.{bounds}.O{opt}')
     target = [f'--target={args.target}'] if args.target else []
+    timeout = exp.timeout
     try:
         r = run([args.wasm2native, f'--bounds-checks={bounds}', f'-O{opt}',
-                 wasm, '-o', exe] + target)
+                 wasm, '-o', exe] + target + exp.flags)
     except subprocess.TimeoutExpired:
         return None, f'wasm2native timed out after {RUN_TIMEOUT}s'
     except OSError as e:
@@ -213,6 +224,8 @@ def run_case(args, name, wasm, bounds, opt, timeout=RUN_TIMEOUT):
                       (r.returncode, r.stderr.decode(errors='replace')))
     env = dict(os.environ)
     env.pop('WASM2NATIVE_OPTIONS', None)
+    if exp.options is not None:
+        env['WASM2NATIVE_OPTIONS'] = exp.options
     try:
         p = run(args.wrapper + [exe], timeout=timeout,
                 stdin=subprocess.DEVNULL, env=env)
@@ -273,6 +286,10 @@ def rebase(args, name, exp, outcomes):
         header.append(';; RUN: wabt 3.0\n')
     if exp.timeout != RUN_TIMEOUT:
         header.append(f';; RUN: timeout {exp.timeout}\n')
+    if exp.flags:
+        header.append(';; RUN: flags %s\n' % ' '.join(exp.flags))
+    if exp.options is not None:
+        header.append(f';; RUN: options {exp.options}\n')
     if out.stdout:
         header.append(';; RUN: expect-stdout\n')
         for line in out.stdout.split('\n')[:-1]:
@@ -297,7 +314,7 @@ def test_file(args, name):
     report, passed, failed, outcomes = [], 0, 0, []
     for bounds, opt in configs:
         label = f'{name} [{bounds} -O{opt}]'
-        out, error = run_case(args, name, wasm, bounds, opt, exp.timeout)
+        out, error = run_case(args, name, wasm, bounds, opt, exp)
         problems = [error] if error else check(exp, out)
         if out:
             outcomes.append(out)
