@@ -43,27 +43,31 @@ bool w2n_rt_limits_allow_table(const w2n_rt_instance *inst, uint64_t size,
 	return size <= max && delta <= max - size;
 }
 
+/* Refuses an instance whose `what` `index` starts at `size` `unit`s,
+ * past the instance's `limit`. */
+static bool refuse(w2n_rt_error *err, const char *what, uint32_t index,
+                   uint64_t size, uint64_t limit, const char *unit)
+{
+	return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+	                        "%s %u of %llu %s exceeds the instance's "
+	                        "limit of %llu %s",
+	                        what, index, (unsigned long long)size, unit,
+	                        (unsigned long long)limit, unit);
+}
+
 bool w2n_rt_limits_check(w2n_rt_instance *inst, w2n_rt_error *err)
 {
 	const w2n_rt_module *m = w2n_rt_instance_module(inst);
 	const w2n_rt_resource_limits *l = limits_of(inst);
 	for (uint32_t i = m->nmemory_imports; i < m->nmemories; i++)
 		if (!w2n_rt_limits_allow_memory(inst, m->memories[i].min, 0))
-			return w2n_rt_error_set(
-			    err, W2N_RT_ERROR_HOST,
-			    "memory %u of %llu bytes exceeds the instance's "
-			    "limit of %llu bytes",
-			    i,
-			    (unsigned long long)m->memories[i].min * PAGE_BYTES,
-			    (unsigned long long)l->max_memory_bytes);
+			return refuse(err, "memory", i,
+			              m->memories[i].min * PAGE_BYTES,
+			              l->max_memory_bytes, "bytes");
 	for (uint32_t i = m->ntable_imports; i < m->ntables; i++)
 		if (!w2n_rt_limits_allow_table(inst, m->tables[i].min, 0))
-			return w2n_rt_error_set(
-			    err, W2N_RT_ERROR_HOST,
-			    "table %u of %llu elements exceeds the instance's "
-			    "limit of %llu elements",
-			    i, (unsigned long long)m->tables[i].min,
-			    (unsigned long long)l->max_table_elems);
+			return refuse(err, "table", i, m->tables[i].min,
+			              l->max_table_elems, "elements");
 	return true;
 }
 

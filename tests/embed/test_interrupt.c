@@ -113,27 +113,34 @@ static void epoch_moved(w2n_module *m)
 	w2n_instance_free(inst);
 }
 
-/* Extends the deadline by one tick three times, then lets it trap. */
-static uint64_t extend_thrice(void *env, w2n_instance *inst, w2n_trap_kind why)
+/* An interrupt callback's plan: give `grant` ticks or fuel for `why`
+ * `times` times, then let the code trap; `calls` counts its calls. */
+typedef struct plan {
+	w2n_trap_kind why;
+	uint64_t grant;
+	unsigned times, calls;
+} plan;
+
+static uint64_t follow(void *env, w2n_instance *inst, w2n_trap_kind why)
 {
-	unsigned *calls = env;
+	plan *p = env;
 	(void)inst;
-	CHECK_EQ(why, W2N_TRAP_KIND_INTERRUPTED);
-	return ++*calls <= 3 ? 1 : 0;
+	CHECK_EQ(why, p->why);
+	return ++p->calls <= p->times ? p->grant : 0;
 }
 
 static void epoch_callback(w2n_module *m)
 {
 	check_context("epoch callback");
 	w2n_instance *inst = instantiate(m, NULL);
-	unsigned calls = 0;
-	w2n_instance_set_interrupt_callback(inst, extend_thrice, &calls);
+	plan extend = {W2N_TRAP_KIND_INTERRUPTED, 1, 3, 0};
+	w2n_instance_set_interrupt_callback(inst, follow, &extend);
 	pthread_t t;
 	atomic_store(&stop_ticking, false);
 	pthread_create(&t, NULL, ticker, NULL);
 	CHECK(w2n_instance_set_epoch_deadline(inst, 1, NULL));
 	expect_trap(inst, "spin", 0, W2N_TRAP_KIND_INTERRUPTED);
-	CHECK_EQ(calls, 4);
+	CHECK_EQ(extend.calls, 4);
 	atomic_store(&stop_ticking, true);
 	pthread_join(t, NULL);
 	w2n_instance_free(inst);
@@ -147,15 +154,6 @@ static uint64_t fuel_of_count(w2n_instance *inst, int32_t n)
 	CHECK(w2n_instance_set_fuel(inst, 1000000, NULL));
 	CHECK_EQ(call_i32(inst, "count", n), n);
 	return 1000000 - w2n_instance_fuel(inst);
-}
-
-/* Gives 1000 fuel five times, then lets it trap. */
-static uint64_t refuel(void *env, w2n_instance *inst, w2n_trap_kind why)
-{
-	unsigned *calls = env;
-	(void)inst;
-	CHECK_EQ(why, W2N_TRAP_KIND_OUT_OF_FUEL);
-	return ++*calls <= 5 ? 1000 : 0;
 }
 
 static void fuel(w2n_module *m)
@@ -173,16 +171,16 @@ static void fuel(w2n_module *m)
 	expect_trap(inst, "fork", 64, W2N_TRAP_KIND_OUT_OF_FUEL);
 
 	check_context("refuel");
-	unsigned calls = 0;
-	w2n_instance_set_interrupt_callback(inst, refuel, &calls);
+	plan refuel = {W2N_TRAP_KIND_OUT_OF_FUEL, 1000, 5, 0};
+	w2n_instance_set_interrupt_callback(inst, follow, &refuel);
 	CHECK(w2n_instance_set_fuel(inst, 100, NULL));
 	CHECK_EQ(call_i32(inst, "count", 500), 500); /* 4002: 4 refuels */
-	CHECK_EQ(calls, 4);
+	CHECK_EQ(refuel.calls, 4);
 	CHECK_EQ(w2n_instance_fuel(inst), 100 + 4 * 1000 - 4002);
-	calls = 0;
+	refuel.calls = 0; /* 8002 > 100 + 5 * 1000: the sixth call refuses */
 	CHECK(w2n_instance_set_fuel(inst, 100, NULL));
 	expect_trap(inst, "count", 1000, W2N_TRAP_KIND_OUT_OF_FUEL);
-	CHECK_EQ(calls, 6);
+	CHECK_EQ(refuel.calls, 6);
 	w2n_instance_free(inst);
 }
 
