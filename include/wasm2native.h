@@ -540,6 +540,7 @@ bool w2n_instance_set_epoch_deadline(w2n_instance *inst, uint64_t ticks,
  * not compiled so.
  */
 bool w2n_instance_set_fuel(w2n_instance *inst, uint64_t fuel, w2n_error *err);
+/* The fuel left (UINT64_MAX for a module not compiled --interruptible=fuel). */
 uint64_t w2n_instance_fuel(const w2n_instance *inst);
 
 /*

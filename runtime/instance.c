@@ -62,9 +62,13 @@ static bool check_module(const w2n_rt_module *m, w2n_rt_error *err)
 		                 "unknown bounds strategy %u", m->bounds);
 		return false;
 	}
-	if (m->interruptible > W2N_RT_INTERRUPT_FUEL) {
+	if (m->interruptible > W2N_RT_INTERRUPT_FUEL ||
+	    (m->interruptible != W2N_RT_INTERRUPT_NONE &&
+	     (m->layout.interrupt < sizeof(w2n_rt_instance_header) ||
+	      m->layout.interrupt >
+	          m->layout.instance_size - sizeof(w2n_rt_interruption)))) {
 		w2n_rt_error_set(err, W2N_RT_ERROR_DESCRIPTOR,
-		                 "unknown interruption mode %u",
+		                 "unknown interruption mode %u or layout",
 		                 m->interruptible);
 		return false;
 	}

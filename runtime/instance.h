@@ -287,7 +287,9 @@ void w2n_rt_epoch_increment(void);
 void w2n_rt_set_epoch_deadline(w2n_rt_instance *inst, uint64_t ticks);
 
 /* The fuel left to code of `inst` compiled --interruptible=fuel (capped
- * at INT64_MAX; new instances have INT64_MAX), and setting it. */
+ * at INT64_MAX; new instances have INT64_MAX; UINT64_MAX for code not
+ * compiled interruptible), and setting it.  This and the deadline do
+ * nothing to code not compiled interruptible. */
 uint64_t w2n_rt_fuel(const w2n_rt_instance *inst);
 void w2n_rt_set_fuel(w2n_rt_instance *inst, uint64_t fuel);
 

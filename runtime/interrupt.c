@@ -17,10 +17,14 @@
 /* Ticks since the process started: only ever grows. */
 static uint64_t epoch_counter;
 
+/* The instance's interruption state; NULL when its code is not
+ * interruptible (descriptors made by hand may not have one). */
 static w2n_rt_interruption *interrupt_of(const w2n_rt_instance *inst)
 {
-	return w2n_rt_instance_slot(
-	    inst, w2n_rt_instance_module(inst)->layout.interrupt);
+	const w2n_rt_module *m = w2n_rt_instance_module(inst);
+	if (m->interruptible == W2N_RT_INTERRUPT_NONE)
+		return NULL;
+	return w2n_rt_instance_slot(inst, m->layout.interrupt);
 }
 
 static uint64_t epoch_now(void)
@@ -41,6 +45,8 @@ void w2n_rt_epoch_increment(void)
 void w2n_rt_interrupt_init(w2n_rt_instance *inst)
 {
 	w2n_rt_interruption *ir = interrupt_of(inst);
+	if (!ir)
+		return;
 	ir->epoch = &epoch_counter;
 	ir->deadline = UINT64_MAX; /* never */
 	ir->fuel = INT64_MAX;      /* as good as unlimited */
@@ -50,19 +56,26 @@ void w2n_rt_set_epoch_deadline(w2n_rt_instance *inst, uint64_t ticks)
 {
 	/* A store the instance's thread may read at any time: atomic, so
 	 * that it never sees half of it. */
-	__atomic_store_n(&interrupt_of(inst)->deadline,
-	                 add_saturating(epoch_now(), ticks), __ATOMIC_RELAXED);
+	w2n_rt_interruption *ir = interrupt_of(inst);
+	if (ir)
+		__atomic_store_n(&ir->deadline,
+		                 add_saturating(epoch_now(), ticks),
+		                 __ATOMIC_RELAXED);
 }
 
 void w2n_rt_set_fuel(w2n_rt_instance *inst, uint64_t fuel)
 {
-	interrupt_of(inst)->fuel = fuel > INT64_MAX ? INT64_MAX : (int64_t)fuel;
+	w2n_rt_interruption *ir = interrupt_of(inst);
+	if (ir)
+		ir->fuel = fuel > INT64_MAX ? INT64_MAX : (int64_t)fuel;
 }
 
 uint64_t w2n_rt_fuel(const w2n_rt_instance *inst)
 {
-	int64_t fuel = interrupt_of(inst)->fuel;
-	return fuel < 0 ? 0 : (uint64_t)fuel;
+	const w2n_rt_interruption *ir = interrupt_of(inst);
+	if (!ir)
+		return UINT64_MAX; /* not counted */
+	return ir->fuel < 0 ? 0 : (uint64_t)ir->fuel;
 }
 
 void w2n_rt_set_interrupt_handler(w2n_rt_instance *inst,
