@@ -14,11 +14,12 @@ static LLVMValueRef field_addr(cg_ctx *cx, cg_func *fx, unsigned field)
 	return cg_vmctx_addr(cx, fx, CG_VM_INTERRUPT, field);
 }
 
-/* Whether the epoch reached the deadline.  Both are written by other
- * threads: volatile loads, read again on every check and never deleted
- * (so no loop that checks is free of side effects).  A torn read on
- * 32-bit targets only makes the code call the runtime early, which
- * checks again. */
+/* Whether the epoch reached the deadline.  The epoch is written by other
+ * threads: a volatile load, read again on every check and never deleted
+ * (so no loop that checks is free of side effects).  The deadline is an
+ * ordinary load, which LLVM may keep in a register in a loop that calls
+ * nothing: one load per check, as wasmtime's.  A torn read on 32-bit
+ * targets only makes the code call the runtime early; it checks again. */
 static LLVMValueRef epoch_due(cg_ctx *cx, cg_func *fx)
 {
 	LLVMValueRef counter = cg_load_vm(
@@ -27,7 +28,6 @@ static LLVMValueRef epoch_due(cg_ctx *cx, cg_func *fx)
 	LLVMSetVolatile(epoch, true);
 	LLVMValueRef deadline = cg_load_vm(
 	    cx, cx->t_i64, field_addr(cx, fx, CG_RT_interruption_deadline));
-	LLVMSetVolatile(deadline, true);
 	return LLVMBuildICmp(cx->b, LLVMIntUGE, epoch, deadline, "");
 }
 

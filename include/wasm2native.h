@@ -524,8 +524,10 @@ void w2n_epoch_increment(void);
  * Code of an instance of a module compiled --interruptible=epoch stops
  * once the epoch advanced `ticks` from now (0: at its next function entry
  * or loop iteration): it calls the instance's interrupt callback, or
- * without one traps (W2N_TRAP_KIND_INTERRUPTED).  From any thread, also
- * while the instance runs.  New instances have no deadline.
+ * without one traps (W2N_TRAP_KIND_INTERRUPTED).  From any thread; while
+ * the instance runs, its code sees the new deadline from its next
+ * function entry (a loop that calls nothing may keep the old one; the
+ * epoch stops it).  New instances have no deadline.
  * W2N_ERROR_USAGE for a module not compiled so.
  */
 bool w2n_instance_set_epoch_deadline(w2n_instance *inst, uint64_t ticks,

@@ -282,8 +282,9 @@ void w2n_rt_epoch_increment(void);
 
 /* Makes code of `inst` compiled --interruptible=epoch stop (call the
  * handler, or trap "interrupted") once the epoch has advanced `ticks`
- * from now (0: at its next check).  Any thread, also while it runs.  New
- * instances have no deadline. */
+ * from now (0: at its next check).  Any thread; code running meanwhile
+ * sees it from its next function entry.  New instances have no
+ * deadline. */
 void w2n_rt_set_epoch_deadline(w2n_rt_instance *inst, uint64_t ticks);
 
 /* The fuel left to code of `inst` compiled --interruptible=fuel (capped
