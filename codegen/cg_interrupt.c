@@ -24,6 +24,12 @@ static LLVMValueRef epoch_due(cg_ctx *cx, cg_func *fx)
 {
 	LLVMValueRef counter = cg_load_vm(
 	    cx, cx->t_ptr, field_addr(cx, fx, CG_RT_interruption_epoch));
+	/* Set at instantiation, never changed: LLVM may keep it in a
+	 * register across the cold call. */
+	LLVMSetMetadata(counter,
+	                LLVMGetMDKindIDInContext(cx->ctx, "invariant.load", 14),
+	                LLVMMetadataAsValue(
+	                    cx->ctx, LLVMMDNodeInContext2(cx->ctx, NULL, 0)));
 	LLVMValueRef epoch = cg_load_vm(cx, cx->t_i64, counter);
 	LLVMSetVolatile(epoch, true);
 	LLVMValueRef deadline = cg_load_vm(
