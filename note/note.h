@@ -70,7 +70,7 @@ typedef struct w2n_note_text {
 /* What the header items say. */
 typedef struct w2n_note_header {
 	const char *version, *target, *symbol;
-	uint32_t abi, bounds; /* W2N_RT_BOUNDS_* */
+	uint32_t abi, bounds;   /* W2N_RT_BOUNDS_* */
 	uint32_t interruptible; /* W2N_RT_INTERRUPT_* */
 	uint8_t sha256[32];
 } w2n_note_header;

@@ -82,8 +82,8 @@ typedef struct wasi_program_limits {
 } wasi_program_limits;
 
 /* wasi_ctx_from_options that also fills `out` from the items. */
-wasi_ctx *wasi_program_from_options(int argc, char **argv,
-                                    const char *compiled, const char *runtime,
+wasi_ctx *wasi_program_from_options(int argc, char **argv, const char *compiled,
+                                    const char *runtime,
                                     wasi_program_limits *out,
                                     w2n_rt_error *err);
 
