@@ -108,6 +108,7 @@ static void enter_loop(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	LLVMPositionBuilderAtEnd(cx->b, b->branch);
 	for (uint32_t i = 0; i < t->nparams; i++)
 		fx->vals[b->height + i] = b->phis[i];
+	cg_interrupt_check(cx, fx, in + 1);
 }
 
 static void enter_if(cg_ctx *cx, cg_func *fx, const ir_instr *in)

@@ -506,7 +506,8 @@ static LLVMValueRef layout_struct(cg_ctx *cx)
 	    [CG_RT_layout_global_storage] = u32(cx, l->global_storage),
 	    [CG_RT_layout_func_size] = u32(cx, l->func_size),
 	    [CG_RT_layout_tags] = u32(cx, l->tags),
-	    [CG_RT_layout_tag_storage] = u32(cx, l->tag_storage)};
+	    [CG_RT_layout_tag_storage] = u32(cx, l->tag_storage),
+	    [CG_RT_layout_interrupt] = u32(cx, l->interrupt)};
 	return RT_CONST(cx, layout, f);
 }
 
@@ -586,6 +587,7 @@ void cg_emit_descriptor(cg_ctx *cx)
 	    MEMBER(start) = u32(cx, m->start),
 	    MEMBER(init) = init,
 	    MEMBER(layout) = layout_struct(cx),
+	    MEMBER(interruptible) = u32(cx, cx->o->interruptible),
 	};
 #undef MEMBER
 	LLVMValueRef desc = RT_CONST(cx, module, f);

@@ -247,6 +247,7 @@ void cg_function(cg_ctx *cx, uint32_t index)
 	/* The body is a block whose end returns (spec 4.4.10). */
 	ir_instr body = {.op = OP_BLOCK};
 	cg_control_enter_body(cx, &fx, &body);
+	cg_interrupt_check(cx, &fx, f->code);
 	cg_emit_code(cx, &fx, f->code, f->ncode);
 	cg_debug_function_end(cx, &fx);
 	cg_func_end(&fx);

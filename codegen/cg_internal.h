@@ -222,6 +222,15 @@ bool cg_compile_unit(const ir_module *m, const cg_options *o, const cg_unit *u,
 /* Runs an LLVM pass pipeline (text form) over the module. */
 bool cg_run_passes(cg_ctx *cx, const char *pipeline);
 
+/* ---- cg_interrupt.c: --interruptible (docs/interruption.md) ---- */
+/* The fuel the region of code starting at `code` costs: its instructions
+ * up to the `end` closing the block it is in (or `end`), but `else` and
+ * `end`, counting a nested loop as one (its body is a region of its own). */
+uint32_t cg_region_cost(const ir_instr *code, const ir_instr *end);
+/* At a function entry or loop header whose region starts at `region`
+ * (in fx->f->code): the check of the module's interruption mode, if any. */
+void cg_interrupt_check(cg_ctx *cx, cg_func *fx, const ir_instr *region);
+
 /* ---- cg_keep.c: guard-mode loads keep their traps ---- */
 /* In guard mode, marks `load` (a linear-memory load) as one that must run
  * even when its value is unused. */
@@ -268,6 +277,8 @@ enum {
 	CG_VM_TAIL_ARGS, /* w2n_rt_value[cg_tail_slots] */
 	CG_VM_TAGS,
 	CG_VM_TAG_STORAGE,
+	CG_VM_INTERRUPT, /* w2n_rt_interruption: last, so that adding it moved
+	                  * nothing before it */
 	CG_VM_FIELDS
 };
 /* A load or store of instance or runtime data (TBAA "vmctx"). */

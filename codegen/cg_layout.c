@@ -14,10 +14,19 @@ static LLVMTypeRef array_of(LLVMTypeRef t, uint32_t n)
 
 /* abi.def's member types, as codes: a struct member is STRUCT_KIND plus
  * its cg_rt_struct. */
-enum { KIND_U32, KIND_I32, KIND_U64, KIND_PTR, KIND_VOID, STRUCT_KIND };
+enum {
+	KIND_U32,
+	KIND_I32,
+	KIND_U64,
+	KIND_I64,
+	KIND_PTR,
+	KIND_VOID,
+	STRUCT_KIND
+};
 #define W2N_ABI_U32 KIND_U32
 #define W2N_ABI_I32 KIND_I32
 #define W2N_ABI_U64 KIND_U64
+#define W2N_ABI_I64 KIND_I64
 #define W2N_ABI_VOID KIND_VOID
 #define W2N_ABI_PTR(pointee) KIND_PTR
 #define W2N_ABI_STRUCT(name) (STRUCT_KIND + CG_RT_##name)
@@ -96,7 +105,8 @@ static LLVMTypeRef kind_type(cg_ctx *cx, uint8_t kind)
 	switch (kind) {
 	case KIND_U32:
 	case KIND_I32: return cx->t_i32;
-	case KIND_U64: return cx->t_i64;
+	case KIND_U64:
+	case KIND_I64: return cx->t_i64;
 	case KIND_PTR: return cx->t_ptr;
 	case KIND_VOID: return cx->t_void;
 	}
@@ -184,6 +194,7 @@ void cg_layout_build(cg_ctx *cx)
 	    [CG_VM_TAGS] = array_of(cx->t_ptr, m->ntags),
 	    [CG_VM_TAG_STORAGE] =
 	        array_of(cx->t_rt[CG_RT_tag], m->ntags - m->ntag_imports),
+	    [CG_VM_INTERRUPT] = cx->t_rt[CG_RT_interruption],
 	};
 	LLVMTypeRef vm = LLVMStructCreateNamed(cx->ctx, "w2n.vmctx");
 	LLVMStructSetBody(vm, fields, CG_VM_FIELDS, false);
@@ -203,6 +214,7 @@ void cg_layout_build(cg_ctx *cx)
 	l->global_storage = OFFSET(CG_VM_GLOBAL_STORAGE);
 	l->tags = OFFSET(CG_VM_TAGS);
 	l->tag_storage = OFFSET(CG_VM_TAG_STORAGE);
+	l->interrupt = OFFSET(CG_VM_INTERRUPT);
 #undef OFFSET
 	l->func_size =
 	    (uint32_t)LLVMABISizeOfType(cx->td, cx->t_rt[CG_RT_func]);

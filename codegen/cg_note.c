@@ -105,6 +105,7 @@ static void describe(cg_ctx *cx, w2n_note_text *t)
 	    .symbol = cx->o->descriptor_symbol,
 	    .abi = W2N_RT_ABI_VERSION,
 	    .bounds = cx->o->bounds,
+	    .interruptible = cx->o->interruptible,
 	};
 	if (cx->o->input_sha256)
 		memcpy(h.sha256, cx->o->input_sha256, sizeof h.sha256);

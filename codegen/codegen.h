@@ -124,12 +124,13 @@ typedef enum cg_emit {
 
 typedef struct cg_options {
 	const cg_target *target;
-	const char *cpu;      /* NULL: the target's default */
-	const char *features; /* NULL: the target's default */
-	unsigned opt_level;   /* 0..3 */
-	uint32_t bounds;      /* W2N_RT_BOUNDS_* */
-	bool dump_llvm;       /* each unit's LLVM IR before optimisation,
-	                       * to standard error */
+	const char *cpu;        /* NULL: the target's default */
+	const char *features;   /* NULL: the target's default */
+	unsigned opt_level;     /* 0..3 */
+	uint32_t bounds;        /* W2N_RT_BOUNDS_* */
+	uint32_t interruptible; /* W2N_RT_INTERRUPT_* */
+	bool dump_llvm;         /* each unit's LLVM IR before optimisation,
+	                         * to standard error */
 	/* Symbol of the module descriptor (w2n_rt_module). */
 	const char *descriptor_symbol;
 	/* How each function import is provided (CG_IMPORT_*), one entry

@@ -107,6 +107,7 @@ static bool choose_target(const w2n_options *o, cg_options *co, w2n_diags *d)
 	if (co->bounds == W2N_RT_BOUNDS_GUARD && co->target->pointer_bits < 64)
 		return w2n_error(d, W2N_NO_OFFSET, W2N_DIAG_USAGE,
 		                 "--bounds-checks=guard needs a 64-bit target");
+	co->interruptible = o->interruptible;
 	co->cpu = o->cpu;
 	co->features = o->features;
 	co->opt_level = o->opt_level;

@@ -9,6 +9,7 @@
  *     abi      2
  *     target   x86_64-linux-gnu
  *     bounds   guard
+ *     interruptible epoch      (or fuel, none)
  *     sha256   <SHA-256 of the input .wasm>
  *     import "env" "log_i32" (func (param i32))
  *     export "run" (func (param i32) (result i32))
@@ -30,6 +31,7 @@ static void print_module(const w2n_note *n)
 	printf("  abi      %u\n", n->abi);
 	printf("  target   %s\n", n->target);
 	printf("  bounds   %s\n", n->bounds);
+	printf("  interruptible %s\n", n->interruptible);
 	printf("  sha256   %s\n", n->sha256);
 	const char *p = n->items, *end = n->items + n->items_len;
 	while (p < end) {

@@ -124,6 +124,20 @@ static bool parse_bounds(w2n_options *o, const char *v, w2n_diags *d)
 	return true;
 }
 
+static bool parse_interruptible(w2n_options *o, const char *v, w2n_diags *d)
+{
+	if (strcmp(v, "epoch") == 0)
+		o->interruptible = W2N_RT_INTERRUPT_EPOCH;
+	else if (strcmp(v, "fuel") == 0)
+		o->interruptible = W2N_RT_INTERRUPT_FUEL;
+	else if (strcmp(v, "none") == 0)
+		o->interruptible = W2N_RT_INTERRUPT_NONE;
+	else
+		return fail(d, "invalid --interruptible '%s' (epoch or fuel)",
+		            v, "");
+	return true;
+}
+
 /* A decimal number in [min, max] for option `name`. */
 static bool parse_count(const char *name, const char *v, uint32_t min,
                         uint32_t max, uint32_t *out, w2n_diags *d)
@@ -197,6 +211,17 @@ static bool apply(w2n_options *o, option_id id, const char *v, w2n_diags *d)
 		o->unknown_imports = W2N_UNKNOWN_ZEROS;
 		return true;
 	case OPT_EMIT_HEADER: o->action = W2N_ACTION_EMIT_HEADER; return true;
+	case OPT_TIMEOUT:
+		if (o->interruptible == W2N_RT_INTERRUPT_NONE)
+			o->interruptible = W2N_RT_INTERRUPT_EPOCH;
+		return add_wasi_item(o, "--timeout=", v);
+	case OPT_FUEL:
+		if (o->interruptible == W2N_RT_INTERRUPT_NONE)
+			o->interruptible = W2N_RT_INTERRUPT_FUEL;
+		return add_wasi_item(o, "--fuel=", v);
+	case OPT_MAX_MEMORY: return add_wasi_item(o, "--max-memory=", v);
+	case OPT_MAX_TABLE: return add_wasi_item(o, "--max-table=", v);
+	case OPT_MAX_STACK: return add_wasi_item(o, "--max-stack=", v);
 	case OPT_DIR: return add_wasi_item(o, "--dir=", v);
 	case OPT_ENV: return add_wasi_item(o, "--env=", v);
 	case OPT_OUTPUT: o->output = v; return true;
@@ -222,6 +247,7 @@ static bool apply(w2n_options *o, option_id id, const char *v, w2n_diags *d)
 	case OPT_CPU: o->cpu = v; return true;
 	case OPT_FEATURES: o->features = v; return true;
 	case OPT_BOUNDS: return parse_bounds(o, v, d);
+	case OPT_INTERRUPTIBLE: return parse_interruptible(o, v, d);
 	case OPT_INVOKE: o->invoke = v; return true;
 	case OPT_VALIDATE: o->action = W2N_ACTION_VALIDATE; return true;
 	case OPT_VERBOSE: o->verbose = true; return true;

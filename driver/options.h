@@ -48,6 +48,7 @@ typedef struct w2n_options {
 	bool debug_offsets; /* --debug-offsets */
 	bool keep_memory_routines;
 	int bounds;                /* -1: the target's default */
+	uint32_t interruptible;    /* W2N_RT_INTERRUPT_* */
 	bool pic;                  /* -c for a host program (embedding API) */
 	const char *module_symbol; /* NULL: the output kind's default */
 	const char *invoke;        /* --invoke: the export a program calls */

@@ -116,10 +116,10 @@ static void cache_key(const w2n_options *o, const uint8_t *bytes, size_t len,
                       char key[65])
 {
 	char flags[512];
-	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d|u%d|%s|p%u|k%d",
+	snprintf(flags, sizeof flags, "%s|%s|%s|%s|O%u|b%d|i%u|u%d|%s|p%u|k%d",
 	         W2N_VERSION_STRING, o->target ? o->target : "host",
 	         o->cpu ? o->cpu : "", o->features ? o->features : "",
-	         o->opt_level, o->bounds, o->unknown_imports,
+	         o->opt_level, o->bounds, o->interruptible, o->unknown_imports,
 	         o->invoke ? o->invoke : "", o->partition_size,
 	         o->keep_memory_routines);
 	w2n_sha256 s;

@@ -354,8 +354,24 @@ static void discard_failed(w2n_instance *inst, const w2n_rt_error *e)
 	pthread_mutex_unlock(&failed.lock);
 }
 
+void w2n_instance_limits_init(w2n_instance_limits *limits)
+{
+	w2n_rt_resource_limits l;
+	w2n_rt_resource_limits_init(&l);
+	limits->max_memory_bytes = l.max_memory_bytes;
+	limits->max_table_elems = l.max_table_elems;
+	limits->max_stack_bytes = l.max_stack_bytes;
+}
+
 w2n_instance *w2n_instantiate(w2n_module *m, const w2n_imports *im,
                               w2n_error *err)
+{
+	return w2n_instantiate_with(m, im, NULL, err);
+}
+
+w2n_instance *w2n_instantiate_with(w2n_module *m, const w2n_imports *im,
+                                   const w2n_instance_limits *limits,
+                                   w2n_error *err)
 {
 	w2n_embed_ok(err);
 	w2n_instance *inst = m ? new_instance(m) : NULL;
@@ -366,7 +382,14 @@ w2n_instance *w2n_instantiate(w2n_module *m, const w2n_imports *im,
 	}
 	link_ctx lc = {im, inst, 0};
 	w2n_rt_error e;
-	w2n_rt_instance *rt = w2n_rt_instantiate(m->rt, resolve, &lc, &e);
+	w2n_rt_resource_limits rl;
+	w2n_rt_resource_limits_init(&rl);
+	if (limits)
+		rl = (w2n_rt_resource_limits){limits->max_memory_bytes,
+		                              limits->max_table_elems,
+		                              limits->max_stack_bytes};
+	w2n_rt_instance *rt =
+	    w2n_rt_instantiate_limited(m->rt, resolve, &lc, &rl, &e);
 	if (!rt) {
 		fail_rt(inst, &e, false, err);
 		discard_failed(inst, &e);
@@ -599,4 +622,63 @@ w2n_table *w2n_instance_table(w2n_instance *inst, const char *name)
 {
 	uint32_t i = entity_index(inst, name, W2N_RT_EXTERN_TABLE);
 	return (w2n_table *)(void *)w2n_rt_instance_table(inst->rt, i);
+}
+
+/* ---- Interruption ---- */
+
+void w2n_epoch_increment(void)
+{
+	w2n_rt_epoch_increment();
+}
+
+/* Whether the instance's module was compiled --interruptible=`mode`. */
+static bool compiled_for(const w2n_instance *inst, uint32_t mode,
+                         w2n_error *err)
+{
+	if (inst->module->rt->interruptible == mode)
+		return true;
+	return w2n_embed_fail(
+	    err, W2N_ERROR_USAGE, "module not compiled --interruptible=%s",
+	    mode == W2N_RT_INTERRUPT_EPOCH ? "epoch" : "fuel");
+}
+
+bool w2n_instance_set_epoch_deadline(w2n_instance *inst, uint64_t ticks,
+                                     w2n_error *err)
+{
+	w2n_embed_ok(err);
+	if (!compiled_for(inst, W2N_RT_INTERRUPT_EPOCH, err))
+		return false;
+	w2n_rt_set_epoch_deadline(inst->rt, ticks);
+	return true;
+}
+
+bool w2n_instance_set_fuel(w2n_instance *inst, uint64_t fuel, w2n_error *err)
+{
+	w2n_embed_ok(err);
+	if (!compiled_for(inst, W2N_RT_INTERRUPT_FUEL, err))
+		return false;
+	w2n_rt_set_fuel(inst->rt, fuel);
+	return true;
+}
+
+uint64_t w2n_instance_fuel(const w2n_instance *inst)
+{
+	return w2n_rt_fuel(inst->rt);
+}
+
+/* The runtime's handler: the host's callback with our instance. */
+static uint64_t ask_host(void *env, w2n_rt_instance *rt, uint32_t kind)
+{
+	w2n_instance *inst = env;
+	(void)rt;
+	return inst->on_interrupt(inst->interrupt_env, inst,
+	                          (w2n_trap_kind)kind);
+}
+
+void w2n_instance_set_interrupt_callback(w2n_instance *inst,
+                                         w2n_interrupt_fn *fn, void *env)
+{
+	inst->on_interrupt = fn;
+	inst->interrupt_env = env;
+	w2n_rt_set_interrupt_handler(inst->rt, fn ? ask_host : NULL, inst);
 }

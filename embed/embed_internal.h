@@ -89,6 +89,8 @@ struct w2n_instance {
 	w2n_global **globals; /* [nglobal_imports] host globals it imports */
 	w2n_tag **tags;       /* [ntag_imports] host tags it imports */
 	w2n_instance **deps;  /* [nimports] instances it imports from */
+	w2n_interrupt_fn *on_interrupt; /* and its env: the host's callback */
+	void *interrupt_env;
 	struct w2n_instance *next_failed;
 };
 

@@ -22,11 +22,14 @@
 	               "w2n_trap_kind must follow traps.def");
 #include "traps.def"
 #undef W2N_TRAP
-_Static_assert((int)W2N_TRAP_KIND_NULL_EXN_REFERENCE + 1 == (int)W2N_TRAP_COUNT,
+_Static_assert((int)W2N_TRAP_KIND_OUT_OF_FUEL + 1 == (int)W2N_TRAP_COUNT,
                "w2n_trap_kind must list every trap of traps.def");
 _Static_assert((int)W2N_BOUNDS_EXPLICIT == (int)W2N_RT_BOUNDS_EXPLICIT &&
                    (int)W2N_BOUNDS_GUARD == (int)W2N_RT_BOUNDS_GUARD,
                "w2n_bounds must follow W2N_RT_BOUNDS_*");
+_Static_assert((int)W2N_INTERRUPTIBLE_EPOCH == (int)W2N_RT_INTERRUPT_EPOCH &&
+                   (int)W2N_INTERRUPTIBLE_FUEL == (int)W2N_RT_INTERRUPT_FUEL,
+               "w2n_interruptible must follow W2N_RT_INTERRUPT_*");
 _Static_assert((int)W2N_REF_NONNULL == (int)W2N_RT_REF_NONNULL &&
                    (int)W2N_REF_TYPED == (int)W2N_RT_REF_TYPED &&
                    (int)W2N_REF_INDEX_SHIFT == (int)W2N_RT_REF_INDEX_SHIFT,
@@ -281,6 +284,11 @@ void w2n_module_describe(const w2n_module *m, w2n_module_info *out)
 	out->sha256 = m->sha256;
 	out->bounds = (w2n_bounds)m->rt->bounds;
 	out->abi_version = m->rt->abi_version;
+}
+
+w2n_interruptible w2n_module_interruptible(const w2n_module *m)
+{
+	return (w2n_interruptible)m->rt->interruptible;
 }
 
 static w2n_limits limits_of(const w2n_rt_limits *l)

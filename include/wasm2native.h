@@ -193,6 +193,9 @@ typedef enum w2n_trap_kind {
 	W2N_TRAP_KIND_EXPECTED_SHARED,  /* wait on an unshared memory */
 	/* exception handling */
 	W2N_TRAP_KIND_NULL_EXN_REFERENCE, /* throw_ref of null */
+	/* interruption (docs/interruption.md) */
+	W2N_TRAP_KIND_INTERRUPTED, /* the epoch deadline passed */
+	W2N_TRAP_KIND_OUT_OF_FUEL, /* the fuel ran out */
 } w2n_trap_kind;
 
 enum { W2N_ERROR_MESSAGE_MAX = 256 };
@@ -261,6 +264,17 @@ typedef struct w2n_module_info {
 } w2n_module_info;
 
 void w2n_module_describe(const w2n_module *m, w2n_module_info *out);
+
+/* How a module's code can be stopped (`wasm2native --interruptible`). */
+typedef enum w2n_interruptible {
+	W2N_INTERRUPTIBLE_NONE = 0,  /* it cannot: only its process can */
+	W2N_INTERRUPTIBLE_EPOCH = 1, /* by an epoch deadline */
+	W2N_INTERRUPTIBLE_FUEL = 2,  /* by fuel */
+} w2n_interruptible;
+
+/* Whether (and how) the code of `m` can be interrupted.  (Not a member of
+ * w2n_module_info, whose size hosts built before it would not have.) */
+w2n_interruptible w2n_module_interruptible(const w2n_module *m);
 
 /* ---- Types of imports and exports ---- */
 
@@ -546,8 +560,77 @@ bool w2n_imports_add_wasi(w2n_imports *im, const w2n_wasi_config *config,
 w2n_instance *w2n_instantiate(w2n_module *m, const w2n_imports *im,
                               w2n_error *err);
 
+/*
+ * What one instance may take.  Memory and tables: the most bytes (a
+ * multiple of 64 KiB pages counts whole pages) and elements each of its
+ * own memories and tables may start with or grow to, and each memory or
+ * table it grows; memory.grow and table.grow past them return -1, and an
+ * instance whose memory or table starts above them is not created
+ * (W2N_ERROR_USAGE).  Stack: the most native stack its Wasm code may use
+ * (rounded up to whole pages); deeper calls trap "call stack exhausted".
+ * Calls then run on a stack of that size the library maps for each
+ * outermost call, with a guard page below it (docs/interruption.md).
+ */
+typedef struct w2n_instance_limits {
+	uint64_t max_memory_bytes; /* UINT64_MAX: no limit */
+	uint64_t max_table_elems;  /* UINT64_MAX: no limit */
+	uint64_t max_stack_bytes;  /* 0: the calling thread's stack */
+} w2n_instance_limits;
+
+/* No limits: what w2n_instantiate applies. */
+void w2n_instance_limits_init(w2n_instance_limits *limits);
+
+/* w2n_instantiate with `limits` (NULL: none). */
+w2n_instance *w2n_instantiate_with(w2n_module *m, const w2n_imports *im,
+                                   const w2n_instance_limits *limits,
+                                   w2n_error *err);
+
 /* Drops the caller's reference.  NULL is allowed. */
 void w2n_instance_free(w2n_instance *inst);
+
+/* ---- Interruption (docs/interruption.md) ---- */
+
+/* Advances the process-wide epoch by one tick.  From any thread, also a
+ * signal handler; a timer thread calling it makes ticks of time. */
+void w2n_epoch_increment(void);
+
+/*
+ * Code of an instance of a module compiled --interruptible=epoch stops
+ * once the epoch advanced `ticks` from now (0: at its next function entry
+ * or loop iteration): it calls the instance's interrupt callback, or
+ * without one traps (W2N_TRAP_KIND_INTERRUPTED).  From any thread; while
+ * the instance runs, its code sees the new deadline from its next
+ * function entry (a loop that calls nothing may keep the old one; the
+ * epoch stops it).  New instances have no deadline.
+ * W2N_ERROR_USAGE for a module not compiled so.
+ */
+bool w2n_instance_set_epoch_deadline(w2n_instance *inst, uint64_t ticks,
+                                     w2n_error *err);
+
+/*
+ * The fuel of an instance of a module compiled --interruptible=fuel: its
+ * code consumes it as it runs (docs/interruption.md says what costs how
+ * much) and, running out, calls the interrupt callback or traps
+ * (W2N_TRAP_KIND_OUT_OF_FUEL).  New instances have INT64_MAX.  Set it
+ * between calls (or from the callback).  W2N_ERROR_USAGE for a module
+ * not compiled so.
+ */
+bool w2n_instance_set_fuel(w2n_instance *inst, uint64_t fuel, w2n_error *err);
+/* The fuel left (UINT64_MAX for a module not compiled --interruptible=fuel). */
+uint64_t w2n_instance_fuel(const w2n_instance *inst);
+
+/*
+ * Called on the instance's thread when its deadline passed (`why`
+ * W2N_TRAP_KIND_INTERRUPTED) or its fuel ran out (OUT_OF_FUEL): returns
+ * how many ticks from now the new deadline is, or how much fuel to add;
+ * 0 lets the code trap.  It must not call into the instance.
+ */
+typedef uint64_t w2n_interrupt_fn(void *env, w2n_instance *inst,
+                                  w2n_trap_kind why);
+
+/* Sets (NULL: removes) the instance's interrupt callback. */
+void w2n_instance_set_interrupt_callback(w2n_instance *inst,
+                                         w2n_interrupt_fn *fn, void *env);
 
 /*
  * Frees the instances whose start function (or segment initialisation)

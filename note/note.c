@@ -11,6 +11,15 @@
 
 #include "w2n_rt.h"
 
+const char *w2n_note_interrupt_name(uint32_t mode)
+{
+	switch (mode) {
+	case W2N_RT_INTERRUPT_EPOCH: return "epoch";
+	case W2N_RT_INTERRUPT_FUEL: return "fuel";
+	default: return "none";
+	}
+}
+
 const char *w2n_note_bounds_name(uint32_t bounds)
 {
 	return bounds == W2N_RT_BOUNDS_EXPLICIT ? "explicit" : "guard";
@@ -178,6 +187,9 @@ void w2n_note_begin(w2n_note_text *t, const w2n_note_header *h)
 	for (int i = 0; i < 32; i++)
 		appendf(t, "%02x", h->sha256[i]);
 	appendf(t, "\nsymbol %s\n", h->symbol);
+	if (h->interruptible != W2N_RT_INTERRUPT_NONE)
+		appendf(t, "interruptible %s\n",
+		        w2n_note_interrupt_name(h->interruptible));
 }
 
 void w2n_note_add_import(w2n_note_text *t, const char *module,
@@ -280,9 +292,10 @@ static bool take_abi(uint32_t *abi, const char *value, size_t len)
 static bool header_item(w2n_note *out, const char *key, size_t key_len,
                         const char *value, size_t len, unsigned *seen)
 {
-	static const char *const keys[] = {"wasm2native", "abi",    "target",
-	                                   "bounds",      "sha256", "symbol"};
-	for (unsigned i = 0; i < 6; i++) {
+	static const char *const keys[] = {"wasm2native",  "abi",    "target",
+	                                   "bounds",       "sha256", "symbol",
+	                                   "interruptible"};
+	for (unsigned i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		if (strlen(keys[i]) != key_len ||
 		    memcmp(keys[i], key, key_len) != 0)
 			continue;
@@ -299,6 +312,9 @@ static bool header_item(w2n_note *out, const char *key, size_t key_len,
 			return take(out->bounds, sizeof out->bounds, value,
 			            len);
 		case 4: return len == 64 && take(out->sha256, 65, value, len);
+		case 6:
+			return take(out->interruptible,
+			            sizeof out->interruptible, value, len);
 		default:
 			return take(out->symbol, sizeof out->symbol, value,
 			            len);
@@ -311,6 +327,7 @@ bool w2n_note_decode(const char *desc, size_t len, w2n_note *out, char *why,
                      size_t n)
 {
 	memset(out, 0, sizeof *out);
+	strcpy(out->interruptible, "none");
 	const char *end = memchr(desc, '\0', len);
 	if (!end)
 		return w2n_note_fail(
@@ -338,7 +355,7 @@ bool w2n_note_decode(const char *desc, size_t len, w2n_note *out, char *why,
 			                     (int)key_len, line);
 		line = eol + 1;
 	}
-	if (seen != 0x3f)
+	if ((seen & 0x3f) != 0x3f) /* all but interruptible */
 		return w2n_note_fail(
 		    why, n, "malformed wasm2native note: missing items");
 	if (!out->items)

@@ -19,6 +19,7 @@
  *   bounds guard                       or explicit
  *   sha256 <64 hex digits>             of the input .wasm
  *   symbol w2n_module                  the descriptor's symbol
+ *   interruptible epoch                or fuel; absent: none (optional)
  *   import "env" "log" (func (param i32))
  *   export "mem" (memory 1 2)
  * Types are written in the text format's notation.  Names are quoted as
@@ -70,7 +71,8 @@ typedef struct w2n_note_text {
 /* What the header items say. */
 typedef struct w2n_note_header {
 	const char *version, *target, *symbol;
-	uint32_t abi, bounds; /* W2N_RT_BOUNDS_* */
+	uint32_t abi, bounds;   /* W2N_RT_BOUNDS_* */
+	uint32_t interruptible; /* W2N_RT_INTERRUPT_* */
 	uint8_t sha256[32];
 } w2n_note_header;
 
@@ -107,6 +109,7 @@ typedef struct w2n_note {
 	char bounds[16];
 	char sha256[65];
 	char symbol[128];
+	char interruptible[8]; /* "none" when the note does not say */
 	uint32_t abi;
 	const char *items;
 	size_t items_len;
@@ -155,6 +158,9 @@ const char *w2n_note_file_kind_name(w2n_note_file_kind kind);
 
 /* The target triple this code runs on (the runtime's own), or NULL. */
 const char *w2n_note_host_target(void);
+
+/* "none", "epoch" or "fuel" for a W2N_RT_INTERRUPT_* value. */
+const char *w2n_note_interrupt_name(uint32_t mode);
 
 /* "guard" or "explicit" for a W2N_RT_BOUNDS_* value. */
 const char *w2n_note_bounds_name(uint32_t bounds);

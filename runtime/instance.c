@@ -62,6 +62,16 @@ static bool check_module(const w2n_rt_module *m, w2n_rt_error *err)
 		                 "unknown bounds strategy %u", m->bounds);
 		return false;
 	}
+	if (m->interruptible > W2N_RT_INTERRUPT_FUEL ||
+	    (m->interruptible != W2N_RT_INTERRUPT_NONE &&
+	     (m->layout.interrupt < sizeof(w2n_rt_instance_header) ||
+	      m->layout.interrupt >
+	          m->layout.instance_size - sizeof(w2n_rt_interruption)))) {
+		w2n_rt_error_set(err, W2N_RT_ERROR_DESCRIPTOR,
+		                 "unknown interruption mode %u or layout",
+		                 m->interruptible);
+		return false;
+	}
 	return true;
 }
 
@@ -414,8 +424,8 @@ static bool build(w2n_rt_instance *inst, w2n_rt_resolve_fn *resolve, void *env,
 	fill_defined_funcs(inst);
 	fill_defined_tags(inst);
 	fill_globals(inst);
-	return create_memories(inst, err) && create_tables(inst, err) &&
-	       fill_segments(inst, err);
+	return w2n_rt_limits_check(inst, err) && create_memories(inst, err) &&
+	       create_tables(inst, err) && fill_segments(inst, err);
 }
 
 /* ---- Running init and start ---- */
@@ -437,9 +447,10 @@ static void start_thunk(void *arg)
 static bool run_init(w2n_rt_instance *inst, w2n_rt_error *err)
 {
 	const w2n_rt_module *m = module_of(inst);
-	if (m->init && !w2n_rt_run_protected(init_thunk, inst, err))
+	if (m->init && !w2n_rt_run_limited(inst, init_thunk, inst, err))
 		return false;
-	return !m->has_start || w2n_rt_run_protected(start_thunk, inst, err);
+	return !m->has_start ||
+	       w2n_rt_run_limited(inst, start_thunk, inst, err);
 }
 
 /* Whether references to the instance's functions can have left it:
@@ -473,6 +484,14 @@ w2n_rt_instance *w2n_rt_instantiate(const w2n_rt_module *m,
                                     w2n_rt_resolve_fn *resolve, void *env,
                                     w2n_rt_error *err)
 {
+	return w2n_rt_instantiate_limited(m, resolve, env, NULL, err);
+}
+
+w2n_rt_instance *
+w2n_rt_instantiate_limited(const w2n_rt_module *m, w2n_rt_resolve_fn *resolve,
+                           void *env, const w2n_rt_resource_limits *limits,
+                           w2n_rt_error *err)
+{
 	w2n_rt_error local;
 	if (!err)
 		err = &local; /* what failed decides what is kept */
@@ -482,6 +501,11 @@ w2n_rt_instance *w2n_rt_instantiate(const w2n_rt_module *m,
 	w2n_rt_instance *inst = alloc_instance(m, err);
 	if (!inst)
 		return NULL;
+	if (limits)
+		w2n_rt_state(inst)->limits = *limits;
+	else
+		w2n_rt_resource_limits_init(&w2n_rt_state(inst)->limits);
+	w2n_rt_interrupt_init(inst);
 	if (!build(inst, resolve, env, err)) {
 		w2n_rt_instance_free(inst);
 		return NULL;
@@ -556,7 +580,7 @@ bool w2n_rt_invoke(w2n_rt_instance *inst, const w2n_rt_func *f,
 		return false;
 	}
 	call_args a = {m->types[type_index].call, f, vals};
-	return w2n_rt_run_protected(call_thunk, &a, err);
+	return w2n_rt_run_limited(inst, call_thunk, &a, err);
 }
 
 const w2n_rt_export *w2n_rt_find_export_n(const w2n_rt_module *m,

@@ -90,6 +90,17 @@ typedef bool w2n_rt_resolve_fn(void *env, w2n_rt_instance *inst,
 
 /* ---- Instances ---- */
 
+/* What one instance may take (w2n_rt_instantiate_limited). */
+typedef struct w2n_rt_resource_limits {
+	uint64_t max_memory_bytes; /* a memory's size; UINT64_MAX: none */
+	uint64_t max_table_elems;  /* a table's size; UINT64_MAX: none */
+	uint64_t max_stack_bytes;  /* native stack of its Wasm code; 0:
+	                            * the calling thread's stack */
+} w2n_rt_resource_limits;
+
+/* No limits. */
+void w2n_rt_resource_limits_init(w2n_rt_resource_limits *l);
+
 /*
  * Instantiates `m` (spec 4.5.4): checks the descriptor, resolves every
  * import through `resolve` (may be NULL when there are none) and matches
@@ -103,6 +114,18 @@ typedef bool w2n_rt_resolve_fn(void *env, w2n_rt_instance *inst,
 w2n_rt_instance *w2n_rt_instantiate(const w2n_rt_module *m,
                                     w2n_rt_resolve_fn *resolve, void *env,
                                     w2n_rt_error *err);
+
+/*
+ * As w2n_rt_instantiate, with `limits` (NULL: none): the instance's own
+ * memories and tables must start within them (else HOST error: "memory 0
+ * of N bytes exceeds the instance's limit of M bytes"); memory.grow and
+ * table.grow by its code return -1 past them; its calls, init and start
+ * run on a stack of max_stack_bytes.
+ */
+w2n_rt_instance *
+w2n_rt_instantiate_limited(const w2n_rt_module *m, w2n_rt_resolve_fn *resolve,
+                           void *env, const w2n_rt_resource_limits *limits,
+                           w2n_rt_error *err);
 
 /* Frees an instance and drops its references to memories and tables.
  * NULL is allowed. */
@@ -288,6 +311,34 @@ int64_t w2n_rt_table_grow_by(w2n_rt_table *t, uint32_t delta, void *init);
 
 /* Whether `t` was created with a maximum. */
 bool w2n_rt_table_has_max(const w2n_rt_table *t);
+
+/* ---- Interruption (interrupt.c; docs/interruption.md) ---- */
+
+/* Bumps the process-wide epoch by one.  Any thread; async-signal-safe. */
+void w2n_rt_epoch_increment(void);
+
+/* Makes code of `inst` compiled --interruptible=epoch stop (call the
+ * handler, or trap "interrupted") once the epoch has advanced `ticks`
+ * from now (0: at its next check).  Any thread; code running meanwhile
+ * sees it from its next function entry.  New instances have no
+ * deadline. */
+void w2n_rt_set_epoch_deadline(w2n_rt_instance *inst, uint64_t ticks);
+
+/* The fuel left to code of `inst` compiled --interruptible=fuel (capped
+ * at INT64_MAX; new instances have INT64_MAX; UINT64_MAX for code not
+ * compiled interruptible), and setting it.  This and the deadline do
+ * nothing to code not compiled interruptible. */
+uint64_t w2n_rt_fuel(const w2n_rt_instance *inst);
+void w2n_rt_set_fuel(w2n_rt_instance *inst, uint64_t fuel);
+
+/* Asked, on the running thread, when the deadline passed (kind
+ * W2N_TRAP_INTERRUPTED) or the fuel ran out (W2N_TRAP_OUT_OF_FUEL):
+ * returns how many more ticks (from now) or how much more fuel to give,
+ * or 0 to let the code trap.  It must not call into `inst`. */
+typedef uint64_t w2n_rt_interrupt_fn(void *env, w2n_rt_instance *inst,
+                                     uint32_t kind);
+void w2n_rt_set_interrupt_handler(w2n_rt_instance *inst,
+                                  w2n_rt_interrupt_fn *fn, void *env);
 
 /* ---- Traps ---- */
 

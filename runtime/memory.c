@@ -362,15 +362,16 @@ static void check_range(w2n_rt_instance *inst, uint64_t at, uint64_t len,
 int32_t w2n_rt_memory_grow(w2n_rt_instance *inst, uint32_t memory,
                            uint32_t delta_pages)
 {
-	return (int32_t)w2n_rt_memory_grow_by(memory_at(inst, memory),
-	                                      delta_pages);
+	return (int32_t)w2n_rt_memory_grow64(inst, memory, delta_pages);
 }
 
 uint64_t w2n_rt_memory_grow64(w2n_rt_instance *inst, uint32_t memory,
                               uint64_t delta_pages)
 {
-	return (uint64_t)w2n_rt_memory_grow_by(memory_at(inst, memory),
-	                                       delta_pages);
+	w2n_rt_memory *mem = memory_at(inst, memory);
+	if (!w2n_rt_limits_allow_memory(inst, mem->pages, delta_pages))
+		return UINT64_MAX; /* -1: the host's limit, as a maximum */
+	return (uint64_t)w2n_rt_memory_grow_by(mem, delta_pages);
 }
 
 /* Checked, [at, at + len) is addressable: size_t casts are exact. */

@@ -74,9 +74,48 @@ typedef struct w2n_rt_instance_state {
 	w2n_rt_closure_node *closures;
 	struct w2n_rt_instance_state *next_failed; /* parked list link */
 	w2n_rt_instance *inst;
+	w2n_rt_interrupt_fn *on_interrupt; /* w2n_rt_set_interrupt_handler */
+	void *interrupt_env;
+	w2n_rt_resource_limits limits;
 	uint32_t nelems;
 	void **elem_items[]; /* what elems[i].items was allocated as */
 } w2n_rt_instance_state;
+
+/* Makes a new instance's interruption state (interrupt.c): the epoch
+ * counter, no deadline, unlimited fuel. */
+void w2n_rt_interrupt_init(w2n_rt_instance *inst);
+
+/* ---- Resource limits (limits.c) ---- */
+
+/* Whether the instance's limits let its memory (table) `index`, of
+ * `pages` pages (`size` elements), grow by `delta`. */
+bool w2n_rt_limits_allow_memory(const w2n_rt_instance *inst, uint64_t pages,
+                                uint64_t delta);
+bool w2n_rt_limits_allow_table(const w2n_rt_instance *inst, uint64_t size,
+                               uint64_t delta);
+
+/* Checks the instance's own memories and tables against its limits; false
+ * with `err` filled (HOST) when one starts above them. */
+bool w2n_rt_limits_check(w2n_rt_instance *inst, w2n_rt_error *err);
+
+/*
+ * w2n_rt_run_protected on a stack of the instance's stack limit (none:
+ * on the thread's own stack): a stack of that size with a guard page
+ * below, whose bounds the signal handler knows, so that deeper calls trap
+ * with "call stack exhausted".  Calls made while one runs (a host
+ * function calling back into Wasm) stay on it.
+ */
+bool w2n_rt_run_limited(const w2n_rt_instance *inst, w2n_rt_protected_fn *fn,
+                        void *arg, w2n_rt_error *err);
+
+/* ---- Thread stacks (trap.c) ---- */
+
+/* Sets this thread up for protected calls (as their first use does). */
+bool w2n_rt_thread_setup(w2n_rt_error *err);
+
+/* Swaps this thread's stack bounds (low end, guard size below it) that
+ * the signal handler tells stack overflow by with *lo and *guard. */
+void w2n_rt_stack_bounds_swap(uintptr_t *lo, uintptr_t *guard);
 
 /* The private state of `inst`. */
 static inline w2n_rt_instance_state *w2n_rt_state(const w2n_rt_instance *inst)

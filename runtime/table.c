@@ -139,17 +139,17 @@ static void check_range(w2n_rt_instance *inst, uint64_t at, uint64_t len,
 int32_t w2n_rt_table_grow(w2n_rt_instance *inst, uint32_t table, void *init,
                           uint32_t delta)
 {
-	return (int32_t)w2n_rt_table_grow_by(table_at(inst, table), delta,
-	                                     init);
+	return (int32_t)w2n_rt_table_grow64(inst, table, init, delta);
 }
 
 uint64_t w2n_rt_table_grow64(w2n_rt_instance *inst, uint32_t table, void *init,
                              uint64_t delta)
 {
-	if (delta > UINT32_MAX) /* past any table's size limit */
+	w2n_rt_table *t = table_at(inst, table);
+	if (delta > UINT32_MAX || /* past any table's size limit */
+	    !w2n_rt_limits_allow_table(inst, t->size, delta))
 		return UINT64_MAX;
-	return (uint64_t)w2n_rt_table_grow_by(table_at(inst, table),
-	                                      (uint32_t)delta, init);
+	return (uint64_t)w2n_rt_table_grow_by(t, (uint32_t)delta, init);
 }
 
 /* Checked, [at, at + len) lies in the table: size_t casts are exact. */

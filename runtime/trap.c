@@ -316,6 +316,21 @@ static bool setup_thread(thread_state *ts, w2n_rt_error *err)
 	return true;
 }
 
+bool w2n_rt_thread_setup(w2n_rt_error *err)
+{
+	return tls.ready || setup_thread(&tls, err);
+}
+
+void w2n_rt_stack_bounds_swap(uintptr_t *lo, uintptr_t *guard)
+{
+	thread_state *ts = &tls;
+	uintptr_t old_lo = ts->stack_lo, old_guard = ts->stack_guard;
+	ts->stack_lo = *lo;
+	ts->stack_guard = *guard;
+	*lo = old_lo;
+	*guard = old_guard;
+}
+
 /* ---- Protected calls ---- */
 
 bool w2n_rt_run_protected(w2n_rt_protected_fn *fn, void *arg, w2n_rt_error *err)

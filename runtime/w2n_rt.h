@@ -77,6 +77,14 @@ enum {
 	W2N_RT_BOUNDS_EXPLICIT = 1, /* compare against size before access */
 };
 
+/* What code checks to stay interruptible (w2n_rt_module.interruptible;
+ * docs/interruption.md). */
+enum {
+	W2N_RT_INTERRUPT_NONE = 0,  /* no checks */
+	W2N_RT_INTERRUPT_EPOCH = 1, /* the epoch against a deadline */
+	W2N_RT_INTERRUPT_FUEL = 2,  /* fuel, by instructions run */
+};
+
 /* One Wasm value in the generic (array) calling convention; 16 bytes. */
 typedef union w2n_rt_value {
 	int32_t i32;
@@ -96,6 +104,7 @@ typedef struct w2n_rt_host_closure w2n_rt_host_closure;
 #define W2N_ABI_U32 uint32_t
 #define W2N_ABI_I32 int32_t
 #define W2N_ABI_U64 uint64_t
+#define W2N_ABI_I64 int64_t
 #define W2N_ABI_VOID void
 #define W2N_ABI_PTR(pointee) pointee *
 #define W2N_ABI_STRUCT(name) w2n_rt_##name
@@ -150,6 +159,7 @@ typedef void w2n_rt_init_fn(w2n_rt_instance *inst);
 #undef W2N_ABI_U32
 #undef W2N_ABI_I32
 #undef W2N_ABI_U64
+#undef W2N_ABI_I64
 #undef W2N_ABI_VOID
 #undef W2N_ABI_PTR
 #undef W2N_ABI_STRUCT

@@ -10,9 +10,15 @@
  * quoting the next character).  A later --env of the same NAME or --dir
  * of the same GUEST replaces the earlier one in place.  Nothing else
  * reaches the program: no host environment, no directory.
+ *
+ * Items that limit the program (docs/interruption.md), the last one of
+ * each counting: `--timeout=DURATION` (ns, us, ms, s, m; seconds without
+ * a unit), `--fuel=N`, `--max-memory=SIZE`, `--max-stack=SIZE` (bytes,
+ * or K, M, G for KiB, MiB, GiB) and `--max-table=N`.
  */
 #include "wasi_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,6 +28,7 @@ typedef struct options {
 	wasi_preopen *dirs; /* host and guest strings, owned */
 	size_t ndirs;
 	const char *origin; /* where the items come from, for messages */
+	wasi_program_limits *limits;
 } options;
 
 /* Grows an array of `size`-byte items by one; false when out of memory. */
@@ -107,15 +114,91 @@ static bool add_dir(options *o, const char *spec, w2n_rt_error *err)
 	return true;
 }
 
+/* A unit a number may carry, and what it multiplies by. */
+typedef struct unit {
+	const char *suffix;
+	uint64_t scale;
+} unit;
+
+static const unit size_units[] = {
+    {"", 1}, {"K", 1u << 10}, {"M", 1u << 20}, {"G", 1u << 30}, {NULL, 0}};
+static const unit count_units[] = {{"", 1}, {NULL, 0}};
+static const unit duration_units[] = {
+    {"ns", 1},         {"us", 1000},        {"ms", 1000000}, {"s", 1000000000u},
+    {"", 1000000000u}, {"m", 60000000000u}, {NULL, 0}};
+
+/* The items that limit the program: name, units, and the member set. */
+static const struct {
+	const char *name;
+	const unit *units;
+	size_t offset;
+} limit_items[] = {
+    {"--timeout=", duration_units, offsetof(wasi_program_limits, timeout_ns)},
+    {"--fuel=", count_units, offsetof(wasi_program_limits, fuel)},
+    {"--max-memory=", size_units,
+     offsetof(wasi_program_limits, limits.max_memory_bytes)},
+    {"--max-table=", count_units,
+     offsetof(wasi_program_limits, limits.max_table_elems)},
+    {"--max-stack=", size_units,
+     offsetof(wasi_program_limits, limits.max_stack_bytes)},
+};
+
+/* Decimal digits and one of `units`'s suffixes; false when it is not
+ * that or does not fit in 64 bits. */
+static bool parse_scaled(const char *s, const unit *units, uint64_t *out)
+{
+	char *end;
+	if (*s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	unsigned long long n = strtoull(s, &end, 10);
+	if (errno)
+		return false;
+	for (const unit *u = units; u->suffix; u++)
+		if (strcmp(end, u->suffix) == 0) {
+			if (n > UINT64_MAX / u->scale)
+				return false;
+			*out = n * u->scale;
+			return true;
+		}
+	return false;
+}
+
+/* A limit item, when `item` is one (*known set). */
+static bool add_limit(options *o, const char *item, bool *known,
+                      w2n_rt_error *err)
+{
+	size_t n = sizeof limit_items / sizeof limit_items[0];
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(limit_items[i].name);
+		if (strncmp(item, limit_items[i].name, len) != 0)
+			continue;
+		*known = true;
+		uint64_t *to =
+		    (uint64_t *)((char *)o->limits + limit_items[i].offset);
+		if (!parse_scaled(item + len, limit_items[i].units, to))
+			return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
+			                        "%s: bad %s", o->origin, item);
+		return true;
+	}
+	return true;
+}
+
 static bool add_item(options *o, const char *item, w2n_rt_error *err)
 {
 	if (strncmp(item, "--dir=", 6) == 0)
 		return add_dir(o, item + 6, err);
 	if (strncmp(item, "--env=", 6) == 0)
 		return add_env(o, item + 6, err);
+	bool known = false;
+	bool ok = add_limit(o, item, &known, err);
+	if (known)
+		return ok;
 	return w2n_rt_error_set(err, W2N_RT_ERROR_HOST,
 	                        "%s: unknown item '%s' (expected "
-	                        "--dir=HOST[::GUEST] or --env=NAME[=VALUE])",
+	                        "--dir=HOST[::GUEST], --env=NAME[=VALUE] or a "
+	                        "limit: --timeout, --fuel, --max-memory, "
+	                        "--max-table, --max-stack)",
 	                        o->origin, item);
 }
 
@@ -180,7 +263,18 @@ static void options_free(options *o)
 wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
                                 const char *runtime, w2n_rt_error *err)
 {
-	options o = {0};
+	wasi_program_limits ignored;
+	return wasi_program_from_options(argc, argv, compiled, runtime,
+	                                 &ignored, err);
+}
+
+wasi_ctx *wasi_program_from_options(int argc, char **argv, const char *compiled,
+                                    const char *runtime,
+                                    wasi_program_limits *out, w2n_rt_error *err)
+{
+	options o = {.limits = out};
+	memset(out, 0, sizeof *out);
+	w2n_rt_resource_limits_init(&out->limits);
 	wasi_ctx *ctx = NULL;
 	if (add_list(&o, compiled, err) && add_words(&o, runtime, err)) {
 		wasi_config config;

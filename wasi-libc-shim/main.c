@@ -14,9 +14,15 @@
  * itself. A program compiled with --invoke NAME calls _initialize (when
  * exported) and then NAME with its arguments read as the parameters, and prints
  * each result on a line, as `wasmtime run --invoke` does.
+ * Limit items (--max-memory, --max-table, --max-stack) apply to the
+ * instance; --timeout (--fuel) needs a program compiled
+ * --interruptible=epoch (fuel): a timer thread bumps the epoch once the
+ * time is up, and the program ends with the trap "interrupted".
  */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <time.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,18 +198,69 @@ static int run_invoke(w2n_rt_instance *inst, int argc, char **argv)
 	return invoke_export(inst, e, argc - 1, argv + 1);
 }
 
+/* The timer thread: one epoch tick when the time is up. */
+static void *time_up(void *arg)
+{
+	uint64_t ns = *(const uint64_t *)arg;
+	struct timespec ts = {(time_t)(ns / 1000000000u),
+	                      (long)(ns % 1000000000u)};
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		continue;
+	w2n_rt_epoch_increment();
+	return NULL;
+}
+
+/* Whether the program was compiled for what a limit item needs. */
+static bool interruptible_for(uint64_t asked, uint32_t mode, const char *item)
+{
+	if (!asked || w2n_main_module.interruptible == mode)
+		return true;
+	fprintf(stderr,
+	        "wasm2native: error: %s needs a program compiled with "
+	        "--interruptible=%s\n",
+	        item, mode == W2N_RT_INTERRUPT_EPOCH ? "epoch" : "fuel");
+	return false;
+}
+
+/* Sets the instance's fuel and starts the timer the limits ask for. */
+static bool apply_limits(w2n_rt_instance *inst, const wasi_program_limits *l)
+{
+	static uint64_t timeout_ns; /* the timer thread's, for good */
+	pthread_t timer;
+	if (l->fuel)
+		w2n_rt_set_fuel(inst, l->fuel);
+	if (!l->timeout_ns)
+		return true;
+	timeout_ns = l->timeout_ns;
+	w2n_rt_set_epoch_deadline(inst, 1);
+	if (pthread_create(&timer, NULL, time_up, &timeout_ns) != 0)
+		return false;
+	pthread_detach(timer);
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	w2n_rt_error err;
-	wasi_ctx *wasi = wasi_ctx_from_options(
-	    argc, argv, w2n_main_config, getenv("WASM2NATIVE_OPTIONS"), &err);
+	wasi_program_limits limits;
+	wasi_ctx *wasi = wasi_program_from_options(
+	    argc, argv, w2n_main_config, getenv("WASM2NATIVE_OPTIONS"), &limits,
+	    &err);
 	if (!wasi)
 		return wasi_report_error(err.message);
+	if (!interruptible_for(limits.timeout_ns, W2N_RT_INTERRUPT_EPOCH,
+	                       "--timeout") ||
+	    !interruptible_for(limits.fuel, W2N_RT_INTERRUPT_FUEL, "--fuel")) {
+		wasi_ctx_free(wasi);
+		return WASI_EXIT_ERROR;
+	}
 	signal(SIGPIPE, SIG_IGN); /* writes to a closed pipe give EPIPE */
-	w2n_rt_instance *inst =
-	    w2n_rt_instantiate(&w2n_main_module, wasi_resolve, wasi, &err);
+	w2n_rt_instance *inst = w2n_rt_instantiate_limited(
+	    &w2n_main_module, wasi_resolve, wasi, &limits.limits, &err);
 	int status = WASI_EXIT_ERROR;
-	if (inst) {
+	if (inst && !apply_limits(inst, &limits)) {
+		wasi_report_error("cannot start the --timeout timer");
+	} else if (inst) {
 		((w2n_rt_instance_header *)(void *)inst)->wasi = wasi;
 		status = w2n_main_invoke ? run_invoke(inst, argc, argv)
 		                         : run_entry(inst);

@@ -75,6 +75,20 @@ wasi_ctx *wasi_ctx_new(const wasi_config *config, w2n_rt_error *err);
 wasi_ctx *wasi_ctx_from_options(int argc, char **argv, const char *compiled,
                                 const char *runtime, w2n_rt_error *err);
 
+/* What a program's items say beyond WASI (docs/interruption.md). */
+typedef struct wasi_program_limits {
+	/* --max-memory=SIZE, --max-table=N, --max-stack=SIZE */
+	w2n_rt_resource_limits limits;
+	uint64_t timeout_ns; /* --timeout=DURATION; 0: none */
+	uint64_t fuel;       /* --fuel=N; 0: unlimited */
+} wasi_program_limits;
+
+/* wasi_ctx_from_options that also fills `out` from the items. */
+wasi_ctx *wasi_program_from_options(int argc, char **argv, const char *compiled,
+                                    const char *runtime,
+                                    wasi_program_limits *out,
+                                    w2n_rt_error *err);
+
 /* Closes every descriptor the context holds and frees it.  NULL is a
  * no-op. */
 void wasi_ctx_free(wasi_ctx *ctx);

@@ -9,7 +9,9 @@ directory) finds the runtimes installed beside it for every target; a
 library module (no _start) is refused as a program with a pointer to
 --shared and --invoke, and `run --invoke` calls an export as `wasmtime
 run --invoke` does; `run` never serves a program built by another
-compiler binary or runtime.
+compiler binary or runtime; `run --timeout` and `run --fuel` end a
+program that never ends (docs/interruption.md), and a program not
+compiled interruptible refuses WASM2NATIVE_OPTIONS=--timeout.
 Prints `cli: P passed, F failed`."""
 
 import argparse
@@ -106,6 +108,41 @@ def reactor(args, work):
               stderr in p.stderr,
               f"run --invoke {argv}: {p.returncode} {p.stdout!r} "
               f"{p.stderr!r}")
+
+
+def interruption(args, work):
+    env = dict(os.environ, XDG_CACHE_HOME=str(work / "cache-interrupt"))
+    env.pop("WASM2NATIVE_OPTIONS", None)
+    for flag, trap in (("--timeout=300ms", "interrupted"),
+                       ("--fuel=1000000", "out of fuel")):
+        p = subprocess.run([args.wasm2native, "run", flag, str(args.spin)],
+                           capture_output=True, text=True, env=env,
+                           timeout=60)
+        check(p.returncode == 134 and
+              p.stderr.startswith(f"wasm trap: {trap}"),
+              f"run {flag}: {p.returncode} {p.stderr!r}")
+    plain, epoch = work / "spin", work / "spin-epoch"
+    p = compile_(args, args.spin, "-o", plain)
+    q = compile_(args, "--interruptible=epoch", args.spin, "-o", epoch)
+    check(p.returncode == 0 and q.returncode == 0,
+          f"compile spin: {p.stderr}{q.stderr}")
+    for exe, options, words in (
+            (plain, "--timeout=1s", ["--timeout", "--interruptible=epoch"]),
+            (epoch, "--fuel=5", ["--fuel", "--interruptible=fuel"]),
+            (epoch, "--timeout=soon", ["bad --timeout=soon"])):
+        p = subprocess.run([str(exe)], capture_output=True, text=True,
+                           env=dict(env, WASM2NATIVE_OPTIONS=options),
+                           timeout=60)
+        check(one_line_error(p, *words),
+              f"{exe.name} with {options}: {p.returncode} {p.stderr!r}")
+    p = subprocess.run([str(epoch)], capture_output=True, text=True,
+                       env=dict(env, WASM2NATIVE_OPTIONS="--timeout=200ms"),
+                       timeout=60)
+    check(p.returncode == 134 and "interrupted" in p.stderr,
+          f"spin-epoch --timeout=200ms: {p.returncode} {p.stderr!r}")
+    p = compile_(args, "--interruptible=sometimes", args.spin, "-o", plain)
+    check(one_line_error(p, "--interruptible", "epoch or fuel"),
+          f"--interruptible=sometimes: {p.stderr!r}")
 
 
 def cache_entries(cache):
@@ -248,6 +285,7 @@ def main():
     ap.add_argument("--memroutines", required=True)
     ap.add_argument("--reactor", required=True, type=pathlib.Path)
     ap.add_argument("--triple", required=True)
+    ap.add_argument("--spin", required=True, type=pathlib.Path)
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     deterministic(args, args.work)
@@ -257,6 +295,7 @@ def main():
     cache_identity(args, args.work)
     run_cpu(args, args.work)
     memory_routines(args, args.work)
+    interruption(args, args.work)
     return tally.report("cli")
 
 

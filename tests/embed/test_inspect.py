@@ -3,7 +3,8 @@
 
 Checks the module note of a plugin, a plugin for another target (when
 one was built), an object and an executable: kind, descriptor symbol,
-compiler version, target, bounds, the SHA-256 of the input and the
+compiler version, target, bounds, interruptibility (none; epoch for a
+plugin compiled --interruptible=epoch), the SHA-256 of the input and the
 imports and exports with their types; and that a file without a note
 and a file that is not ELF get exit status 1 and one line on stderr.
 Prints `embed-inspect: P passed, F failed`.
@@ -50,9 +51,17 @@ def check_module(args, path, kind, symbol, target, bounds, items):
             f"abi      {args.abi}",
             f"target   {target}",
             f"bounds   {bounds}",
+            "interruptible none",
             f"sha256   {args.sha256}"] + items
     for line in want:
         check(line.strip() in lines, f"{path}: no line {line!r} in {out!r}")
+
+
+def check_interruptible(args, path, mode):
+    rc, out, err = inspect(args.wasm2native, path)
+    check(rc == 0 and f"interruptible {mode}" in
+          [line.strip() for line in out.splitlines()],
+          f"{path}: no line 'interruptible {mode}' in {out!r}")
 
 
 def check_refused(args, path, text):
@@ -74,6 +83,8 @@ def main():
     p.add_argument("--other-target")
     p.add_argument("--object", required=True, help="threads -c --pic")
     p.add_argument("--executable", help="threads, explicit")
+    p.add_argument("--epoch-plugin", required=True,
+                   help="compiled --interruptible=epoch")
     p.add_argument("--text", required=True)
     p.add_argument("--plain-library", required=True)
     p.add_argument("--rt-header", required=True, help="runtime/w2n_rt.h")
@@ -98,6 +109,7 @@ def main():
         check_module(args, args.executable, "executable",
                      "w2n_main_module", args.target, "explicit",
                      THREADS_ITEMS)
+    check_interruptible(args, args.epoch_plugin, "epoch")
     check_refused(args, args.text, "not an ELF file")
     check_refused(args, args.plain_library, "no wasm2native note")
     check_refused(args, "/nonexistent/file.so", "No such file")

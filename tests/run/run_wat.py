@@ -18,6 +18,8 @@ or  ;; RUN: expect-exception uncaught exception of tag "e" (i32 7)
                                      RLIMIT_DATA; not under --wrapper)
     ;; RUN: wabt 3.0                (converted by --wat2wasm3, the wabt of
                                      ../shared that reads Wasm 3.0 text)
+    ;; RUN: flags --interruptible=epoch   (more wasm2native options)
+    ;; RUN: options --timeout=200ms  (WASM2NATIVE_OPTIONS of the run)
 
 Lines after `expect-stdout` up to the next `RUN:` line are the expected
 stdout, one line each (`;;` alone is an empty line); without them stdout
@@ -76,6 +78,8 @@ class Expect:
         self.timeout = RUN_TIMEOUT  # seconds each run may take
         self.wabt3 = False       # converted by --wat2wasm3
         self.data_limit = None   # MiB of data the program may map
+        self.flags = []          # more wasm2native options
+        self.options = None      # WASM2NATIVE_OPTIONS, or None
 
 
 def comment_text(line):
@@ -114,6 +118,12 @@ def parse_expect(path, lines):
                 mode = 'none'
             elif verb == 'data-limit' and re.fullmatch(r'\d+', arg):
                 exp.data_limit = int(arg)
+                mode = 'none'
+            elif verb == 'flags' and arg:
+                exp.flags = arg.split()
+                mode = 'none'
+            elif verb == 'options' and arg:
+                exp.options = arg
                 mode = 'none'
             elif verb == 'timeout' and re.fullmatch(r'\d+', arg):
                 exp.timeout = int(arg)
@@ -215,14 +225,14 @@ def limit_data(mib):
     return apply
 
 
-def run_case(args, name, wasm, bounds, opt, timeout=RUN_TIMEOUT,
-             data_limit=None):
+def run_case(args, name, wasm, bounds, opt, exp):
     """Compiles and runs one configuration; returns (Outcome, error)."""
     exe = os.path.join(args.work, f'{name}.{bounds}.O{opt}')
     target = [f'--target={args.target}'] if args.target else []
+    timeout = exp.timeout
     try:
         r = run([args.wasm2native, f'--bounds-checks={bounds}', f'-O{opt}',
-                 wasm, '-o', exe] + target)
+                 wasm, '-o', exe] + target + exp.flags)
     except subprocess.TimeoutExpired:
         return None, f'wasm2native timed out after {RUN_TIMEOUT}s'
     except OSError as e:
@@ -232,12 +242,14 @@ def run_case(args, name, wasm, bounds, opt, timeout=RUN_TIMEOUT,
                       (r.returncode, r.stderr.decode(errors='replace')))
     env = dict(os.environ)
     env.pop('WASM2NATIVE_OPTIONS', None)
+    if exp.options is not None:
+        env['WASM2NATIVE_OPTIONS'] = exp.options
     try:
         # Under an emulator, the limit would count the emulator's data.
-        limit = data_limit and not args.wrapper
+        limit = exp.data_limit and not args.wrapper
         p = run(args.wrapper + [exe], timeout=timeout,
                 stdin=subprocess.DEVNULL, env=env,
-                preexec_fn=limit_data(data_limit) if limit else None)
+                preexec_fn=limit_data(exp.data_limit) if limit else None)
     except subprocess.TimeoutExpired:
         return None, f'timed out after {timeout}s'
     except OSError as e:
@@ -297,6 +309,10 @@ def rebase(args, name, exp, outcomes):
         header.append(f';; RUN: data-limit {exp.data_limit}\n')
     if exp.timeout != RUN_TIMEOUT:
         header.append(f';; RUN: timeout {exp.timeout}\n')
+    if exp.flags:
+        header.append(';; RUN: flags %s\n' % ' '.join(exp.flags))
+    if exp.options is not None:
+        header.append(f';; RUN: options {exp.options}\n')
     if out.stdout:
         header.append(';; RUN: expect-stdout\n')
         for line in out.stdout.split('\n')[:-1]:
@@ -321,8 +337,7 @@ def test_file(args, name):
     report, passed, failed, outcomes = [], 0, 0, []
     for bounds, opt in configs:
         label = f'{name} [{bounds} -O{opt}]'
-        out, error = run_case(args, name, wasm, bounds, opt, exp.timeout,
-                              exp.data_limit)
+        out, error = run_case(args, name, wasm, bounds, opt, exp)
         problems = [error] if error else check(exp, out)
         if out:
             outcomes.append(out)
