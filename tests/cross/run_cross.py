@@ -204,7 +204,7 @@ def spec_suite(t, args, triple, qemu, strategies, work):
     (all four), our SIMD edge cases (tests/simd), tail calls and
     exceptions between instances (tests/tail, tests/exceptions) through
     the target's spec runner."""
-    tests = pathlib.Path(__file__).parent.parent
+    tests = pathlib.Path(__file__).resolve().parent.parent
 
     def subset(names):
         if args.full:

@@ -83,6 +83,20 @@ static inline size_t mb_section(modbuf *b, uint8_t id)
 	return mb_begin(b);
 }
 
+/* Starts a module of one function of type [] -> []: the header, the type
+ * section and the function section (its memory and code come next). */
+static inline void mb_one_void_func(modbuf *b)
+{
+	b->len = 0;
+	mb_header(b);
+	size_t s = mb_section(b, SEC_TYPE);
+	MB(b, 1, 0x60, 0, 0);
+	mb_end(b, s);
+	s = mb_section(b, SEC_FUNCTION);
+	MB(b, 1, 0);
+	mb_end(b, s);
+}
+
 /* A name: its length then its bytes. */
 static inline void mb_name(modbuf *b, const char *s)
 {

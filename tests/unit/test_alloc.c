@@ -204,14 +204,8 @@ static void build_module(modbuf *b, bool bad)
  * instructions than one arena chunk holds. */
 static void build_big_module(modbuf *b)
 {
-	b->len = 0;
-	mb_header(b);
-	size_t s = mb_section(b, SEC_TYPE);
-	MB(b, 1, 0x60, 0, 0);
-	mb_end(b, s);
-	s = mb_section(b, SEC_FUNCTION);
-	MB(b, 1, 0);
-	mb_end(b, s);
+	mb_one_void_func(b);
+	size_t s;
 	s = mb_section(b, SEC_CODE);
 	MB(b, 1);
 	size_t f = mb_begin(b);

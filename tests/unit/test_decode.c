@@ -207,14 +207,8 @@ static void test_layout(void)
 static void build_one_func(modbuf *b, const uint8_t *body, size_t len,
                            size_t *at)
 {
-	b->len = 0;
-	mb_header(b);
-	size_t s = mb_section(b, SEC_TYPE);
-	MB(b, 1, 0x60, 0, 0);
-	mb_end(b, s);
-	s = mb_section(b, SEC_FUNCTION);
-	MB(b, 1, 0);
-	mb_end(b, s);
+	mb_one_void_func(b);
+	size_t s;
 	s = mb_section(b, SEC_MEMORY);
 	MB(b, 1, 0, 1);
 	mb_end(b, s);
