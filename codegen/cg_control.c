@@ -152,6 +152,7 @@ static void start_else(cg_ctx *cx, cg_func *fx, cg_block *b)
 
 void cg_emit_return(cg_ctx *cx, cg_func *fx)
 {
+	cg_exception_leave(cx, fx);
 	uint32_t n = fx->type->nresults;
 	LLVMValueRef *vals = fx->vals + fx->nvals - n;
 	if (fx->tail)

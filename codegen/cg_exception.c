@@ -248,19 +248,49 @@ static bool has_rethrow(const ir_func *f, const ir_instr *in)
 	return false;
 }
 
+void cg_exception_begin(cg_ctx *cx, cg_func *fx)
+{
+	if (!fx->f)
+		return;
+	for (uint32_t i = 0; i < fx->f->ncode; i++)
+		fx->nheld += fx->f->code[i].op == OP_TRY;
+	if (!fx->nheld)
+		return;
+	fx->held = w2n_xmalloc(fx->nheld * sizeof *fx->held);
+	for (uint32_t i = 0; i < fx->nheld; i++) {
+		fx->held[i] = LLVMBuildAlloca(cx->b, cx->t_ptr, "held");
+		LLVMBuildStore(cx->b, LLVMConstNull(cx->t_ptr), fx->held[i]);
+	}
+}
+
+/* Frees the exception held in `held` and empties it. */
+static void release(cg_ctx *cx, LLVMValueRef held)
+{
+	call_helper1(cx, CG_HELPER_EXN_FREE,
+	             LLVMBuildLoad2(cx->b, cx->t_ptr, held, ""));
+	LLVMBuildStore(cx->b, LLVMConstNull(cx->t_ptr), held);
+}
+
+void cg_exception_leave(cg_ctx *cx, cg_func *fx)
+{
+	for (uint32_t i = 0; i < fx->nheld; i++)
+		release(cx, fx->held[i]);
+}
+
 static void emit_try(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
+	uint32_t k = fx->tries_opened++;
 	cg_block *b = open_try(cx, fx, in);
 	b->next = b->else_bb;
 	b->keep_exn = has_rethrow(fx->f, in);
+	b->held = fx->held[k];
 }
 
 /* Ends the arm before a legacy catch (the try body or a handler). */
 static void end_arm(cg_ctx *cx, cg_func *fx, cg_block *b)
 {
 	if (!fx->dead && b->in_catch && b->keep_exn)
-		call_helper1(cx, CG_HELPER_EXN_FREE,
-		             LLVMBuildLoad2(cx->b, cx->t_ptr, b->slot, ""));
+		release(cx, b->held);
 	cg_fall_through(cx, fx, b);
 }
 
@@ -289,8 +319,14 @@ static void emit_legacy_catch(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	LLVMValueRef exn = LLVMBuildLoad2(cx->b, cx->t_ptr, b->slot, "");
 	if (in->op == OP_CATCH)
 		push_values(cx, fx, exn, in->imm.index);
-	if (!b->keep_exn)
+	if (!b->keep_exn) {
 		call_helper1(cx, CG_HELPER_EXN_FREE, exn);
+		return;
+	}
+	/* What this handler held the last time was left behind by a branch
+	 * out of it: nothing else can reach it now. */
+	release(cx, b->held);
+	LLVMBuildStore(cx->b, exn, b->held);
 }
 
 /* The end of the dispatch chain of the try on top: what no catch took
@@ -311,8 +347,7 @@ void cg_exception_end(cg_ctx *cx, cg_func *fx)
 {
 	cg_block *b = top_block(fx);
 	if (b->in_catch && b->keep_exn && !fx->dead)
-		call_helper1(cx, CG_HELPER_EXN_FREE,
-		             LLVMBuildLoad2(cx->b, cx->t_ptr, b->slot, ""));
+		release(cx, b->held);
 	finish_chain(cx, fx, fx->blocks[fx->nblocks - 2].handler);
 }
 
@@ -326,14 +361,24 @@ static void emit_delegate(cg_ctx *cx, cg_func *fx, uint32_t depth)
 }
 
 /* rethrow l: raises again the exception the handler l levels out holds.
- * It is captured first, as catch_all_ref would: the handler that holds it
- * and the one that catches it again both free it when they fall through,
- * and a loop may rethrow it again after it was caught. */
+ * Whoever catches it next owns it: the handlers the rethrow leaves, up
+ * to l, stop holding it (each holds it or an older one it caught again
+ * or left). */
 static void emit_rethrow(cg_ctx *cx, cg_func *fx, uint32_t depth)
 {
 	cg_block *b = &fx->blocks[fx->nblocks - 1 - depth];
 	LLVMValueRef exn = LLVMBuildLoad2(cx->b, cx->t_ptr, b->slot, "");
-	call_helper1(cx, CG_HELPER_EXN_CAPTURE, exn);
+	for (uint32_t i = fx->nblocks - 1 - depth; i < fx->nblocks; i++) {
+		cg_block *h = &fx->blocks[i];
+		if (!h->in_catch || !h->keep_exn)
+			continue;
+		LLVMValueRef v = LLVMBuildLoad2(cx->b, cx->t_ptr, h->held, "");
+		LLVMValueRef same = LLVMBuildICmp(cx->b, LLVMIntEQ, v, exn, "");
+		LLVMBuildStore(cx->b,
+		               LLVMBuildSelect(cx->b, same,
+		                               LLVMConstNull(cx->t_ptr), v, ""),
+		               h->held);
+	}
 	emit_throw_ref(cx, fx, exn);
 }
 

@@ -147,6 +147,7 @@ void cg_func_begin(cg_ctx *cx, cg_func *fx, LLVMValueRef fn)
 	set_up_memory_cache(cx, fx);
 	if (fx->f)
 		set_up_locals(cx, fx);
+	cg_exception_begin(cx, fx);
 	for (uint32_t i = 0; i < cx->m->nmemories; i++)
 		load_memory(cx, fx, i);
 }
@@ -158,6 +159,7 @@ void cg_func_end(cg_func *fx)
 	free(fx->locals);
 	free(fx->mem_base);
 	free(fx->mem_size);
+	free(fx->held);
 	memset(fx, 0, sizeof *fx);
 }
 

@@ -160,6 +160,10 @@ typedef struct cg_block {
 	const ir_instr *try_in;
 	LLVMBasicBlockRef pad, next;
 	LLVMValueRef slot;
+	/* A legacy try whose handlers may rethrow (keep_exn): the exception
+	 * its handler holds, freed when the handler is entered again, falls
+	 * through or the function returns (cg_exception_leave). */
+	LLVMValueRef held;
 	bool in_catch, keep_exn;
 } cg_block;
 enum { CG_NO_HANDLER = UINT32_MAX };
@@ -192,6 +196,11 @@ typedef struct cg_func {
 
 	LLVMBasicBlockRef trap_blocks[W2N_TRAP_COUNT];
 	LLVMBasicBlockRef entry;
+
+	/* One held-exception slot per legacy try of the body, in code order
+	 * (cg_exception.c), null at entry; how many tries have opened. */
+	LLVMValueRef *held;
+	uint32_t nheld, tries_opened;
 
 	LLVMMetadataRef di_scope; /* -g: the function's DISubprogram */
 	uint32_t di_file;         /* its source file, UINT32_MAX: none */
@@ -375,6 +384,11 @@ LLVMValueRef cg_call_or_invoke(cg_ctx *cx, cg_func *fx, LLVMTypeRef ft,
                                unsigned nargs);
 /* The end of a legacy try's handlers, before the block closes. */
 void cg_exception_end(cg_ctx *cx, cg_func *fx);
+/* At function entry: the held-exception slots of the body's legacy tries. */
+void cg_exception_begin(cg_ctx *cx, cg_func *fx);
+/* Before the frame is left by a return or a tail call: frees what the
+ * legacy handlers hold. */
+void cg_exception_leave(cg_ctx *cx, cg_func *fx);
 
 /* ---- cg_tail.c: tail calls (docs/tail-calls.md) ---- */
 /* The type of the tail entries of functions of type `t`. */

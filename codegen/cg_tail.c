@@ -179,6 +179,7 @@ static void jump(cg_ctx *cx, cg_func *fx, uint32_t type, LLVMValueRef entry,
 {
 	const ir_functype *t = &cx->m->types[type];
 	W2N_ASSERT(fx->tail);
+	cg_exception_leave(cx, fx); /* the frame ends here */
 	LLVMValueRef area = cg_vmctx_addr(cx, fx, CG_VM_TAIL_ARGS, 0);
 	for (uint32_t i = 0; i < t->nparams; i++)
 		store_slot(cx, args[i + 1], area, i);

@@ -14,8 +14,8 @@
  * Lifetime: a handler that catches without _ref frees the object
  * (w2n_rt_exn_free); an exnref keeps it (w2n_rt_exn_capture) on this
  * thread's list until the thread ends; a legacy catch that may rethrow
- * frees it when its handler falls through its end (one that leaves by a
- * branch or return leaks it).
+ * holds it in a slot of its frame until it is done with it
+ * (codegen/cg_exception.c, docs/exceptions.md).
  */
 #include <inttypes.h>
 #include <pthread.h>
@@ -356,7 +356,7 @@ static void make_key(void)
 
 void w2n_rt_exn_free(w2n_rt_exception *exn)
 {
-	if (!exn->captured)
+	if (exn && !exn->captured)
 		w2n_rt_free(object_of(exn));
 }
 

@@ -117,8 +117,11 @@ static void fuel_ran_out(w2n_rt_instance *inst, uint32_t func)
 			ir->fuel = 0; /* what the host reads: none left */
 			w2n_rt_trap(inst, func, W2N_TRAP_OUT_OF_FUEL);
 		}
-		uint64_t room = (uint64_t)(INT64_MAX - ir->fuel);
-		ir->fuel += (int64_t)(more < room ? more : room);
+		/* Up to INT64_MAX, in unsigned arithmetic: fuel is negative
+		 * here, so INT64_MAX - fuel does not fit an int64_t. */
+		uint64_t room = (uint64_t)INT64_MAX - (uint64_t)ir->fuel;
+		ir->fuel =
+		    (int64_t)((uint64_t)ir->fuel + (more < room ? more : room));
 	}
 }
 
