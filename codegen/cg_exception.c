@@ -250,10 +250,7 @@ static bool has_rethrow(const ir_func *f, const ir_instr *in)
 
 void cg_exception_begin(cg_ctx *cx, cg_func *fx)
 {
-	if (!fx->f)
-		return;
-	for (uint32_t i = 0; i < fx->f->ncode; i++)
-		fx->nheld += fx->f->code[i].op == OP_TRY;
+	fx->nheld = fx->f ? fx->f->legacy_tries : 0;
 	if (!fx->nheld)
 		return;
 	fx->held = w2n_xmalloc(fx->nheld * sizeof *fx->held);

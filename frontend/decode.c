@@ -821,13 +821,20 @@ static bool read_locals(module_reader *r, dec_cursor *c, ir_func *f,
 	return true;
 }
 
-/* Whether a body has a tail call (an instruction of operation TAIL). */
-static bool has_tail_call(const ir_func *f)
+/* What codegen needs to know of a body before lowering it, in one pass:
+ * whether it has a tail call (an instruction of operation TAIL), how many
+ * legacy tries it has, and which tables its table.grow names. */
+static void note_body_facts(ir_module *m, ir_func *f)
 {
-	for (uint32_t i = 0; i < f->ncode; i++)
-		if (ir_opcodes[f->code[i].op].oper == IR_OPER_TAIL)
-			return true;
-	return false;
+	f->tail_calls = false;
+	f->legacy_tries = 0;
+	for (uint32_t i = 0; i < f->ncode; i++) {
+		const ir_instr *in = &f->code[i];
+		f->tail_calls |= ir_opcodes[in->op].oper == IR_OPER_TAIL;
+		f->legacy_tries += in->op == OP_TRY;
+		if (in->op == OP_TABLE_GROW && in->imm.index < m->ntables)
+			m->tables[in->imm.index].grown = true;
+	}
 }
 
 static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
@@ -846,11 +853,7 @@ static bool read_body(module_reader *r, dec_cursor *c, ir_func *f)
 		return w2n_error(c->diags, dec_offset(&body),
 		                 W2N_DIAG_SECTION_SIZE_MISMATCH,
 		                 "function body continues after its end");
-	f->tail_calls = has_tail_call(f);
-	for (uint32_t i = 0; i < f->ncode; i++)
-		if (f->code[i].op == OP_TABLE_GROW &&
-		    f->code[i].imm.index < m->ntables)
-			m->tables[f->code[i].imm.index].grown = true;
+	note_body_facts(m, f);
 	return true;
 }
 

@@ -238,10 +238,11 @@ typedef struct ir_func {
 	 * `end`.  ncode >= 1. */
 	const ir_instr *code;
 	uint32_t ncode;
-	uint32_t body_offset; /* offset of the body's size field */
-	uint32_t max_depth;   /* deepest block nesting, for codegen stacks */
-	bool tail_calls;      /* the body has a tail call (return_call...) */
-	ir_name name;         /* from the name section; len 0 when absent */
+	uint32_t body_offset;  /* offset of the body's size field */
+	uint32_t max_depth;    /* deepest block nesting, for codegen stacks */
+	bool tail_calls;       /* the body has a tail call (return_call...) */
+	uint32_t legacy_tries; /* how many legacy `try` the body has */
+	ir_name name;          /* from the name section; len 0 when absent */
 	/* Named locals, by increasing index (only those the name section
 	 * names). */
 	uint32_t nlocal_names;

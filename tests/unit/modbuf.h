@@ -83,9 +83,10 @@ static inline size_t mb_section(modbuf *b, uint8_t id)
 	return mb_begin(b);
 }
 
-/* Starts a module of one function of type [] -> []: the header, the type
- * section and the function section (its memory and code come next). */
-static inline void mb_one_void_func(modbuf *b)
+/* Starts a module of `n` (at most 127) functions of type [] -> []: the
+ * header, the type section and the function section (its tables, memory
+ * and code come next). */
+static inline void mb_void_funcs(modbuf *b, uint8_t n)
 {
 	b->len = 0;
 	mb_header(b);
@@ -93,7 +94,9 @@ static inline void mb_one_void_func(modbuf *b)
 	MB(b, 1, 0x60, 0, 0);
 	mb_end(b, s);
 	s = mb_section(b, SEC_FUNCTION);
-	MB(b, 1, 0);
+	mb_put(b, &n, 1);
+	for (uint8_t i = 0; i < n; i++)
+		MB(b, 0);
 	mb_end(b, s);
 }
 

@@ -204,7 +204,7 @@ static void build_module(modbuf *b, bool bad)
  * instructions than one arena chunk holds. */
 static void build_big_module(modbuf *b)
 {
-	mb_one_void_func(b);
+	mb_void_funcs(b, 1);
 	size_t s;
 	s = mb_section(b, SEC_CODE);
 	MB(b, 1);

@@ -207,7 +207,7 @@ static void test_layout(void)
 static void build_one_func(modbuf *b, const uint8_t *body, size_t len,
                            size_t *at)
 {
-	mb_one_void_func(b);
+	mb_void_funcs(b, 1);
 	size_t s;
 	s = mb_section(b, SEC_MEMORY);
 	MB(b, 1, 0, 1);
@@ -348,15 +348,8 @@ static void test_instructions(void)
 /* Two functions of type [] -> [] and two funcref tables, for segments. */
 static void build_segment_prelude(modbuf *b)
 {
-	b->len = 0;
-	mb_header(b);
-	size_t s = mb_section(b, SEC_TYPE);
-	MB(b, 1, 0x60, 0, 0);
-	mb_end(b, s);
-	s = mb_section(b, SEC_FUNCTION);
-	MB(b, 2, 0, 0);
-	mb_end(b, s);
-	s = mb_section(b, SEC_TABLE);
+	mb_void_funcs(b, 2);
+	size_t s = mb_section(b, SEC_TABLE);
 	MB(b, 2, 0x70, 0, 10, 0x70, 0, 10);
 	mb_end(b, s);
 }

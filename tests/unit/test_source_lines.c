@@ -20,7 +20,7 @@ typedef struct layout {
 /* A module of one function `nop nop end` and a .debug_line section. */
 static void build_module(modbuf *b, const uint8_t *line, size_t len, layout *at)
 {
-	mb_one_void_func(b);
+	mb_void_funcs(b, 1);
 	size_t s;
 	s = mb_section(b, SEC_CODE);
 	at->code_start = (uint32_t)b->len;
