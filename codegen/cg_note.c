@@ -69,8 +69,12 @@ static w2n_note_type entity_type(const ir_module *m, ir_extern_kind kind,
 	nt.kind = (uint32_t)kind;
 	*codes = NULL;
 	switch (kind) {
-	case IR_EXTERN_FUNC: {
-		const ir_functype *t = &m->types[m->funcs[index].type_index];
+	case IR_EXTERN_FUNC:
+	case IR_EXTERN_TAG: { /* a tag's type is a function type too */
+		const ir_functype *t =
+		    &m->types[kind == IR_EXTERN_FUNC
+		                  ? m->funcs[index].type_index
+		                  : m->tags[index].type_index];
 		*codes = type_codes(t);
 		nt.reftypes = full_types(t, codes);
 		nt.nparams = t->nparams;

@@ -137,7 +137,11 @@ static void append_type(w2n_note_text *t, const w2n_note_type *type)
 {
 	switch (type->kind) {
 	case W2N_RT_EXTERN_FUNC:
-		append(t, "(func", 5);
+	case W2N_RT_EXTERN_TAG: /* (tag (param ...)): no results */
+		if (type->kind == W2N_RT_EXTERN_TAG)
+			append(t, "(tag", 4);
+		else
+			append(t, "(func", 5);
 		append_valtypes(t, "param", type->params, type->reftypes,
 		                type->nparams);
 		append_valtypes(t, "result", type->results,

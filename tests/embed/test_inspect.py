@@ -64,6 +64,15 @@ def check_interruptible(args, path, mode):
           f"{path}: no line 'interruptible {mode}' in {out!r}")
 
 
+def check_tags(args, path):
+    """Tags appear with their parameters (exceptions.wat)."""
+    rc, out, err = inspect(args.wasm2native, path)
+    for item in ('import "host" "tag" (tag (param i32 f64))',
+                 'export "e" (tag (param i32 i64))',
+                 'export "empty" (tag)'):
+        check(f"  {item}\n" in out, f"tags: {item} in {out!r}")
+
+
 def check_refused(args, path, text):
     rc, out, err = inspect(args.wasm2native, path)
     check(rc == 1, f"{path}: exit {rc}, not 1")
@@ -85,6 +94,8 @@ def main():
     p.add_argument("--executable", help="threads, explicit")
     p.add_argument("--epoch-plugin", required=True,
                    help="compiled --interruptible=epoch")
+    p.add_argument("--tag-plugin", required=True,
+                   help="exceptions.wat: tags imported and exported")
     p.add_argument("--text", required=True)
     p.add_argument("--plain-library", required=True)
     p.add_argument("--rt-header", required=True, help="runtime/w2n_rt.h")
@@ -110,6 +121,7 @@ def main():
                      "w2n_main_module", args.target, "explicit",
                      THREADS_ITEMS)
     check_interruptible(args, args.epoch_plugin, "epoch")
+    check_tags(args, args.tag_plugin)
     check_refused(args, args.text, "not an ELF file")
     check_refused(args, args.plain_library, "no wasm2native note")
     check_refused(args, "/nonexistent/file.so", "No such file")
