@@ -1,5 +1,10 @@
 /*
- * cg_debug.c - DWARF for -g: a compile unit named after the input .wasm,
+ * cg_debug.c - DWARF.  Without -g, a line table alone: each instruction
+ * that may trap or call (ir_opcode_may_trap) and each loop is at the line
+ * of its module offset, and the instructions between take the location
+ * before them, so that backtraces find the offset of a faulting access or
+ * a call site (docs/backtraces.md) at little compile time.
+ * With -g, for debuggers: a compile unit named after the input .wasm,
  * a subprogram per Wasm function under its name-section name (else
  * func[N], as wasm-objdump shows it), and every instruction's location:
  * - by default, the byte offset of the Wasm instruction it was lowered
@@ -37,6 +42,8 @@ void cg_debug_begin(cg_ctx *cx)
 	const char *dir = dirlen ? path : ".";
 	if (!dirlen)
 		dirlen = 1;
+	if (!cx->o->debug_full) /* the output never names the directory */
+		dirlen = 0;
 	cx->dib = LLVMCreateDIBuilder(cx->mod);
 	cx->di_file =
 	    LLVMDIBuilderCreateFile(cx->dib, base, strlen(base), dir, dirlen);
@@ -46,7 +53,9 @@ void cg_debug_begin(cg_ctx *cx)
 	LLVMDIBuilderCreateCompileUnit(
 	    cx->dib, LLVMDWARFSourceLanguageC, cx->di_file, producer,
 	    strlen(producer), cx->o->opt_level > 0, "", 0, 0, "", 0,
-	    LLVMDWARFEmissionFull, 0, false, false, "", 0, "", 0);
+	    cx->o->debug_full ? LLVMDWARFEmissionFull
+	                      : LLVMDWARFEmissionLineTablesOnly,
+	    0, false, false, "", 0, "", 0);
 	cx->di_fn_type =
 	    LLVMDIBuilderCreateSubroutineType(cx->dib, cx->di_file, NULL, 0, 0);
 	LLVMTypeRef i32 = LLVMInt32TypeInContext(cx->ctx);
@@ -98,31 +107,9 @@ static const ir_source_row *source_row(cg_ctx *cx, uint32_t offset)
 	return r && r->file != UINT32_MAX ? r : NULL;
 }
 
-void cg_debug_function(cg_ctx *cx, cg_func *fx)
+/* The builder's location from here: the instruction at `offset`. */
+static void set_location(cg_ctx *cx, cg_func *fx, uint32_t offset)
 {
-	if (!cx->dib)
-		return;
-	char name[256];
-	cg_debug_func_name(cx->m, fx->index, name, sizeof name);
-	/* Where the function is: its first instruction's source line, else
-	 * its body's offset in the module. */
-	uint32_t at = fx->f->ncode ? fx->f->code[0].offset : fx->f->body_offset;
-	const ir_source_row *r = source_row(cx, at);
-	LLVMMetadataRef file = r ? source_file(cx, r->file) : cx->di_file;
-	unsigned line = r ? r->line : fx->f->body_offset;
-	fx->di_file = r ? r->file : UINT32_MAX;
-	fx->di_scope = LLVMDIBuilderCreateFunction(
-	    cx->dib, file, name, strlen(name), "", 0, file, line,
-	    cx->di_fn_type, true, true, line, LLVMDIFlagPrototyped,
-	    cx->o->opt_level > 0);
-	LLVMSetSubprogram(fx->fn, fx->di_scope);
-	cg_debug_at(cx, fx, at);
-}
-
-void cg_debug_at(cg_ctx *cx, cg_func *fx, uint32_t offset)
-{
-	if (!fx->di_scope)
-		return;
 	LLVMMetadataRef scope = fx->di_scope, loc;
 	if (cx->o->source_lines) {
 		/* A row of another file than the function's is in a block of
@@ -138,6 +125,38 @@ void cg_debug_at(cg_ctx *cx, cg_func *fx, uint32_t offset)
 		                                       scope, NULL);
 	}
 	LLVMSetCurrentDebugLocation2(cx->b, loc);
+}
+
+void cg_debug_function(cg_ctx *cx, cg_func *fx)
+{
+	if (!cx->dib)
+		return;
+	char name[256];
+	cg_debug_func_name(cx->m, fx->index, name, sizeof name);
+	/* Where the function is: its first instruction's source line, else
+	 * its body's offset in the module. */
+	uint32_t at = fx->f->ncode ? fx->f->code[0].offset : fx->f->body_offset;
+	const ir_source_row *r = source_row(cx, at);
+	LLVMMetadataRef file = r ? source_file(cx, r->file) : cx->di_file;
+	/* (Backtraces take a fault in the prologue, a stack overflow, to be
+	 * at the first instruction.) */
+	unsigned line = r                   ? r->line
+	                : cx->o->debug_full ? fx->f->body_offset
+	                                    : at;
+	fx->di_file = r ? r->file : UINT32_MAX;
+	fx->di_scope = LLVMDIBuilderCreateFunction(
+	    cx->dib, file, name, strlen(name), "", 0, file, line,
+	    cx->di_fn_type, true, true, line, LLVMDIFlagPrototyped,
+	    cx->o->opt_level > 0);
+	LLVMSetSubprogram(fx->fn, fx->di_scope);
+	set_location(cx, fx, at);
+}
+
+void cg_debug_at(cg_ctx *cx, cg_func *fx, const ir_instr *in)
+{
+	if (fx->di_scope && (cx->o->debug_full || in->op == OP_LOOP ||
+	                     ir_opcode_may_trap(in->op)))
+		set_location(cx, fx, in->offset);
 }
 
 void cg_debug_function_end(cg_ctx *cx, cg_func *fx)

@@ -385,6 +385,38 @@ static LLVMValueRef exports_array(cg_ctx *cx)
 	return struct_array(cx, v, m->nexports, "w2n.exports");
 }
 
+/* func_offsets: each defined function's body offset. */
+static LLVMValueRef offsets_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	uint32_t n = m->nfuncs - m->nfunc_imports;
+	LLVMValueRef *v = value_list(n);
+	for (uint32_t i = 0; i < n; i++)
+		v[i] = u32(cx, m->funcs[m->nfunc_imports + i].body_offset);
+	LLVMValueRef r = const_array(cx, cx->t_i32, v, n, "w2n.func_offsets");
+	free(v);
+	return r;
+}
+
+/* func_tail_code: each defined function's tail entry, or NULL. */
+static LLVMValueRef tail_code_array(cg_ctx *cx)
+{
+	const ir_module *m = cx->m;
+	uint32_t n = m->nfuncs - m->nfunc_imports, ntail = 0;
+	LLVMValueRef *v = value_list(n);
+	for (uint32_t i = 0; i < n; i++) {
+		bool tail = m->funcs[m->nfunc_imports + i].tail_calls;
+		v[i] = tail ? cg_func_tail_value(cx, m->nfunc_imports + i)
+		            : LLVMConstNull(cx->t_ptr);
+		ntail += tail;
+	}
+	LLVMValueRef r =
+	    ntail ? const_array(cx, cx->t_ptr, v, n, "w2n.func_tail_code")
+	          : LLVMConstNull(cx->t_ptr);
+	free(v);
+	return r;
+}
+
 static LLVMValueRef funcs_arrays(cg_ctx *cx, LLVMValueRef *code,
                                  LLVMValueRef *names)
 {
@@ -564,6 +596,8 @@ void cg_emit_descriptor(cg_ctx *cx)
 	    MEMBER(func_types) = func_types,
 	    MEMBER(func_code) = code,
 	    MEMBER(func_names) = names,
+	    MEMBER(func_tail_code) = tail_code_array(cx),
+	    MEMBER(func_offsets) = offsets_array(cx),
 	    MEMBER(import_code) = cg_import_code_array(cx),
 	    MEMBER(ntables) = u32(cx, m->ntables),
 	    MEMBER(ntable_imports) = u32(cx, m->ntable_imports),
@@ -588,6 +622,10 @@ void cg_emit_descriptor(cg_ctx *cx)
 	    MEMBER(init) = init,
 	    MEMBER(layout) = layout_struct(cx),
 	    MEMBER(interruptible) = u32(cx, cx->o->interruptible),
+	    MEMBER(line_table) =
+	        u32(cx, !cx->o->debug_file    ? W2N_RT_LINES_NONE
+	                : cx->o->source_lines ? W2N_RT_LINES_SOURCE
+	                                      : W2N_RT_LINES_OFFSETS),
 	};
 #undef MEMBER
 	LLVMValueRef desc = RT_CONST(cx, module, f);

@@ -36,20 +36,31 @@ LLVMBasicBlockRef cg_new_block(cg_ctx *cx, cg_func *fx, const char *name)
 	return LLVMAppendBasicBlockInContext(cx->ctx, fx->fn, name);
 }
 
+/* Predecessors of one trap block at most: a phi of thousands of incoming
+ * values makes some LLVM passes quadratic. */
+enum { CG_TRAP_PREDS = 256 };
+
 LLVMBasicBlockRef cg_trap_block(cg_ctx *cx, cg_func *fx, uint32_t kind)
 {
-	if (fx->trap_blocks[kind])
-		return fx->trap_blocks[kind];
 	LLVMBasicBlockRef here = LLVMGetInsertBlock(cx->b);
-	LLVMBasicBlockRef bb = cg_new_block(cx, fx, "trap");
-	LLVMPositionBuilderAtEnd(cx->b, bb);
-	LLVMValueRef args[] = {fx->inst, cg_i32(cx, fx->index),
-	                       cg_i32(cx, kind)};
-	cg_call_helper(cx, CG_HELPER_TRAP, args, 3);
-	LLVMBuildUnreachable(cx->b);
-	LLVMPositionBuilderAtEnd(cx->b, here);
-	fx->trap_blocks[kind] = bb;
-	return bb;
+	if (!fx->trap_blocks[kind] || fx->trap_preds[kind] == CG_TRAP_PREDS) {
+		LLVMBasicBlockRef bb = cg_new_block(cx, fx, "trap");
+		LLVMPositionBuilderAtEnd(cx->b, bb);
+		LLVMValueRef at = LLVMBuildPhi(cx->b, cx->t_i32, "at");
+		LLVMValueRef args[] = {fx->inst, cg_i32(cx, fx->index),
+		                       cg_i32(cx, kind), at};
+		cg_call_helper(cx, CG_HELPER_TRAP, args, 4);
+		LLVMBuildUnreachable(cx->b);
+		LLVMPositionBuilderAtEnd(cx->b, here);
+		fx->trap_blocks[kind] = bb;
+		fx->trap_offsets[kind] = at;
+		fx->trap_preds[kind] = 0;
+	}
+	/* The block that branches there traps at this instruction. */
+	LLVMValueRef offset = cg_i32(cx, fx->offset);
+	LLVMAddIncoming(fx->trap_offsets[kind], &offset, &here, 1);
+	fx->trap_preds[kind]++;
+	return fx->trap_blocks[kind];
 }
 
 void cg_trap_if(cg_ctx *cx, cg_func *fx, LLVMValueRef cond, uint32_t kind)
@@ -226,7 +237,8 @@ void cg_emit_code(cg_ctx *cx, cg_func *fx, const ir_instr *code, uint32_t n)
 	for (uint32_t i = 0; i < n; i++) {
 		if (skip_dead(fx, &code[i]))
 			continue;
-		cg_debug_at(cx, fx, code[i].offset);
+		fx->offset = code[i].offset;
+		cg_debug_at(cx, fx, &code[i]);
 		families[ir_opcodes[code[i].op].family].emit(cx, fx, &code[i]);
 	}
 }

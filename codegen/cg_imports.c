@@ -78,8 +78,9 @@ static LLVMValueRef emit_stub(cg_ctx *cx, uint32_t func, bool trap)
 	if (trap) {
 		/* The function index names the import in the message. */
 		LLVMValueRef args[] = {LLVMGetParam(fn, 0), cg_i32(cx, func),
-		                       cg_i32(cx, W2N_TRAP_UNKNOWN_IMPORT)};
-		cg_call_helper(cx, CG_HELPER_TRAP, args, 3);
+		                       cg_i32(cx, W2N_TRAP_UNKNOWN_IMPORT),
+		                       cg_i32(cx, UINT32_MAX)};
+		cg_call_helper(cx, CG_HELPER_TRAP, args, 4);
 		LLVMBuildUnreachable(cx->b);
 		return fn;
 	}

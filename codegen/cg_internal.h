@@ -194,7 +194,13 @@ typedef struct cg_func {
 	 * in a module without memories too. */
 	LLVMValueRef *mem_base, *mem_size;
 
+	/* Each trap kind's block and the phi of the module offsets its
+	 * predecessors trap at (a new block after CG_TRAP_PREDS of them);
+	 * the offset of the instruction being lowered. */
 	LLVMBasicBlockRef trap_blocks[W2N_TRAP_COUNT];
+	LLVMValueRef trap_offsets[W2N_TRAP_COUNT];
+	uint32_t trap_preds[W2N_TRAP_COUNT];
+	uint32_t offset;
 	LLVMBasicBlockRef entry;
 
 	/* One held-exception slot per legacy try of the body, in code order
@@ -297,7 +303,7 @@ LLVMValueRef cg_load_vm(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
 LLVMValueRef cg_load_vm_invariant(cg_ctx *cx, LLVMTypeRef t, LLVMValueRef ptr);
 LLVMValueRef cg_store_vm(cg_ctx *cx, LLVMValueRef v, LLVMValueRef ptr);
 
-/* ---- cg_debug.c: DWARF for -g (every function does nothing without) */
+/* ---- cg_debug.c: DWARF (every function does nothing with -g0) ---- */
 void cg_debug_begin(cg_ctx *cx);
 void cg_debug_end(cg_ctx *cx);
 /* A function's name in the debug info: its name-section name, else
@@ -305,15 +311,18 @@ void cg_debug_end(cg_ctx *cx);
 void cg_debug_func_name(const ir_module *m, uint32_t index, char *name,
                         size_t n);
 void cg_debug_function(cg_ctx *cx, cg_func *fx);
-/* What follows was lowered from the instruction at `offset`. */
-void cg_debug_at(cg_ctx *cx, cg_func *fx, uint32_t offset);
+/* What follows was lowered from instruction `in` (with -g; else only if
+ * it may trap or call, or is a loop). */
+void cg_debug_at(cg_ctx *cx, cg_func *fx, const ir_instr *in);
 void cg_debug_function_end(cg_ctx *cx, cg_func *fx);
 
 /* ---- cg_func.c ---- */
 void cg_push(cg_func *fx, LLVMValueRef v);
 LLVMValueRef cg_pop(cg_func *fx);
 LLVMValueRef cg_top(cg_func *fx);
-/* The cold block that raises `kind` in this function. */
+/* The cold block that raises `kind` in this function, for the current
+ * block to branch to at once: the edge tells the block the offset of the
+ * instruction being lowered (fx->offset). */
 LLVMBasicBlockRef cg_trap_block(cg_ctx *cx, cg_func *fx, uint32_t kind);
 /* Branches to the trap block when `cond` holds, else continues. */
 void cg_trap_if(cg_ctx *cx, cg_func *fx, LLVMValueRef cond, uint32_t kind);

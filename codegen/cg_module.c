@@ -168,7 +168,7 @@ static void function_symbol(cg_ctx *cx, uint32_t index, char *name, size_t n)
 	if (cx->unit->split) {
 		snprintf(name, n, "%s.func.%u", cx->o->descriptor_symbol,
 		         index);
-	} else if (cx->o->debug_file) {
+	} else if (cx->o->debug_full) {
 		/* -g: the Wasm name, for perf and other symbol readers.  The
 		 * suffix keeps it apart from every C symbol, so that a Wasm
 		 * function called memcpy is never taken for the libc one a
@@ -197,6 +197,12 @@ static LLVMValueRef declare_code(cg_ctx *cx, const char *name, LLVMTypeRef type)
 	/* Frames larger than a page probe it, so that stack exhaustion
 	 * always hits the guard page. */
 	add_string_attribute(cx, fn, "probe-stack", "inline-asm");
+	/* Unwind tables exact at every instruction, not only at calls: a
+	 * backtrace starts at any faulting access (docs/backtraces.md). */
+	LLVMAddAttributeAtIndex(
+	    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+	    LLVMCreateEnumAttribute(
+	        cx->ctx, LLVMGetEnumAttributeKindForName("uwtable", 7), 2));
 	/* A target's default CPU may tune badly: x86-64-v2's tuning turns
 	 * rotates into slow SHLD (bench/results/ANALYSIS.md, finding 1), so
 	 * the row names the tuning to use unless --cpu says otherwise. */

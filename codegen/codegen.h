@@ -154,8 +154,12 @@ typedef struct cg_options {
 	/* Compile memcpy, memmove and memset as the module defines them,
 	 * not as memory.copy and memory.fill (cg_idiom.c). */
 	bool keep_memory_routines;
-	/* -g: DWARF for the input at this path (cg_debug.c); NULL: none. */
+	/* DWARF for the input at this path (cg_debug.c): with debug_full
+	 * (-g) for debuggers; else only the line table of the instructions
+	 * that may trap or call, which backtraces read (docs/backtraces.md).
+	 * NULL: none (-g0). */
 	const char *debug_file;
+	bool debug_full;
 	/* With it, the module's own source line table: locations in the
 	 * source instead of module offsets; NULL: none. */
 	const ir_source_lines *source_lines;

@@ -111,7 +111,8 @@ static bool choose_target(const w2n_options *o, cg_options *co, w2n_diags *d)
 	co->cpu = o->cpu;
 	co->features = o->features;
 	co->opt_level = o->opt_level;
-	co->debug_file = o->debug_info ? o->input : NULL;
+	co->debug_file = o->debug_info || !o->no_line_table ? o->input : NULL;
+	co->debug_full = o->debug_info;
 	co->keep_memory_routines = o->keep_memory_routines;
 	co->dump_llvm = o->dump_llvm;
 	co->partition_instrs = o->partition_size;

@@ -68,11 +68,20 @@ static bool find_linker(const cg_target *t, w2n_diags *d)
 	                 t->cc_package);
 }
 
+/* A flag the target's linker needs, or NULL: on 32-bit ARM, one unwind
+ * table entry per function, so that backtraces find each function by
+ * the start of its entry (the linker merges equal neighbours). */
+static char *target_link_flag(const cg_target *t)
+{
+	return t->id == CG_TARGET_ARM ? "-Wl,--no-merge-exidx-entries" : NULL;
+}
+
 bool w2n_link_shared(const cg_target *t, const char *obj, const char *out,
                      w2n_diags *d)
 {
-	char *argv[] = {(char *)t->cc, "-shared", "-o", (char *)out,
-	                (char *)obj,   "-lm",     NULL};
+	char *argv[] = {(char *)t->cc,       "-shared",   "-o",
+	                (char *)out,         (char *)obj, "-lm",
+	                target_link_flag(t), NULL};
 	return find_linker(t, d) && w2n_run_tool(argv, d);
 }
 
@@ -116,6 +125,7 @@ bool w2n_link_executable(const w2n_options *o, const cg_target *t,
 		argv[n++] = "-fsanitize=" W2N_RUNTIME_SANITIZE;
 	argv[n++] = "-lpthread";
 	argv[n++] = "-lm";
+	argv[n++] = target_link_flag(t);
 	argv[n] = NULL;
 	bool ok = w2n_run_tool(argv, d);
 	free(argv);

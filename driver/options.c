@@ -239,6 +239,7 @@ static bool apply(w2n_options *o, option_id id, const char *v, w2n_diags *d)
 	case OPT_INSPECT: o->action = W2N_ACTION_INSPECT; return true;
 	case OPT_OPT: return parse_opt_level(o, v, d);
 	case OPT_DEBUG: o->debug_info = true; return true;
+	case OPT_NO_LINE_TABLE: o->no_line_table = true; return true;
 	case OPT_DEBUG_OFFSETS: o->debug_offsets = true; return true;
 	case OPT_KEEP_MEMORY_ROUTINES:
 		o->keep_memory_routines = true;

@@ -45,6 +45,7 @@ typedef struct w2n_options {
 	const char *cpu, *features;
 	unsigned opt_level;
 	bool debug_info;    /* -g */
+	bool no_line_table; /* -g0 */
 	bool debug_offsets; /* --debug-offsets */
 	bool keep_memory_routines;
 	int bounds;                /* -1: the target's default */

@@ -317,6 +317,23 @@ static const w2n_error_kind api_kinds[W2N_RT_ERROR_COUNT] = {
     [W2N_RT_ERROR_EXCEPTION] = W2N_ERROR_EXCEPTION,
 };
 
+/* A trap's backtrace, in the API's terms. */
+static void copy_frames(const w2n_rt_error *e, w2n_error *err)
+{
+	_Static_assert((int)W2N_ERROR_FRAMES_MAX == (int)W2N_RT_FRAMES_MAX,
+	               "one frame limit");
+	for (uint32_t i = 0; i < e->nframes; i++) {
+		const w2n_rt_frame *f = &e->frames[i];
+		err->frames[i] = (w2n_frame){
+		    .module = f->module->name,
+		    .func_name = w2n_rt_func_name(f->module, f->func),
+		    .func = f->func,
+		    .offset = f->offset};
+	}
+	err->nframes = e->nframes;
+	err->more_frames = e->more_frames;
+}
+
 /* Turns a runtime error into the API's: its kind, and its trap unless
  * the trap is WASI proc_exit's. */
 static bool fail_rt(const w2n_instance *inst, const w2n_rt_error *e,
@@ -332,8 +349,10 @@ static bool fail_rt(const w2n_instance *inst, const w2n_rt_error *e,
 		return false;
 	}
 	w2n_embed_fail(err, api_kinds[e->kind], "%s", e->message);
-	if (err && trap)
+	if (err && trap) {
 		err->trap = (w2n_trap_kind)e->trap;
+		copy_frames(e, err);
+	}
 	if (e->kind == W2N_RT_ERROR_EXCEPTION)
 		w2n_embed_exception_error(e->exception, err);
 	return false;

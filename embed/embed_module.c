@@ -42,16 +42,24 @@ _Static_assert((int)W2N_I32 == (int)W2N_RT_I32 &&
 
 /* ---- Errors ---- */
 
-bool w2n_embed_fail(w2n_error *err, w2n_error_kind kind, const char *fmt, ...)
+/* `err` of `kind`, with none of the details of a kind. */
+static void reset_error(w2n_error *err, w2n_error_kind kind)
 {
-	if (!err)
-		return false;
 	err->kind = kind;
 	err->trap = W2N_TRAP_KIND_NONE;
 	err->exit_code = 0;
 	err->exn_tag = NULL;
 	err->exn_values = NULL;
 	err->exn_nvalues = 0;
+	err->nframes = 0;
+	err->more_frames = false;
+}
+
+bool w2n_embed_fail(w2n_error *err, w2n_error_kind kind, const char *fmt, ...)
+{
+	if (!err)
+		return false;
+	reset_error(err, kind);
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof err->message, fmt, ap);
@@ -67,12 +75,7 @@ void w2n_embed_ok(w2n_error *err)
 {
 	if (!err)
 		return;
-	err->kind = W2N_OK;
-	err->trap = W2N_TRAP_KIND_NONE;
-	err->exit_code = 0;
-	err->exn_tag = NULL;
-	err->exn_values = NULL;
-	err->exn_nvalues = 0;
+	reset_error(err, W2N_OK);
 	err->message[0] = '\0';
 }
 

@@ -200,6 +200,22 @@ typedef enum w2n_trap_kind {
 
 enum { W2N_ERROR_MESSAGE_MAX = 256 };
 
+/* One Wasm frame of a trap's backtrace (docs/backtraces.md).  The
+ * strings are the module's: valid while it is loaded. */
+typedef struct w2n_frame {
+	const char *module;    /* the module's name-section name, or NULL */
+	const char *func_name; /* the function's name-section name, else
+	                        * the name of an export of it, else NULL */
+	uint32_t func;         /* its index in the module's function space */
+	/* The byte offset in the module (as wasm-objdump -d shows it) of
+	 * the instruction the frame is at: the trapping one in frame 0, a
+	 * call in the others; W2N_NO_OFFSET when unknown (code compiled
+	 * with -g0, or with -g and the module's source lines). */
+	uint32_t offset;
+} w2n_frame;
+#define W2N_NO_OFFSET UINT32_MAX
+enum { W2N_ERROR_FRAMES_MAX = 64 };
+
 typedef struct w2n_tag w2n_tag;
 
 typedef struct w2n_error {
@@ -218,6 +234,13 @@ typedef struct w2n_error {
 	/* One line.  Traps: the spec testsuite's text ("integer divide by
 	 * zero", "out of bounds memory access", ...). */
 	char message[W2N_ERROR_MESSAGE_MAX];
+	/* W2N_ERROR_TRAP: the Wasm frames on the stack, innermost first
+	 * (frames[0] holds the trapping instruction; functions LLVM inlined
+	 * have frames of their own); more_frames: deeper ones were left
+	 * out.  Otherwise 0 frames. */
+	w2n_frame frames[W2N_ERROR_FRAMES_MAX];
+	size_t nframes;
+	bool more_frames;
 } w2n_error;
 
 /* ---- Modules ---- */

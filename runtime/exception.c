@@ -319,7 +319,8 @@ void w2n_rt_throw(w2n_rt_instance *inst, w2n_rt_tag *tag, w2n_rt_value *values,
 	exn_object *obj =
 	    w2n_rt_malloc(sizeof *obj + (size_t)n * sizeof obj->values[0]);
 	if (!obj)
-		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_STACK_EXHAUSTED);
+		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_STACK_EXHAUSTED,
+		            UINT32_MAX);
 	obj->pub.tag = tag;
 	obj->pub.values = obj->values;
 	obj->pub.nvalues = n;
@@ -333,7 +334,8 @@ void w2n_rt_throw(w2n_rt_instance *inst, w2n_rt_tag *tag, w2n_rt_value *values,
 void w2n_rt_throw_ref(w2n_rt_instance *inst, w2n_rt_exception *exn)
 {
 	if (!exn)
-		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_NULL_EXN_REFERENCE);
+		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_NULL_EXN_REFERENCE,
+		            UINT32_MAX);
 	raise_object(object_of(exn));
 }
 

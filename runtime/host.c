@@ -30,7 +30,8 @@ void w2n_rt_call_host(w2n_rt_host_closure *closure, w2n_rt_value *vals)
 	if (exn)
 		w2n_rt_exn_free(exn);
 	if (failed)
-		w2n_rt_trap(closure->caller, UINT32_MAX, W2N_TRAP_HOST);
+		w2n_rt_trap(closure->caller, UINT32_MAX, W2N_TRAP_HOST,
+		            UINT32_MAX);
 }
 
 bool w2n_rt_host_func(w2n_rt_instance *inst, const w2n_rt_functype *type,

@@ -498,9 +498,16 @@ w2n_rt_instantiate_limited(const w2n_rt_module *m, w2n_rt_resolve_fn *resolve,
 	w2n_rt_error_set(err, W2N_RT_ERROR_NONE, "%s", "");
 	if (!check_module(m, err))
 		return NULL;
-	w2n_rt_instance *inst = alloc_instance(m, err);
-	if (!inst)
+	if (!w2n_rt_trace_add_module(m)) {
+		w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+		                 "out of memory: function index");
 		return NULL;
+	}
+	w2n_rt_instance *inst = alloc_instance(m, err);
+	if (!inst) {
+		w2n_rt_trace_remove_module(m);
+		return NULL;
+	}
 	if (limits)
 		w2n_rt_state(inst)->limits = *limits;
 	else
@@ -523,6 +530,7 @@ void w2n_rt_instance_free(w2n_rt_instance *inst)
 		return;
 	const w2n_rt_module *m = module_of(inst);
 	w2n_rt_instance_state *st = w2n_rt_state(inst);
+	w2n_rt_trace_remove_module(m);
 	for (uint32_t i = 0; i < m->nmemories; i++)
 		w2n_rt_memory_free(w2n_rt_memories_of(inst)[i]);
 	for (uint32_t i = 0; i < m->ntables; i++)

@@ -53,6 +53,19 @@ typedef enum w2n_rt_error_kind {
 
 /* Why an instantiation or a call failed.  Everything but the message is
  * set where the failure is decided, for the caller to act on. */
+/* One Wasm frame of a trap's backtrace (docs/backtraces.md). */
+typedef struct w2n_rt_frame {
+	const w2n_rt_module *module;
+	uint32_t func;   /* function index in `module` */
+	uint32_t offset; /* module offset of its instruction, UINT32_MAX:
+	                  * unknown (compiled -g0, or source lines) */
+} w2n_rt_frame;
+enum { W2N_RT_FRAMES_MAX = 64 };
+
+/* How messages name function `func` of `m` (< m->nfuncs): its
+ * name-section name, else the name of an export of it, else NULL. */
+const char *w2n_rt_func_name(const w2n_rt_module *m, uint32_t func);
+
 typedef struct w2n_rt_error {
 	uint32_t kind; /* W2N_RT_ERROR_* */
 	uint32_t trap; /* W2N_TRAP_*, or W2N_TRAP_NONE if not a trap */
@@ -66,6 +79,11 @@ typedef struct w2n_rt_error {
 	 * by the thread until its next uncaught exception or its end. */
 	const w2n_rt_exception *exception;
 	char message[W2N_RT_ERROR_MAX]; /* traps: the traps.def text */
+	/* Traps: the Wasm frames, innermost (the trapping instruction)
+	 * first; more_frames: deeper ones were left out. */
+	w2n_rt_frame frames[W2N_RT_FRAMES_MAX];
+	uint32_t nframes;
+	bool more_frames;
 } w2n_rt_error;
 
 /* Fills `err` (may be NULL) with `kind` (not a trap) and a message.

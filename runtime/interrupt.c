@@ -103,7 +103,7 @@ static void epoch_passed(w2n_rt_instance *inst, uint32_t func)
 		return; /* moved meanwhile, or a torn read of the code's */
 	uint64_t more = ask_handler(inst, W2N_TRAP_INTERRUPTED);
 	if (!more)
-		w2n_rt_trap(inst, func, W2N_TRAP_INTERRUPTED);
+		w2n_rt_trap(inst, func, W2N_TRAP_INTERRUPTED, UINT32_MAX);
 	__atomic_store_n(&ir->deadline, add_saturating(now, more),
 	                 __ATOMIC_RELAXED);
 }
@@ -115,7 +115,8 @@ static void fuel_ran_out(w2n_rt_instance *inst, uint32_t func)
 		uint64_t more = ask_handler(inst, W2N_TRAP_OUT_OF_FUEL);
 		if (!more) {
 			ir->fuel = 0; /* what the host reads: none left */
-			w2n_rt_trap(inst, func, W2N_TRAP_OUT_OF_FUEL);
+			w2n_rt_trap(inst, func, W2N_TRAP_OUT_OF_FUEL,
+			            UINT32_MAX);
 		}
 		/* Up to INT64_MAX, in unsigned arithmetic: fuel is negative
 		 * here, so INT64_MAX - fuel does not fit an int64_t. */

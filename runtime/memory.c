@@ -356,7 +356,7 @@ static void check_range(w2n_rt_instance *inst, uint64_t at, uint64_t len,
                         uint64_t size)
 {
 	if (len > size || at > size - len)
-		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_OOB_MEMORY);
+		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_OOB_MEMORY, UINT32_MAX);
 }
 
 int32_t w2n_rt_memory_grow(w2n_rt_instance *inst, uint32_t memory,

@@ -47,6 +47,51 @@ void *w2n_rt_protected_boundary(void);
  * EXCEPTION); the thread keeps the object until its next one. */
 _Noreturn void w2n_rt_deliver_exception(w2n_rt_exception *exn);
 
+/* ---- Backtraces (backtrace.c, lines.c; docs/backtraces.md) ---- */
+
+/* The frames on the stack at a trap, as code addresses. */
+enum { W2N_RT_TRACE_MAX = 2 * W2N_RT_FRAMES_MAX };
+typedef struct w2n_rt_trace {
+	uintptr_t pc[W2N_RT_TRACE_MAX];    /* the instruction a frame is at */
+	uintptr_t start[W2N_RT_TRACE_MAX]; /* its function's, 0: unknown */
+	uint32_t n;
+	bool more; /* deeper frames were left out */
+} w2n_rt_trace;
+
+/* Records the frames from the caller up to the protected call whose
+ * trap point is `boundary`; from a signal handler, `fault` is the
+ * faulting instruction (frames before it are the handler's), else 0.
+ * Allocates nothing. */
+void w2n_rt_trace_capture(w2n_rt_trace *t, uintptr_t fault,
+                          const void *boundary);
+/* Fills err->frames from `t`: its Wasm frames, the innermost at
+ * `offset` if known (not UINT32_MAX); sets err->func and err->module
+ * from it when the trap had none. */
+void w2n_rt_trace_resolve(const w2n_rt_trace *t, uint32_t offset,
+                          w2n_rt_error *err);
+/* Module `m` has one more instance, or one fewer: backtraces name the
+ * functions of modules with instances.  False when out of memory. */
+bool w2n_rt_trace_add_module(const w2n_rt_module *m);
+void w2n_rt_trace_remove_module(const w2n_rt_module *m);
+/* Where a code address is in the module, from the DWARF of the object
+ * holding it: the line of its row (a module offset), and when it is in
+ * code inlined into its function, the call lines that inlined it, the
+ * outermost call first. */
+enum { W2N_RT_INLINE_MAX = 16 };
+typedef struct w2n_rt_location {
+	uint32_t line; /* UINT32_MAX: none */
+	uint32_t ncalls;
+	uint32_t calls[W2N_RT_INLINE_MAX];
+} w2n_rt_location;
+/* locs[i]: where pcs[i] is; n <= W2N_RT_FRAMES_MAX.  What it needs
+ * beyond the stack comes from w2n_rt_scratch. */
+void w2n_rt_locate(const uintptr_t *pcs, w2n_rt_location *locs, uint32_t n);
+
+/* Memory for the work after a trap, outside the allocation hook (a trap
+ * is reported whatever memory is left): mapped pages, or NULL. */
+void *w2n_rt_scratch(size_t size);
+void w2n_rt_scratch_free(void *p, size_t size);
+
 /* ---- Exceptions (exception.c), beyond abi.def's helpers. ---- */
 
 /* Raises `exn` (from w2n_rt_exn_new) as throw does. */

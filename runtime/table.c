@@ -133,7 +133,7 @@ static void check_range(w2n_rt_instance *inst, uint64_t at, uint64_t len,
                         uint64_t size)
 {
 	if (len > size || at > size - len)
-		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_OOB_TABLE);
+		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_OOB_TABLE, UINT32_MAX);
 }
 
 int32_t w2n_rt_table_grow(w2n_rt_instance *inst, uint32_t table, void *init,

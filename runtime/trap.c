@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "rt_internal.h"
@@ -45,7 +46,9 @@ typedef struct thread_state {
 	trap_point *top; /* innermost protected call, NULL outside Wasm */
 	w2n_rt_exception *uncaught; /* the last uncaught exception */
 	uint32_t kind, func;        /* the trap being delivered */
+	uint32_t offset;            /* its module offset, if it said */
 	const w2n_rt_module *module;
+	w2n_rt_trace *trace; /* its frames (allocated: TLS stays small) */
 	uintptr_t stack_lo, stack_guard; /* stack low end, guard size */
 	void *altstack; /* our mapping, or NULL if we reuse another */
 	size_t altstack_len;
@@ -89,6 +92,8 @@ bool w2n_rt_error_set(w2n_rt_error *err, w2n_rt_error_kind kind,
 	err->module = NULL;
 	err->kept = false;
 	err->exception = NULL;
+	err->nframes = 0;
+	err->more_frames = false;
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof err->message, fmt, ap);
@@ -109,13 +114,17 @@ void w2n_rt_error_trap(w2n_rt_error *err, uint32_t kind,
 
 /* ---- The trap path ---- */
 
-/* Records the trap in `ts` and jumps to its innermost point. */
+/* Records the trap and its frames in `ts` and jumps to its innermost
+ * point; `fault`: the faulting instruction of a signal, else 0. */
 static _Noreturn void unwind(thread_state *ts, const w2n_rt_module *module,
-                             uint32_t func, uint32_t kind)
+                             uint32_t func, uint32_t kind, uint32_t offset,
+                             uintptr_t fault)
 {
 	ts->kind = kind;
 	ts->func = func;
 	ts->module = module;
+	ts->offset = offset;
+	w2n_rt_trace_capture(ts->trace, fault, ts->top);
 	siglongjmp(ts->top->env, 1);
 }
 
@@ -131,12 +140,14 @@ static _Noreturn void trap_outside_wasm(uint32_t kind)
 	abort();
 }
 
-_Noreturn void w2n_rt_trap(w2n_rt_instance *inst, uint32_t func, uint32_t kind)
+_Noreturn void w2n_rt_trap(w2n_rt_instance *inst, uint32_t func, uint32_t kind,
+                           uint32_t offset)
 {
 	thread_state *ts = &tls;
 	if (!ts->top)
 		trap_outside_wasm(kind);
-	unwind(ts, inst ? w2n_rt_instance_module(inst) : NULL, func, kind);
+	unwind(ts, inst ? w2n_rt_instance_module(inst) : NULL, func, kind,
+	       offset, 0);
 }
 
 void *w2n_rt_protected_boundary(void)
@@ -194,15 +205,36 @@ static void pass_on(int sig, siginfo_t *info, void *uctx)
 		raise(sig);
 }
 
+/* The instruction a fault interrupted, from the signal's context. */
+static uintptr_t fault_pc(const void *uctx)
+{
+	const mcontext_t *mc = &((const ucontext_t *)uctx)->uc_mcontext;
+#if defined(__x86_64__)
+	return (uintptr_t)mc->gregs[REG_RIP];
+#elif defined(__aarch64__)
+	return (uintptr_t)mc->pc;
+#elif defined(__riscv)
+	return (uintptr_t)mc->__gregs[REG_PC];
+#elif defined(__arm__)
+	return (uintptr_t)mc->arm_pc;
+#else
+	(void)mc;
+	return 0; /* no backtrace */
+#endif
+}
+
 static void on_fault(int sig, siginfo_t *info, void *uctx)
 {
 	thread_state *ts = &tls;
 	uintptr_t addr = (uintptr_t)info->si_addr;
 	if (ts->top && info->si_code > 0) { /* a fault, not kill() */
-		if (w2n_rt_guard_contains(addr))
-			unwind(ts, NULL, UINT32_MAX, W2N_TRAP_OOB_MEMORY);
-		if (in_stack_guard(ts, addr))
-			unwind(ts, NULL, UINT32_MAX, W2N_TRAP_STACK_EXHAUSTED);
+		uint32_t kind =
+		    w2n_rt_guard_contains(addr) ? W2N_TRAP_OOB_MEMORY
+		    : in_stack_guard(ts, addr)  ? W2N_TRAP_STACK_EXHAUSTED
+		                                : W2N_TRAP_NONE;
+		if (kind != W2N_TRAP_NONE)
+			unwind(ts, NULL, UINT32_MAX, kind, UINT32_MAX,
+			       fault_pc(uctx));
 	}
 	pass_on(sig, info, uctx);
 }
@@ -225,6 +257,9 @@ static void thread_exit(void *arg)
 		ts->altstack = NULL;
 	}
 	ts->ready = false;
+	if (ts->trace)
+		munmap(ts->trace, sizeof *ts->trace);
+	ts->trace = NULL;
 	if (ts->uncaught)
 		w2n_rt_exn_free(ts->uncaught);
 	ts->uncaught = NULL;
@@ -274,6 +309,21 @@ static bool setup_altstack(thread_state *ts)
 	return true;
 }
 
+/* Gives this thread the buffer its traps record their frames in. */
+static bool setup_trace(thread_state *ts)
+{
+	if (ts->trace)
+		return true;
+	if (w2n_rt_alloc_injected())
+		return false;
+	void *p = mmap(NULL, sizeof *ts->trace, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return false;
+	ts->trace = p;
+	return true;
+}
+
 /* Records this thread's stack bounds; unknown bounds (0) only mean that
  * stack overflow crashes instead of trapping. */
 static void find_stack_bounds(thread_state *ts)
@@ -303,6 +353,12 @@ static bool setup_thread(thread_state *ts, w2n_rt_error *err)
 	if (!setup_altstack(ts)) {
 		w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
 		                 "out of memory: signal stack");
+		return false;
+	}
+	if (!setup_trace(ts)) {
+		thread_exit(ts);
+		w2n_rt_error_set(err, W2N_RT_ERROR_RESOURCE,
+		                 "out of memory: backtrace buffer");
 		return false;
 	}
 	find_stack_bounds(ts);
@@ -349,6 +405,8 @@ bool w2n_rt_run_protected(w2n_rt_protected_fn *fn, void *arg, w2n_rt_error *err)
 	default:
 		ts->top = point.prev;
 		w2n_rt_error_trap(err, ts->kind, ts->module, ts->func);
+		if (err)
+			w2n_rt_trace_resolve(ts->trace, ts->offset, err);
 		return false;
 	}
 	ts->top = &point;

@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever anything in this file changes shape. */
-#define W2N_RT_ABI_VERSION 5u
+#define W2N_RT_ABI_VERSION 6u
 
 /* Trap kinds (traps.def). */
 typedef enum w2n_rt_trap_kind {
@@ -83,6 +83,14 @@ enum {
 	W2N_RT_INTERRUPT_NONE = 0,  /* no checks */
 	W2N_RT_INTERRUPT_EPOCH = 1, /* the epoch against a deadline */
 	W2N_RT_INTERRUPT_FUEL = 2,  /* fuel, by instructions run */
+};
+
+/* What the lines of the line table beside the code are
+ * (w2n_rt_module.line_table; docs/backtraces.md). */
+enum {
+	W2N_RT_LINES_NONE = 0,    /* no table (-g0) */
+	W2N_RT_LINES_OFFSETS = 1, /* module offsets */
+	W2N_RT_LINES_SOURCE = 2,  /* the source's lines (-g, clang -g) */
 };
 
 /* One Wasm value in the generic (array) calling convention; 16 bytes. */

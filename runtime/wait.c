@@ -102,7 +102,8 @@ static int32_t wait_at(w2n_rt_instance *inst, uint32_t memory, void *at,
                        uint64_t expected, unsigned width, int64_t timeout)
 {
 	if (!w2n_rt_memory_is_shared(w2n_rt_memories_of(inst)[memory]))
-		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_EXPECTED_SHARED);
+		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_EXPECTED_SHARED,
+		            UINT32_MAX);
 	struct bucket *b = bucket_of(at);
 	pthread_mutex_lock(&b->lock);
 	uint64_t now = width == 8

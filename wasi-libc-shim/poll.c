@@ -213,7 +213,7 @@ void wasi_proc_exit(void *inst, int32_t code)
 	if (c.ctx && c.ctx->exit_unwinds) {
 		c.ctx->exited = true;
 		c.ctx->exit_code = wasi_u32(code);
-		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_HOST);
+		w2n_rt_trap(inst, UINT32_MAX, W2N_TRAP_HOST, UINT32_MAX);
 	}
 	exit(code);
 }

@@ -92,19 +92,23 @@ def wasm_names(args, work):
             syms = run([args.nm, exe]).stdout
             t.check(f"{label}: symbols fac.wasm and start.wasm",
                     " fac.wasm\n" in syms and " start.wasm\n" in syms, syms)
-    plain, debug = work / "plain.o", work / "debug.o"
-    for obj, flags in ((plain, []), (debug, ["-g"])):
+    none, plain, debug = work / "none.o", work / "plain.o", work / "debug.o"
+    for obj, flags in ((none, ["-g0"]), (plain, []), (debug, ["-g"])):
         run([args.wasm2native, "-c", "-O2"] + flags + [wasm, "-o", obj])
-    t.check("no -g: no debug information", not has_section(
-        args, plain, ".debug_info"))
+    t.check("-g0: no debug information", not has_section(
+        args, none, ".debug_info") and not has_section(
+        args, none, ".debug_line"))
+    t.check("default: the line table of backtraces", has_section(
+        args, plain, ".debug_line"))
     t.check("-g: debug information", has_section(args, debug,
                                                  ".debug_info"))
     texts = []
-    for obj in (plain, debug):
+    for obj in (none, plain, debug):
         run([args.objcopy, "-O", "binary", "-j", ".text", obj,
              f"{obj}.text"])
         texts.append(pathlib.Path(f"{obj}.text").read_bytes())
-    t.check("-g does not change the code", texts[0] == texts[1])
+    t.check("line tables and -g do not change the code",
+            texts[0] == texts[1] == texts[2])
 
 
 def source_lines(args, work):

@@ -24,13 +24,13 @@ static int32_t do_main(void *ctx)
 /* Function 1: "do_trap". */
 static void do_trap(void *ctx)
 {
-	w2n_rt_trap(ctx, 1, W2N_TRAP_UNREACHABLE);
+	w2n_rt_trap(ctx, 1, W2N_TRAP_UNREACHABLE, UINT32_MAX);
 }
 
 /* Function 2: unnamed. */
 static void do_divide(void *ctx)
 {
-	w2n_rt_trap(ctx, 2, W2N_TRAP_DIV_BY_ZERO);
+	w2n_rt_trap(ctx, 2, W2N_TRAP_DIV_BY_ZERO, UINT32_MAX);
 }
 
 static void do_start(void *ctx)
@@ -47,7 +47,7 @@ static void do_start(void *ctx)
 		(void)base[UINT64_C(1) << 32];
 	}
 	if (strcmp(mode, "oob") == 0) /* an explicit check, as in 32-bit code */
-		w2n_rt_trap(ctx, UINT32_MAX, W2N_TRAP_OOB_MEMORY);
+		w2n_rt_trap(ctx, UINT32_MAX, W2N_TRAP_OOB_MEMORY, UINT32_MAX);
 	if (strcmp(mode, "exit") == 0)
 		exit(7);
 	if (strcmp(mode, "sigpipe") == 0) { /* main() ignores SIGPIPE */

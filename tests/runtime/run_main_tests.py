@@ -15,12 +15,16 @@ TRAP = 134
 
 def cases(start, main, imp, noentry, startfn):
     yield "start ok", start, {}, 0, ""
+    # The fakes are C: their frames have no offsets (no line table).
     yield "start trap named", start, {"FAKE_MODE": "trap"}, TRAP, \
-        "wasm trap: unreachable in function do_trap\n"
+        "wasm trap: unreachable in function do_trap\n" \
+        "wasm backtrace:\n    0:        ? do_trap\n    1:        ? _start\n"
     yield "start trap unnamed", start, {"FAKE_MODE": "unnamed"}, TRAP, \
-        "wasm trap: integer divide by zero in function #2\n"
+        "wasm trap: integer divide by zero in function #2\n" \
+        "wasm backtrace:\n    0:        ? #2\n    1:        ? _start\n"
     yield "start out of bounds", start, {"FAKE_MODE": "oob"}, TRAP, \
-        "wasm trap: out of bounds memory access\n"
+        "wasm trap: out of bounds memory access in function _start\n" \
+        "wasm backtrace:\n    0:        ? _start\n"
     yield "start exit", start, {"FAKE_MODE": "exit"}, 7, ""
     yield "sigpipe ignored", start, {"FAKE_MODE": "sigpipe"}, 8, ""
     yield "main result", main, {}, 3, ""
@@ -29,7 +33,8 @@ def cases(start, main, imp, noentry, startfn):
     yield "no entry", noentry, {}, 1, \
         "wasm2native: error: no _start or main export\n"
     yield "start function trap", startfn, {}, TRAP, \
-        "wasm trap: unreachable in function do_trap\n"
+        "wasm trap: unreachable in function do_trap\n" \
+        "wasm backtrace:\n    0:        ? do_trap\n"
 
 
 def main():

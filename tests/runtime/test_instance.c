@@ -474,7 +474,7 @@ static void trapping_init(w2n_rt_instance *inst)
 
 static void unreachable_start(void *ctx)
 {
-	w2n_rt_trap(ctx, 2, W2N_TRAP_UNREACHABLE);
+	w2n_rt_trap(ctx, 2, W2N_TRAP_UNREACHABLE, UINT32_MAX);
 }
 
 /* A module importing a table (1 funcref) and a memory (1 page) whose
