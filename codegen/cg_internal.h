@@ -246,6 +246,13 @@ uint32_t cg_region_cost(const ir_instr *code, const ir_instr *end);
  * (in fx->f->code): the check of the module's interruption mode, if any. */
 void cg_interrupt_check(cg_ctx *cx, cg_func *fx, const ir_instr *region);
 
+/* ---- cg_version.c: explicit bounds checks out of inner loops ---- */
+/* After optimisation, in explicit mode (loops in loop-simplify and LCSSA
+ * form): gives each innermost loop whose bounds checks can be decided
+ * before it a copy without them, run when they would all pass; returns
+ * the number of loops copied. */
+unsigned cg_version_loops(cg_ctx *cx);
+
 /* ---- cg_keep.c: guard-mode loads keep their traps ---- */
 /* In guard mode, marks `load` (a linear-memory load) as one that must run
  * even when its value is unused. */

@@ -401,12 +401,32 @@ bool cg_run_passes(cg_ctx *cx, const char *pipeline)
 	return true;
 }
 
+/* What default<O2> runs from the loop vectoriser on, for the loops
+ * cg_version_loops copied after it ran. */
+static const char after_versioning[] =
+    "function(simplifycfg,instcombine,loop-vectorize,"
+    "infer-alignment,loop-load-elim,instcombine,"
+    "simplifycfg,slp-vectorizer,vector-combine,instcombine,"
+    "loop-unroll<O2>,instcombine,loop-mssa(licm),simplifycfg)";
+
+/* Explicit mode at -O2 and up: the inner loops' bounds checks decided
+ * before the loop where they can be (cg_version.c). */
+static bool version_loops(cg_ctx *cx)
+{
+	if (cx->o->opt_level < 2)
+		return true;
+	if (!cg_run_passes(cx, "function(loop-simplify,lcssa)"))
+		return false;
+	return !cg_version_loops(cx) || cg_run_passes(cx, after_versioning);
+}
+
 static bool optimize(cg_ctx *cx)
 {
 	char passes[32];
 	snprintf(passes, sizeof passes, "default<O%u>",
 	         cx->o->opt_level > 3 ? 3 : cx->o->opt_level);
-	return cg_run_passes(cx, passes) && cg_lower_keeps(cx);
+	return cg_run_passes(cx, passes) && version_loops(cx) &&
+	       cg_lower_keeps(cx);
 }
 
 static bool write_output(cg_ctx *cx, cg_emit emit, const char *path)
