@@ -252,6 +252,9 @@ void cg_interrupt_check(cg_ctx *cx, cg_func *fx, const ir_instr *region);
  * before it a copy without them, run when they would all pass; returns
  * the number of loops copied. */
 unsigned cg_version_loops(cg_ctx *cx);
+/* Notes that `fn` has copied loops: the passes after versioning run on
+ * such functions alone (cg_module.c). */
+void cg_mark_versioned(cg_ctx *cx, LLVMValueRef fn);
 
 /* ---- cg_keep.c: guard-mode loads keep their traps ---- */
 /* In guard mode, marks `load` (a linear-memory load) as one that must run

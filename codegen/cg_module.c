@@ -409,15 +409,104 @@ static const char after_versioning[] =
     "simplifycfg,slp-vectorizer,vector-combine,instcombine,"
     "loop-unroll<O2>,instcombine,loop-mssa(licm),simplifycfg)";
 
-/* Explicit mode at -O2 and up: the inner loops' bounds checks decided
- * before the loop where they can be (cg_version.c). */
+/* String attributes marking, for the passes after versioning, the
+ * functions with copied loops and the functions made optnone (and
+ * noinline, which optnone needs) for the time of those passes. */
+static const char versioned_key[] = "w2n-versioned";
+static const char skipped_key[] = "w2n-skipped";
+static const char noinline_key[] = "w2n-noinline-added";
+
+static bool has_string_attribute(LLVMValueRef fn, const char *key)
+{
+	return LLVMGetStringAttributeAtIndex(
+	           fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex, key,
+	           (unsigned)strlen(key)) != NULL;
+}
+
+static void remove_string_attribute(LLVMValueRef fn, const char *key)
+{
+	LLVMRemoveStringAttributeAtIndex(
+	    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex, key,
+	    (unsigned)strlen(key));
+}
+
+static unsigned enum_kind(const char *name)
+{
+	return LLVMGetEnumAttributeKindForName(name, strlen(name));
+}
+
+static bool has_enum_attribute(LLVMValueRef fn, const char *name)
+{
+	return LLVMGetEnumAttributeAtIndex(
+	           fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+	           enum_kind(name)) != NULL;
+}
+
+static void set_enum_attribute(cg_ctx *cx, LLVMValueRef fn, const char *name,
+                               bool on)
+{
+	LLVMAttributeIndex at = (LLVMAttributeIndex)LLVMAttributeFunctionIndex;
+	if (on)
+		LLVMAddAttributeAtIndex(
+		    fn, at,
+		    LLVMCreateEnumAttribute(cx->ctx, enum_kind(name), 0));
+	else
+		LLVMRemoveEnumAttributeAtIndex(fn, at, enum_kind(name));
+}
+
+void cg_mark_versioned(cg_ctx *cx, LLVMValueRef fn)
+{
+	add_string_attribute(cx, fn, versioned_key, "");
+}
+
+/* Makes every defined function without copied loops optnone, or (`on`
+ * false) undoes that and the marks: the passes after versioning, which
+ * skip optnone functions, then cost only where loops were copied. */
+static void skip_unversioned(cg_ctx *cx, bool on)
+{
+	for (LLVMValueRef fn = LLVMGetFirstFunction(cx->mod); fn;
+	     fn = LLVMGetNextFunction(fn)) {
+		if (!LLVMCountBasicBlocks(fn))
+			continue;
+		if (!on) {
+			bool skipped = has_string_attribute(fn, skipped_key);
+			if (skipped)
+				set_enum_attribute(cx, fn, "optnone", false);
+			if (has_string_attribute(fn, noinline_key))
+				set_enum_attribute(cx, fn, "noinline", false);
+			remove_string_attribute(fn, versioned_key);
+			remove_string_attribute(fn, skipped_key);
+			remove_string_attribute(fn, noinline_key);
+			continue;
+		}
+		if (has_string_attribute(fn, versioned_key) ||
+		    has_enum_attribute(fn, "alwaysinline") ||
+		    has_enum_attribute(fn, "optnone"))
+			continue;
+		if (!has_enum_attribute(fn, "noinline")) {
+			set_enum_attribute(cx, fn, "noinline", true);
+			add_string_attribute(cx, fn, noinline_key, "");
+		}
+		set_enum_attribute(cx, fn, "optnone", true);
+		add_string_attribute(cx, fn, skipped_key, "");
+	}
+}
+
+/* At -O2 and up: the inner loops' bounds checks decided before the loop
+ * where they can be, and Wasm-shaped exits made countable (cg_version.c);
+ * the vectoriser then runs again on the functions with copied loops. */
 static bool version_loops(cg_ctx *cx)
 {
 	if (cx->o->opt_level < 2)
 		return true;
 	if (!cg_run_passes(cx, "function(loop-simplify,lcssa)"))
 		return false;
-	return !cg_version_loops(cx) || cg_run_passes(cx, after_versioning);
+	if (!cg_version_loops(cx))
+		return true;
+	skip_unversioned(cx, true);
+	bool ok = cg_run_passes(cx, after_versioning);
+	skip_unversioned(cx, false);
+	return ok;
 }
 
 static bool optimize(cg_ctx *cx)

@@ -149,16 +149,26 @@ static bool has_cycle(const loop *l, unsigned at, unsigned char *state)
 	return false;
 }
 
+/* The first instruction of `bb` that is not a phi. */
+static LLVMValueRef first_non_phi(LLVMBasicBlockRef bb)
+{
+	LLVMValueRef in = LLVMGetFirstInstruction(bb);
+	while (in && LLVMIsAPHINode(in))
+		in = LLVMGetNextInstruction(in);
+	return in;
+}
+
 /* Whether `bb` only traps: it ends in unreachable, maybe after a few
- * blocks that only branch on (loop-simplify's dedicated exits). */
+ * blocks that only branch on (loop-simplify's dedicated exits, whose
+ * phis carry the trapping offset to the trap block's). */
 static bool leads_to_trap(LLVMBasicBlockRef bb)
 {
 	for (int hops = 0; hops < 4; hops++) {
 		LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
 		if (LLVMIsAUnreachableInst(term))
 			return true;
-		if (LLVMGetFirstInstruction(bb) != term ||
-		    !LLVMIsABranchInst(term) || LLVMIsConditional(term))
+		if (first_non_phi(bb) != term || !LLVMIsABranchInst(term) ||
+		    LLVMIsConditional(term))
 			return false;
 		bb = LLVMGetSuccessor(term, 0);
 	}
@@ -656,12 +666,16 @@ unsigned cg_version_loops(cg_ctx *cx)
 		if (!LLVMCountBasicBlocks(fn))
 			continue;
 		LLVMBasicBlockRef last = LLVMGetLastBasicBlock(fn);
+		unsigned copied = 0;
 		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
-			n += try_loop(l, fn, bb);
+			copied += try_loop(l, fn, bb);
 			if (bb == last)
 				break;
 		}
+		if (copied)
+			cg_mark_versioned(cx, fn);
+		n += copied;
 	}
 	free(l);
 	return n;
