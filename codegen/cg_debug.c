@@ -1,9 +1,11 @@
 /*
  * cg_debug.c - DWARF.  Without -g, a line table alone: each instruction
- * that may trap or call (ir_opcode_may_trap) and each loop is at the line
- * of its module offset, and the instructions between take the location
- * before them, so that backtraces find the offset of a faulting access or
- * a call site (docs/backtraces.md) at little compile time.
+ * that calls (a function or the runtime) and, in guard mode, each memory
+ * access that may fault is at the line of its module offset, and the
+ * instructions between take the location before them, so that
+ * backtraces find the offset of a faulting access or a call site
+ * (docs/backtraces.md) at little compile time.  (Traps the code checks
+ * for pass their offset themselves.)
  * With -g, for debuggers: a compile unit named after the input .wasm,
  * a subprogram per Wasm function under its name-section name (else
  * func[N], as wasm-objdump shows it), and every instruction's location:
@@ -152,10 +154,33 @@ void cg_debug_function(cg_ctx *cx, cg_func *fx)
 	set_location(cx, fx, at);
 }
 
+/* Whether instruction `op` needs a row of its own in the line table of
+ * backtraces: it calls a function or the runtime (loops may call it to
+ * be interrupted), or, in guard mode, accesses memory (a fault). */
+static bool needs_row(cg_ctx *cx, ir_opcode op)
+{
+	const ir_opcode_info *info = &ir_opcodes[op];
+	switch (info->family) {
+	case IR_FAMILY_CALL:
+	case IR_FAMILY_TABLE:
+	case IR_FAMILY_EXCEPTION: return true;
+	case IR_FAMILY_CONTROL: return op == OP_LOOP;
+	default: break;
+	}
+	switch (info->mem) {
+	case IR_MEM_NONE:
+	case IR_MEM_SIZE:
+	case IR_MEM_DATA_DROP: return false;
+	case IR_MEM_LOAD:
+	case IR_MEM_STORE:
+	case IR_MEM_RMW: return cx->o->bounds == W2N_RT_BOUNDS_GUARD;
+	default: return true; /* grow, fill, copy, init, wait, notify */
+	}
+}
+
 void cg_debug_at(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
-	if (fx->di_scope && (cx->o->debug_full || in->op == OP_LOOP ||
-	                     ir_opcode_may_trap(in->op)))
+	if (fx->di_scope && (cx->o->debug_full || needs_row(cx, in->op)))
 		set_location(cx, fx, in->offset);
 }
 

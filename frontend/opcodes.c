@@ -107,22 +107,3 @@ ir_opcode ir_opcode_lookup(uint8_t prefix, uint32_t code)
 	default: return OP_INVALID;
 	}
 }
-
-bool ir_opcode_may_trap(ir_opcode op)
-{
-	const ir_opcode_info *info = &ir_opcodes[op];
-	switch (info->family) {
-	case IR_FAMILY_CALL:
-	case IR_FAMILY_REFERENCE:
-	case IR_FAMILY_TABLE:
-	case IR_FAMILY_MEMORY:
-	case IR_FAMILY_ATOMIC:
-	case IR_FAMILY_EXCEPTION: return true;
-	case IR_FAMILY_CONTROL: return op == OP_UNREACHABLE;
-	case IR_FAMILY_NUMERIC:
-		return info->oper == IR_OPER_DIV || info->oper == IR_OPER_REM;
-	case IR_FAMILY_CONVERT: return info->oper == IR_OPER_TRUNC;
-	case IR_FAMILY_VECTOR: return info->mem != IR_MEM_NONE;
-	default: return false;
-	}
-}

@@ -270,8 +270,5 @@ bool ir_mem_uses_memory(ir_mem_kind k);
 /* Whether instructions of memory kind `k` take a memarg and access WIDTH
  * bytes at it (loads, stores, RMW, wait, notify). */
 bool ir_mem_accesses(ir_mem_kind k);
-/* Whether instruction `op` may trap or call: the instructions a trap or a
- * frame of a backtrace can be at. */
-bool ir_opcode_may_trap(ir_opcode op);
 
 #endif
