@@ -194,13 +194,7 @@ typedef struct cg_func {
 	 * in a module without memories too. */
 	LLVMValueRef *mem_base, *mem_size;
 
-	/* Each trap kind's block and the phi of the module offsets its
-	 * predecessors trap at (a new block after CG_TRAP_PREDS of them);
-	 * the offset of the instruction being lowered. */
-	LLVMBasicBlockRef trap_blocks[W2N_TRAP_COUNT];
-	LLVMValueRef trap_offsets[W2N_TRAP_COUNT];
-	uint32_t trap_preds[W2N_TRAP_COUNT];
-	uint32_t offset;
+	uint32_t offset; /* of the instruction being lowered */
 	LLVMBasicBlockRef entry;
 
 	/* One held-exception slot per legacy try of the body, in code order
@@ -330,9 +324,8 @@ void cg_debug_function_end(cg_ctx *cx, cg_func *fx);
 void cg_push(cg_func *fx, LLVMValueRef v);
 LLVMValueRef cg_pop(cg_func *fx);
 LLVMValueRef cg_top(cg_func *fx);
-/* The cold block that raises `kind` in this function, for the current
- * block to branch to at once: the edge tells the block the offset of the
- * instruction being lowered (fx->offset). */
+/* A cold block that raises `kind` at the instruction being lowered
+ * (fx->offset), for the current block to branch to. */
 LLVMBasicBlockRef cg_trap_block(cg_ctx *cx, cg_func *fx, uint32_t kind);
 /* Branches to the trap block when `cond` holds, else continues. */
 void cg_trap_if(cg_ctx *cx, cg_func *fx, LLVMValueRef cond, uint32_t kind);

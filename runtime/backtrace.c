@@ -348,8 +348,12 @@ void w2n_rt_trace_resolve(const w2n_rt_trace *t, uint32_t offset,
 			break;
 	}
 	w2n_rt_scratch_free(w, sizeof *w);
-	if (err->nframes && err->func == UINT32_MAX) { /* trap in frame 0 */
+	/* A fault, or generated code's trap, which names no module: the
+	 * trap is in frame 0. */
+	if (err->nframes && err->func == UINT32_MAX) {
 		err->module = err->frames[0].module;
 		err->func = err->frames[0].func;
+	} else if (err->nframes && !err->module) {
+		err->module = err->frames[0].module;
 	}
 }

@@ -44,6 +44,16 @@ CASES = [
     ('unaligned', 'unaligned atomic', r'i32\.atomic\.load'),
     ('not_shared', 'expected shared memory', r'memory\.atomic\.wait32'),
     ('null_exn', 'null exception reference', r'throw_ref'),
+    ('null_ref', 'null reference', r'ref\.as_non_null'),
+    ('null_func', 'null function reference', r'call_ref'),
+]
+# The loop that never ends, run only when compiled interruptible: the
+# trap, the flags and the options of the program, with its loop as the
+# trapping instruction (the check is at its header).
+SPIN = len(CASES)
+INTERRUPTIONS = [
+    ('interrupted', ['--interruptible=epoch'], '--timeout=100ms'),
+    ('out of fuel', ['--interruptible=fuel'], '--fuel=100000'),
 ]
 TRAP = 134
 FRAMES_MAX = 64
@@ -172,11 +182,12 @@ def compile_wasm(args, wasm, out, flags):
         raise SystemExit(' '.join(cmd) + ' failed:\n' + p.stderr)
 
 
-def program_reports(args, exe):
+def program_reports(args, exe, cases, options=''):
     """{case index: (status, stderr)} of the program."""
     wrapper = shlex.split(args.wrapper)
-    return {i: (p.returncode, p.stderr) for i in range(len(CASES))
-            for p in [run(wrapper + [exe, str(i)])]}
+    env = dict(os.environ, WASM2NATIVE_OPTIONS=options)
+    return {i: (p.returncode, p.stderr) for i in cases
+            for p in [run(wrapper + [exe, str(i)], env=env)]}
 
 
 def host_reports(args, plugin):
@@ -210,6 +221,19 @@ def main():
     funcs = disassemble(args.objdump, wasm)
     arm = (args.target or '').startswith('arm-')
     passed = failed = 0
+
+    def tally(source, tag, case, text, pattern, report, line_table):
+        nonlocal passed, failed
+        status, out = report
+        why = (f'status {status}' if status != TRAP else
+               check(funcs, case, text, pattern, parse(out), line_table,
+                     arm))
+        if why is None:
+            passed += 1
+            return
+        failed += 1
+        print(f'{source} {tag} {case}: {why}\n{out}', file=sys.stderr)
+
     for bounds in args.bounds.split(','):
         for opt, line_table in (('-O0', True), ('-O2', True),
                                 ('-O2 -g0', False)):
@@ -217,23 +241,24 @@ def main():
             tag = f'{bounds}{opt.replace(" ", "")}'
             exe = os.path.join(args.work, 'traps' + tag)
             compile_wasm(args, wasm, exe, flags + ['--invoke=run'])
-            sources = [('program', program_reports(args, exe))]
+            sources = [('program',
+                        program_reports(args, exe, range(len(CASES))))]
             if args.host:
                 plugin = exe + '.so'
                 compile_wasm(args, wasm, plugin, flags + ['--shared'])
                 sources.append(('api', host_reports(args, plugin)))
             for source, reports in sources:
                 for i, (case, text, pattern) in enumerate(CASES):
-                    status, out = reports.get(i, (None, ''))
-                    why = (f'status {status}' if status != TRAP else
-                           check(funcs, case, text, pattern, parse(out),
-                                 line_table, arm))
-                    if why is None:
-                        passed += 1
-                        continue
-                    failed += 1
-                    print(f'{source} {tag} {case}: {why}\n{out}',
-                          file=sys.stderr)
+                    tally(source, tag, case, text, pattern,
+                          reports.get(i, (None, '')), line_table)
+        # The interruption traps, at the loop's header.
+        for text, flags, options in INTERRUPTIONS:
+            tag = f'{bounds}{flags[0]}'
+            exe = os.path.join(args.work, 'spin' + tag)
+            compile_wasm(args, wasm, exe, ['-O2', '--bounds-checks=' + bounds,
+                                           '--invoke=run'] + flags)
+            report = program_reports(args, exe, [SPIN], options)[SPIN]
+            tally('program', tag, 'spin', text, r'loop', report, True)
     print(f'{args.label}: {passed} passed, {failed} failed')
     return 1 if failed else 0
 

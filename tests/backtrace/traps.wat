@@ -2,6 +2,8 @@
 ;; reached through a middle function from the export `run`, whose
 ;; argument picks the trap (run_backtrace.py: the backtrace of each must
 ;; name leaf, middle and run with the offsets wasm-objdump -d gives).
+;; The last case loops forever: compiled --interruptible, it ends
+;; "interrupted" or "out of fuel".
 (module
   (type $ii (func (param i32) (result i32)))
   (type $v (func))
@@ -66,6 +68,21 @@
   (func $leaf_null_exn
     ref.null exn
     throw_ref)
+  (func $leaf_null_ref (param externref)
+    local.get 0
+    ref.as_non_null
+    drop)
+  (func $leaf_null_func (param (ref null $v))
+    local.get 0
+    call_ref $v)
+  (func $leaf_spin (param i32) (result i32)
+    (loop $forever
+      local.get 0
+      i32.const 1
+      i32.add
+      local.set 0
+      br $forever)
+    local.get 0)
 
   (func $mid_unreachable call $leaf_unreachable)
   (func $mid_div_zero (param i32) (result i32)
@@ -95,8 +112,15 @@
   (func $mid_not_shared (param i32) (result i32)
     i32.const 0 call $leaf_not_shared)
   (func $mid_null_exn call $leaf_null_exn)
+  (func $mid_null_ref
+    ref.null extern call $leaf_null_ref)
+  (func $mid_null_func
+    ref.null $v call $leaf_null_func)
+  (func $mid_spin (param i32) (result i32)
+    local.get 0 call $leaf_spin)
 
   (func (export "run") (param $which i32)
+    (block $spin (block $null_func (block $null_ref
     (block $null_exn (block $not_shared (block $unaligned (block $recurse
     (block $mismatch (block $uninitialized (block $undefined (block $table
     (block $copy (block $store (block $load (block $conversion
@@ -104,7 +128,8 @@
       local.get $which
       br_table $unreachable $div_zero $overflow $conversion $load $store
                $copy $table $undefined $uninitialized $mismatch $recurse
-               $unaligned $not_shared $null_exn)
+               $unaligned $not_shared $null_exn $null_ref $null_func
+               $spin)
     call $mid_unreachable return)
     i32.const 0 call $mid_div_zero drop return)
     i32.const 0 call $mid_overflow drop return)
@@ -119,4 +144,7 @@
     i32.const 0 call $mid_recurse drop return)
     i32.const 0 call $mid_unaligned drop return)
     i32.const 0 call $mid_not_shared drop return)
-    call $mid_null_exn))
+    call $mid_null_exn return)
+    call $mid_null_ref return)
+    call $mid_null_func return)
+    i32.const 0 call $mid_spin drop))
