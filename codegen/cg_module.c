@@ -197,12 +197,6 @@ static LLVMValueRef declare_code(cg_ctx *cx, const char *name, LLVMTypeRef type)
 	/* Frames larger than a page probe it, so that stack exhaustion
 	 * always hits the guard page. */
 	add_string_attribute(cx, fn, "probe-stack", "inline-asm");
-	/* Unwind tables exact at every instruction, not only at calls: a
-	 * backtrace starts at any faulting access (docs/backtraces.md). */
-	LLVMAddAttributeAtIndex(
-	    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
-	    LLVMCreateEnumAttribute(
-	        cx->ctx, LLVMGetEnumAttributeKindForName("uwtable", 7), 2));
 	/* A target's default CPU may tune badly: x86-64-v2's tuning turns
 	 * rotates into slow SHLD (bench/results/ANALYSIS.md, finding 1), so
 	 * the row names the tuning to use unless --cpu says otherwise. */
@@ -509,8 +503,25 @@ static bool version_loops(cg_ctx *cx)
 	return ok;
 }
 
+/* Unwind tables for every function the module defines, exact at every
+ * instruction, not only at calls: a backtrace starts at any faulting
+ * access and unwinds through import stubs and wrappers too
+ * (docs/backtraces.md). */
+static void add_unwind_tables(cg_ctx *cx)
+{
+	LLVMAttributeRef async = LLVMCreateEnumAttribute(
+	    cx->ctx, enum_kind("uwtable"), 2 /* UWTableKind::Async */);
+	for (LLVMValueRef fn = LLVMGetFirstFunction(cx->mod); fn;
+	     fn = LLVMGetNextFunction(fn))
+		if (LLVMCountBasicBlocks(fn))
+			LLVMAddAttributeAtIndex(
+			    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+			    async);
+}
+
 static bool optimize(cg_ctx *cx)
 {
+	add_unwind_tables(cx);
 	char passes[32];
 	snprintf(passes, sizeof passes, "default<O%u>",
 	         cx->o->opt_level > 3 ? 3 : cx->o->opt_level);

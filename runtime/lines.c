@@ -47,7 +47,8 @@ typedef struct row {
 
 static void emit_row(const query *q, row *s)
 {
-	if (s->valid && s->addr > s->row_addr && s->row_line >= 0 &&
+	/* (Line 0 is code of no instruction: merged or made by LLVM.) */
+	if (s->valid && s->addr > s->row_addr && s->row_line > 0 &&
 	    s->row_line < UINT32_MAX)
 		answer(q, s->row_addr, s->addr, (uint32_t)s->row_line);
 	s->valid = true;

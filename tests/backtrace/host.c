@@ -22,6 +22,14 @@ static void print_frame(size_t i, const w2n_frame *f)
 		printf("#%u\n", f->func);
 }
 
+/* env.fail: a host function that fails (W2N_TRAP_KIND_HOST). */
+static int fail(void *env, w2n_instance *caller, const w2n_value *args,
+                w2n_value *results)
+{
+	(void)env, (void)caller, (void)args, (void)results;
+	return 1;
+}
+
 /* One call of run(n): its trap and frames, or why it did not trap. */
 static void run_case(w2n_instance *inst, int n)
 {
@@ -55,8 +63,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	w2n_error err;
+	w2n_functype none = {0, 0, NULL, NULL};
+	w2n_imports *im = w2n_imports_new();
 	w2n_module *m = w2n_module_load(argv[1], &err);
-	w2n_instance *inst = m ? w2n_instantiate(m, NULL, &err) : NULL;
+	w2n_instance *inst =
+	    m && im &&
+	            w2n_imports_add_func(im, "env", "fail", &none, fail, NULL,
+	                                 &err)
+	        ? w2n_instantiate(m, im, &err)
+	        : NULL;
 	if (!inst) {
 		fprintf(stderr, "bt_host: %s\n", err.message);
 		return 1;
@@ -66,6 +81,7 @@ int main(int argc, char **argv)
 		fflush(stdout);
 	}
 	w2n_instance_free(inst);
+	w2n_imports_free(im);
 	w2n_module_free(m);
 	return 0;
 }

@@ -46,7 +46,12 @@ CASES = [
     ('null_exn', 'null exception reference', r'throw_ref'),
     ('null_ref', 'null reference', r'ref\.as_non_null'),
     ('null_func', 'null function reference', r'call_ref'),
+    # the import: unresolved in the program, a failing host function
+    # through the API
+    ('host', None, r'call 0 '),
 ]
+HOST_TEXT = {'program': 'call to an unresolved import env.fail',
+             'api': 'host function failed'}
 # The loop that never ends, run only when compiled interruptible: the
 # trap, the flags and the options of the program, with its loop as the
 # trapping instruction (the check is at its header).
@@ -58,7 +63,7 @@ INTERRUPTIONS = [
 TRAP = 134
 FRAMES_MAX = 64
 
-FIRST_RE = re.compile(r'^wasm trap: (.*) in function (\S+)'
+FIRST_RE = re.compile(r'^wasm trap: (.*?)(?: in function (\S+))?'
                       r'(?: at offset 0x([0-9a-f]+))?$')
 FRAME_RE = re.compile(r'^ +(\d+): +(0x[0-9a-f]+|\?) (\S+)$')
 
@@ -148,22 +153,30 @@ def check(funcs, case, text, pattern, got, line_table, arm):
     trap, func, top, frames, _ = got
     if trap != text:
         return f'first line names {trap!r}'
+    if func is None and case != 'host':  # (the import names itself)
+        return 'the first line names no function'
     if pattern is None:
         if func != 'leaf_' + case:
             return f'first line names {func}'
         return check_recursion(funcs, got, line_table, arm)
     want = expected(funcs, case, pattern)
+    if arm and case == 'host' and func is None:
+        # Known gap (docs/backtraces.md): on 32-bit ARM the unwinder stops
+        # in an unresolved import's stub; its caller's frames are lost.
+        return None if frames and frames[-1][0] == 'run' else \
+            f'frames {frames}'
     if not line_table:
         # Without a line table, code LLVM inlined is its caller's: the
         # physical frames alone, and offsets only where the code checked.
         names = [name for name, _ in frames]
         if not names or not is_subsequence(names, [n for n, _ in want]) \
-                or func != names[0]:
+                or func not in (None, names[0]):
             return f'frames {frames}, want some of {want}'
         if any(off is not None for _, off in frames[1:]):
             return 'callers have offsets without a line table'
         return None
-    if func != 'leaf_' + case or frames != want or top != want[0][1]:
+    if func not in (None, 'leaf_' + case) or frames != want or \
+            (func and top != want[0][1]):
         return f'{func} at {top}, frames {frames}, want {want}'
     return None
 
@@ -225,6 +238,7 @@ def main():
     def tally(source, tag, case, text, pattern, report, line_table):
         nonlocal passed, failed
         status, out = report
+        text = text or HOST_TEXT[source]
         why = (f'status {status}' if status != TRAP else
                check(funcs, case, text, pattern, parse(out), line_table,
                      arm))
@@ -237,7 +251,8 @@ def main():
     for bounds in args.bounds.split(','):
         for opt, line_table in (('-O0', True), ('-O2', True),
                                 ('-O2 -g0', False)):
-            flags = opt.split() + ['--bounds-checks=' + bounds]
+            flags = opt.split() + ['--bounds-checks=' + bounds,
+                                   '--trap-unknown-imports']
             tag = f'{bounds}{opt.replace(" ", "")}'
             exe = os.path.join(args.work, 'traps' + tag)
             compile_wasm(args, wasm, exe, flags + ['--invoke=run'])
@@ -256,6 +271,7 @@ def main():
             tag = f'{bounds}{flags[0]}'
             exe = os.path.join(args.work, 'spin' + tag)
             compile_wasm(args, wasm, exe, ['-O2', '--bounds-checks=' + bounds,
+                                           '--trap-unknown-imports',
                                            '--invoke=run'] + flags)
             report = program_reports(args, exe, [SPIN], options)[SPIN]
             tally('program', tag, 'spin', text, r'loop', report, True)

@@ -3,8 +3,11 @@
 ;; argument picks the trap (run_backtrace.py: the backtrace of each must
 ;; name leaf, middle and run with the offsets wasm-objdump -d gives).
 ;; The last case loops forever: compiled --interruptible, it ends
-;; "interrupted" or "out of fuel".
+;; "interrupted" or "out of fuel".  env.fail is left unresolved in the
+;; program (--trap-unknown-imports) and fails as a host function through
+;; the API.
 (module
+  (import "env" "fail" (func $fail))
   (type $ii (func (param i32) (result i32)))
   (type $v (func))
   (memory 1 1)
@@ -75,6 +78,7 @@
   (func $leaf_null_func (param (ref null $v))
     local.get 0
     call_ref $v)
+  (func $leaf_host call $fail)
   (func $leaf_spin (param i32) (result i32)
     (loop $forever
       local.get 0
@@ -116,11 +120,12 @@
     ref.null extern call $leaf_null_ref)
   (func $mid_null_func
     ref.null $v call $leaf_null_func)
+  (func $mid_host call $leaf_host)
   (func $mid_spin (param i32) (result i32)
     local.get 0 call $leaf_spin)
 
   (func (export "run") (param $which i32)
-    (block $spin (block $null_func (block $null_ref
+    (block $spin (block $host (block $null_func (block $null_ref
     (block $null_exn (block $not_shared (block $unaligned (block $recurse
     (block $mismatch (block $uninitialized (block $undefined (block $table
     (block $copy (block $store (block $load (block $conversion
@@ -129,7 +134,7 @@
       br_table $unreachable $div_zero $overflow $conversion $load $store
                $copy $table $undefined $uninitialized $mismatch $recurse
                $unaligned $not_shared $null_exn $null_ref $null_func
-               $spin)
+               $host $spin)
     call $mid_unreachable return)
     i32.const 0 call $mid_div_zero drop return)
     i32.const 0 call $mid_overflow drop return)
@@ -147,4 +152,5 @@
     call $mid_null_exn return)
     call $mid_null_ref return)
     call $mid_null_func return)
+    call $mid_host return)
     i32.const 0 call $mid_spin drop))
