@@ -22,6 +22,17 @@
 
 /* ---- Capture ---- */
 
+/* The address of the first instruction of code at `p`: on 32-bit ARM a
+ * pointer to Thumb code has its low bit set, which unwinding drops. */
+static uintptr_t code_address(uintptr_t p)
+{
+#ifdef __arm__
+	return p & ~(uintptr_t)1;
+#else
+	return p;
+#endif
+}
+
 typedef struct walk {
 	w2n_rt_trace *t;
 	uintptr_t fault;   /* a fault's address, or 0 */
@@ -48,21 +59,22 @@ static _Unwind_Reason_Code step(struct _Unwind_Context *ctx, void *arg)
 	walk *w = arg;
 	int exact = 0;
 	uintptr_t ip = _Unwind_GetIPInfo(ctx, &exact);
-	uintptr_t start = _Unwind_GetRegionStart(ctx) & ~(uintptr_t)1;
+	uintptr_t start = code_address(_Unwind_GetRegionStart(ctx));
 	if (w->before_fault) {
 		/* Frames until the one the signal interrupted are the
 		 * handler's, on its own stack. */
 		w->before_fault = !(exact && ip == w->fault);
 		if (w->before_fault)
 			return _URC_NO_REASON;
-	} else if (start ==
-	               ((uintptr_t)&w2n_rt_run_protected & ~(uintptr_t)1) ||
+	} else if (start == code_address((uintptr_t)&w2n_rt_run_protected) ||
 	           beyond(ctx, w->outer)) {
 		return _URC_END_OF_STACK; /* the protected call: done */
 	}
-	if (!start)
-		return _URC_NO_REASON; /* no unwind entry: not Wasm code */
+	/* No unwind entry: not Wasm code, unless it is the faulting frame
+	 * (found by address then; a leaf compiled without tables, say). */
 	w2n_rt_trace *t = w->t;
+	if (!start && t->n > 0)
+		return _URC_NO_REASON;
 	if (t->n == W2N_RT_TRACE_MAX) {
 		t->more = true;
 		return _URC_END_OF_STACK;
@@ -136,11 +148,12 @@ static bool index_code(module_entry *e)
 		return false;
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t func = m->nfunc_imports + i;
-		e->code[e->ncode++] =
-		    (code_start){(uintptr_t)m->func_code[i], func};
+		e->code[e->ncode++] = (code_start){
+		    code_address((uintptr_t)m->func_code[i]), func};
 		if (m->func_tail_code && m->func_tail_code[i])
-			e->code[e->ncode++] =
-			    (code_start){(uintptr_t)m->func_tail_code[i], func};
+			e->code[e->ncode++] = (code_start){
+			    code_address((uintptr_t)m->func_tail_code[i]),
+			    func};
 	}
 	qsort(e->code, e->ncode, sizeof *e->code, by_start);
 	return true;

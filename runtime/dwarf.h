@@ -67,6 +67,20 @@ static inline int64_t read_sleb(reader *r)
 	return v;
 }
 
+/* The next unit of a section (32-bit DWARF) into `unit`; false at the
+ * end, or at a 64-bit or truncated unit (not wasm2native's). */
+static inline bool next_unit(reader *all, reader *unit)
+{
+	if (!ok(all, 4))
+		return false;
+	uint64_t len = read_le(all, 4);
+	if (len >= 0xfffffff0u || !ok(all, len))
+		return false;
+	*unit = (reader){all->p, all->p + (size_t)len};
+	all->p += (size_t)len;
+	return true;
+}
+
 /* Code addresses to find (relative to their object's link-time
  * addresses), ascending, and where each one's location goes. */
 typedef struct query {

@@ -219,12 +219,8 @@ void w2n_rt_dwarf_inlines(reader info, reader abbrevs, reader ranges,
 	u.ab = w2n_rt_scratch(ABBREV_MAX * sizeof *u.ab);
 	if (!u.ab)
 		return;
-	while (ok(&info, 4)) {
-		uint64_t len = read_le(&info, 4);
-		if (len >= 0xfffffff0u || !ok(&info, len))
-			break; /* 64-bit DWARF or truncated: not ours */
-		reader r = {info.p, info.p + (size_t)len};
-		info.p += (size_t)len;
+	reader r;
+	while (next_unit(&info, &r)) {
 		unsigned version = (unsigned)read_le(&r, 2);
 		uint64_t abbrev_off = read_le(&r, 4);
 		u.addr_size = (uint8_t)read_le(&r, 1);

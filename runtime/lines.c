@@ -151,12 +151,8 @@ static bool read_header(reader *u, program *h)
 
 void w2n_rt_dwarf_lines(reader all, const query *q)
 {
-	while (ok(&all, 4)) {
-		uint64_t len = read_le(&all, 4);
-		if (len >= 0xfffffff0u || !ok(&all, len))
-			return; /* 64-bit DWARF or truncated: not ours */
-		reader u = {all.p, all.p + (size_t)len};
-		all.p += (size_t)len;
+	reader u;
+	while (next_unit(&all, &u)) {
 		program h;
 		if (read_header(&u, &h))
 			run_program(&u, &h, q);
