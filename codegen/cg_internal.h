@@ -209,6 +209,9 @@ typedef struct cg_func {
 /* ---- cg_module.c ---- */
 LLVMTypeRef cg_valtype(cg_ctx *cx, ir_valtype t);
 LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type);
+/* Adds enum attribute `name` (with `value`, 0 for a flag) to `fn`. */
+void cg_add_fn_attribute(cg_ctx *cx, LLVMValueRef fn, const char *name,
+                         uint64_t value);
 LLVMValueRef cg_call_helper(cg_ctx *cx, cg_helper h, LLVMValueRef *args,
                             unsigned nargs);
 /* memory.copy and table.copy: helper `h`(inst, dst, src, d, s, n), or when

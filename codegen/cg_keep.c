@@ -43,20 +43,12 @@ static LLVMValueRef declare_keep(cg_ctx *cx, const char *name,
 {
 	LLVMTypeRef ft = LLVMFunctionType(cx->t_void, params, nparams, false);
 	LLVMValueRef fn = LLVMAddFunction(cx->mod, name, ft);
-	const LLVMAttributeIndex at =
-	    (LLVMAttributeIndex)LLVMAttributeFunctionIndex;
 	static const char *const flags[] = {"nounwind", "willreturn", "nosync",
 	                                    "nofree", "nocallback"};
-	for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
-		unsigned k =
-		    LLVMGetEnumAttributeKindForName(flags[i], strlen(flags[i]));
-		LLVMAddAttributeAtIndex(fn, at,
-		                        LLVMCreateEnumAttribute(cx->ctx, k, 0));
-	}
+	for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
+		cg_add_fn_attribute(cx, fn, flags[i], 0);
 	/* memory(inaccessiblemem: readwrite): ModRef (3) for location 1. */
-	unsigned mem = LLVMGetEnumAttributeKindForName("memory", 6);
-	LLVMAddAttributeAtIndex(fn, at,
-	                        LLVMCreateEnumAttribute(cx->ctx, mem, 3u << 2));
+	cg_add_fn_attribute(cx, fn, "memory", 3u << 2);
 	return fn;
 }
 

@@ -44,16 +44,8 @@ LLVMValueRef cg_helper_fn(cg_ctx *cx, cg_helper h, LLVMTypeRef *type)
 		LLVMTypeRef ft = cg_helper_type(cx, h, &symbol, &noreturn);
 		LLVMValueRef fn = LLVMAddFunction(cx->mod, symbol, ft);
 		if (noreturn) {
-			unsigned kinds[] = {
-			    LLVMGetEnumAttributeKindForName("noreturn", 8),
-			    LLVMGetEnumAttributeKindForName("cold", 4)};
-			for (int i = 0; i < 2; i++)
-				LLVMAddAttributeAtIndex(
-				    fn,
-				    (LLVMAttributeIndex)
-				        LLVMAttributeFunctionIndex,
-				    LLVMCreateEnumAttribute(cx->ctx, kinds[i],
-				                            0));
+			cg_add_fn_attribute(cx, fn, "noreturn", 0);
+			cg_add_fn_attribute(cx, fn, "cold", 0);
 		}
 		cx->helpers[h] = fn;
 		cx->helper_types[h] = ft;
@@ -436,16 +428,23 @@ static bool has_enum_attribute(LLVMValueRef fn, const char *name)
 	           enum_kind(name)) != NULL;
 }
 
+void cg_add_fn_attribute(cg_ctx *cx, LLVMValueRef fn, const char *name,
+                         uint64_t value)
+{
+	LLVMAddAttributeAtIndex(
+	    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+	    LLVMCreateEnumAttribute(cx->ctx, enum_kind(name), value));
+}
+
 static void set_enum_attribute(cg_ctx *cx, LLVMValueRef fn, const char *name,
                                bool on)
 {
-	LLVMAttributeIndex at = (LLVMAttributeIndex)LLVMAttributeFunctionIndex;
 	if (on)
-		LLVMAddAttributeAtIndex(
-		    fn, at,
-		    LLVMCreateEnumAttribute(cx->ctx, enum_kind(name), 0));
+		cg_add_fn_attribute(cx, fn, name, 0);
 	else
-		LLVMRemoveEnumAttributeAtIndex(fn, at, enum_kind(name));
+		LLVMRemoveEnumAttributeAtIndex(
+		    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
+		    enum_kind(name));
 }
 
 void cg_mark_versioned(cg_ctx *cx, LLVMValueRef fn)
@@ -509,14 +508,11 @@ static bool version_loops(cg_ctx *cx)
  * (docs/backtraces.md). */
 static void add_unwind_tables(cg_ctx *cx)
 {
-	LLVMAttributeRef async = LLVMCreateEnumAttribute(
-	    cx->ctx, enum_kind("uwtable"), 2 /* UWTableKind::Async */);
 	for (LLVMValueRef fn = LLVMGetFirstFunction(cx->mod); fn;
 	     fn = LLVMGetNextFunction(fn))
 		if (LLVMCountBasicBlocks(fn))
-			LLVMAddAttributeAtIndex(
-			    fn, (LLVMAttributeIndex)LLVMAttributeFunctionIndex,
-			    async);
+			cg_add_fn_attribute(cx, fn, "uwtable",
+			                    2 /* UWTableKind::Async */);
 }
 
 static bool optimize(cg_ctx *cx)
