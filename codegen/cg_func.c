@@ -238,9 +238,7 @@ void cg_emit_code(cg_ctx *cx, cg_func *fx, const ir_instr *code, uint32_t n)
 void cg_function(cg_ctx *cx, uint32_t index)
 {
 	const ir_module *m = cx->m;
-	ir_func idiom;
-	ir_instr idiom_code[CG_IDIOM_CODE];
-	const ir_func *f = cg_idiom_func(cx, index, &idiom, idiom_code);
+	const ir_func *f = &m->funcs[index];
 	cg_func fx = {.f = f,
 	              .index = index,
 	              .type = ir_func_type(m, index),
@@ -254,7 +252,8 @@ void cg_function(cg_ctx *cx, uint32_t index)
 	ir_instr body = {.op = OP_BLOCK};
 	cg_control_enter_body(cx, &fx, &body);
 	cg_interrupt_check(cx, &fx, f->code);
-	cg_emit_code(cx, &fx, f->code, f->ncode);
+	if (!cg_idiom_body(cx, &fx))
+		cg_emit_code(cx, &fx, f->code, f->ncode);
 	cg_debug_function_end(cx, &fx);
 	cg_func_end(&fx);
 	if (f->tail_calls)

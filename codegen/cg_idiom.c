@@ -1,78 +1,105 @@
 /*
- * cg_idiom.c - the C library's memory routines compiled into a module.
- * A producer without bulk memory (clang before LLVM 20 by default, and
- * so Debian's wasi-libc) compiles memcpy, memmove and memset into the
- * module as C loops, several times slower than the host's vectorised
- * routines (bench/ `memmove`).  A defined function named memcpy, memmove
- * or memset (name section) with the C type (i32 i32 i32) -> i32, in a
- * module whose memory 0 is 32-bit, is compiled as Wasm's memory.copy or
- * memory.fill on memory 0 returning its first argument: what the C
- * function does, run by the runtime with the host's memmove and memset.
+ * cg_idiom.c - the C library's memory and string routines compiled into a
+ * module.  A producer without bulk memory (clang before LLVM 20 by
+ * default, and so Debian's wasi-libc) compiles memcpy, memmove and memset
+ * into the module as C loops, and musl's strlen, strcmp, memchr, strstr,
+ * ... are byte loops too: several times slower than the host's
+ * vectorised routines (bench/ `memmove`, `strsort`, `strsearch`).  A
+ * defined function of one of these names (name section) and C types, all
+ * i32, in a module whose memory 0 is 32-bit, is compiled as one call of
+ * the runtime: memory.copy or memory.fill on memory 0 returning the first
+ * argument, or the runtime's routine of the name (runtime/strings.c),
+ * which gives musl's results and traps where musl's code would.
  *
- * The difference is only for a call that traps: the loop has written a
- * prefix of its bytes when it reaches the end of memory, memory.copy
- * checks first and writes none.  C gives such a call undefined
- * behaviour; --keep-memory-routines compiles the module's own code.
+ * The differences are only for calls C gives undefined behaviour: a
+ * memcpy that runs past the end of memory has written a prefix of its
+ * bytes when the loop traps, memory.copy checks first and writes none;
+ * strstr's (runtime/strings.c).  --keep-memory-routines compiles the
+ * module's own code.
  */
 #include <string.h>
 
 #include "cg_internal.h"
 
-typedef enum idiom { IDIOM_NONE, IDIOM_COPY, IDIOM_FILL } idiom;
+/* What a routine runs: a Wasm instruction on memory 0 (memory.copy or
+ * memory.fill, whose result is the first parameter), or the runtime's
+ * routine `helper`(inst, parameters...), whose result it returns. */
+typedef struct idiom {
+	const char *name;
+	uint32_t nparams;
+	ir_opcode instr;
+	cg_helper helper;
+} idiom;
 
-static idiom idiom_of(const ir_module *m, const ir_func *f)
+#define BULK(name, op) {name, 3, op, CG_HELPER_COUNT}
+#define ROUTINE(name, n, id) {name, n, OP_NOP, CG_HELPER_##id}
+static const idiom idioms[] = {
+    BULK("memcpy", OP_MEMORY_COPY),       BULK("memmove", OP_MEMORY_COPY),
+    BULK("memset", OP_MEMORY_FILL),       ROUTINE("strlen", 1, STRLEN),
+    ROUTINE("strnlen", 2, STRNLEN),       ROUTINE("memchr", 3, MEMCHR),
+    ROUTINE("strchr", 2, STRCHR),         ROUTINE("strchrnul", 2, STRCHRNUL),
+    ROUTINE("__strchrnul", 2, STRCHRNUL), ROUTINE("memcmp", 3, MEMCMP),
+    ROUTINE("bcmp", 3, MEMCMP),           ROUTINE("strcmp", 2, STRCMP),
+    ROUTINE("strncmp", 3, STRNCMP),       ROUTINE("strstr", 2, STRSTR),
+};
+#undef BULK
+#undef ROUTINE
+
+static bool all_i32(const ir_valtype *v, uint32_t n)
 {
-	static const struct {
-		const char *name;
-		idiom kind;
-	} names[] = {
-	    {"memcpy", IDIOM_COPY},
-	    {"memmove", IDIOM_COPY},
-	    {"memset", IDIOM_FILL},
-	};
+	for (uint32_t i = 0; i < n; i++)
+		if (v[i] != IR_I32)
+			return false;
+	return true;
+}
+
+static const idiom *idiom_of(const ir_module *m, const ir_func *f)
+{
 	const ir_functype *t = &m->types[f->type_index];
 	/* A function with tail calls has a tail entry others may jump to. */
 	if (f->imported || f->tail_calls || m->nmemories == 0 ||
-	    m->memories[0].limits.addr64 || t->nparams != 3 ||
-	    t->nresults != 1 || t->results[0] != IR_I32)
-		return IDIOM_NONE;
-	for (uint32_t i = 0; i < 3; i++)
-		if (t->params[i] != IR_I32)
-			return IDIOM_NONE;
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (f->name.len == strlen(names[i].name) &&
-		    memcmp(f->name.str, names[i].name, f->name.len) == 0)
-			return names[i].kind;
-	return IDIOM_NONE;
+	    m->memories[0].limits.addr64 || t->nresults != 1 ||
+	    !all_i32(t->results, 1) || !all_i32(t->params, t->nparams))
+		return NULL;
+	for (size_t i = 0; i < sizeof idioms / sizeof *idioms; i++)
+		if (f->name.len == strlen(idioms[i].name) &&
+		    memcmp(f->name.str, idioms[i].name, f->name.len) == 0)
+			return t->nparams == idioms[i].nparams ? &idioms[i]
+			                                       : NULL;
+	return NULL;
 }
 
-const ir_func *cg_idiom_func(cg_ctx *cx, uint32_t index, ir_func *own,
-                             ir_instr code[CG_IDIOM_CODE])
+bool cg_idiom_body(cg_ctx *cx, cg_func *fx)
 {
-	const ir_func *f = &cx->m->funcs[index];
-	idiom kind =
-	    cx->o->keep_memory_routines ? IDIOM_NONE : idiom_of(cx->m, f);
-	if (kind == IDIOM_NONE)
-		return f;
-	/* local.get 0, 1, 2; memory.copy 0 0 or memory.fill 0; local.get 0;
-	 * end: all at the function's first instruction, for traps and -g. */
+	const ir_func *f = fx->f;
+	const idiom *d =
+	    cx->o->keep_memory_routines ? NULL : idiom_of(cx->m, f);
+	if (!d)
+		return false;
+	/* All of it is at the function's first instruction, for traps and
+	 * -g. */
 	uint32_t at = f->code[0].offset;
-	for (uint32_t i = 0; i < 3; i++)
-		code[i] = (ir_instr){
+	for (uint32_t i = 0; i < d->nparams; i++) {
+		ir_instr get = {
 		    .op = OP_LOCAL_GET, .offset = at, .imm.index = i};
-	code[3] = kind == IDIOM_COPY ? (ir_instr){.op = OP_MEMORY_COPY,
-	                                          .offset = at,
-	                                          .imm.index2 = {0, 0}}
-	                             : (ir_instr){.op = OP_MEMORY_FILL,
-	                                          .offset = at,
-	                                          .imm.memory = 0};
-	code[4] = (ir_instr){.op = OP_LOCAL_GET, .offset = at, .imm.index = 0};
-	code[5] =
-	    (ir_instr){.op = OP_END, .offset = at, .imm.index = UINT32_MAX};
-	*own = *f;
-	own->code = code;
-	own->ncode = CG_IDIOM_CODE;
-	own->max_depth = 1;
-	own->tail_calls = false;
-	return own;
+		cg_emit_code(cx, fx, &get, 1);
+	}
+	if (d->instr != OP_NOP) {
+		/* memory 0 (to memory 0), then the first parameter */
+		ir_instr op = {.op = d->instr, .offset = at};
+		ir_instr first = {.op = OP_LOCAL_GET, .offset = at};
+		cg_emit_code(cx, fx, &op, 1);
+		cg_emit_code(cx, fx, &first, 1);
+	} else {
+		LLVMValueRef args[4] = {fx->inst};
+		for (uint32_t i = d->nparams; i > 0; i--)
+			args[i] = cg_pop(fx);
+		fx->offset = at;
+		cg_debug_at(cx, fx, &(ir_instr){.op = OP_CALL, .offset = at});
+		cg_push(fx,
+		        cg_call_helper(cx, d->helper, args, 1 + d->nparams));
+	}
+	ir_instr end = {.op = OP_END, .offset = at, .imm.index = UINT32_MAX};
+	cg_emit_code(cx, fx, &end, 1);
+	return true;
 }

@@ -342,12 +342,10 @@ void cg_func_end(cg_func *fx);
 void cg_function(cg_ctx *cx, uint32_t index);
 
 /* ---- cg_idiom.c ---- */
-enum { CG_IDIOM_CODE = 6 };
-/* Function `index`, or, when it is the C library's memcpy, memmove or
- * memset, `own` made a copy of it whose body is `code`: memory.copy or
- * memory.fill. */
-const ir_func *cg_idiom_func(cg_ctx *cx, uint32_t index, ir_func *own,
-                             ir_instr code[CG_IDIOM_CODE]);
+/* When function fx is the C library's memcpy, memmove, memset or one of
+ * its string routines, emits its body as a call of the runtime's routine
+ * and returns true. */
+bool cg_idiom_body(cg_ctx *cx, cg_func *fx);
 
 /* ---- instruction families (cg_func.c dispatches on the FAMILY column) */
 /* Opens the function body's block, whose end returns. */

@@ -122,6 +122,24 @@ static LLVMValueRef address64(cg_ctx *cx, cg_func *fx, uint32_t memory,
 	return LLVMBuildNUWAdd(cx->b, addr, cg_i64(cx, offset), "");
 }
 
+/* An i64 of a byte count or checked address, as the target's intptr. */
+static LLVMValueRef intptr(cg_ctx *cx, LLVMValueRef v)
+{
+	if (cx->t_intptr == cx->t_i64)
+		return v;
+	return LLVMBuildTrunc(cx->b, v, cx->t_intptr, "");
+}
+
+/* The host pointer to checked address `ea` (i64) of `memory`. */
+static LLVMValueRef memory_pointer(cg_ctx *cx, cg_func *fx, uint32_t memory,
+                                   LLVMValueRef ea)
+{
+	LLVMValueRef base =
+	    LLVMBuildLoad2(cx->b, cx->t_ptr, fx->mem_base[memory], "");
+	ea = intptr(cx, ea);
+	return LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, base, &ea, 1, "");
+}
+
 LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, uint32_t memory,
                                LLVMValueRef addr, uint64_t offset,
                                uint32_t size)
@@ -129,11 +147,7 @@ LLVMValueRef cg_memory_address(cg_ctx *cx, cg_func *fx, uint32_t memory,
 	LLVMValueRef ea = cg_memory_is64(cx, memory)
 	                      ? address64(cx, fx, memory, addr, offset, size)
 	                      : address32(cx, fx, memory, addr, offset, size);
-	LLVMValueRef base =
-	    LLVMBuildLoad2(cx->b, cx->t_ptr, fx->mem_base[memory], "");
-	if (cx->t_intptr != cx->t_i64)
-		ea = LLVMBuildTrunc(cx->b, ea, cx->t_intptr, "");
-	return LLVMBuildInBoundsGEP2(cx->b, cx->t_i8, base, &ea, 1, "");
+	return memory_pointer(cx, fx, memory, ea);
 }
 
 /* The type of the bytes a load or store accesses: the row's value type,
@@ -197,9 +211,46 @@ static void emit_grow(cg_ctx *cx, cg_func *fx, uint32_t memory)
 	cg_reload_memory(cx, fx);
 }
 
-/* memory.fill, memory.copy, memory.init: the runtime checks and copies;
- * its 64-bit helpers when a 64-bit memory is involved, with i32 operands
- * zero-extended. */
+/* The host pointer to the `len` bytes at `at` (i32 operands) of 32-bit
+ * memory `memory`, trapping unless they lie within it: 33-bit sums, no
+ * wrap. */
+static LLVMValueRef checked_range(cg_ctx *cx, cg_func *fx, uint32_t memory,
+                                  LLVMValueRef at, LLVMValueRef len)
+{
+	at = LLVMBuildZExt(cx->b, at, cx->t_i64, "");
+	len = LLVMBuildZExt(cx->b, len, cx->t_i64, "");
+	LLVMValueRef end = LLVMBuildNUWAdd(cx->b, at, len, "");
+	LLVMValueRef oob = LLVMBuildICmp(cx->b, LLVMIntUGT, end,
+	                                 memory_size(cx, fx, memory), "");
+	cg_trap_if(cx, fx, oob, W2N_TRAP_OOB_MEMORY);
+	return memory_pointer(cx, fx, memory, at);
+}
+
+/* memory.fill and memory.copy on 32-bit memories, inline: both ranges
+ * checked before any byte is written (spec 4.4.7), then LLVM's memset or
+ * memmove, which the backend makes the host's routine, or a few moves
+ * for a small constant length. */
+static void inline_fill(cg_ctx *cx, cg_func *fx, uint32_t mem, LLVMValueRef d,
+                        LLVMValueRef v, LLVMValueRef n)
+{
+	LLVMValueRef to = checked_range(cx, fx, mem, d, n);
+	LLVMValueRef len = intptr(cx, LLVMBuildZExt(cx->b, n, cx->t_i64, ""));
+	LLVMBuildMemSet(cx->b, to, LLVMBuildTrunc(cx->b, v, cx->t_i8, ""), len,
+	                1);
+}
+
+static void inline_copy(cg_ctx *cx, cg_func *fx, uint32_t dst, uint32_t src,
+                        LLVMValueRef d, LLVMValueRef s, LLVMValueRef n)
+{
+	LLVMValueRef to = checked_range(cx, fx, dst, d, n);
+	LLVMValueRef from = checked_range(cx, fx, src, s, n);
+	LLVMValueRef len = intptr(cx, LLVMBuildZExt(cx->b, n, cx->t_i64, ""));
+	LLVMBuildMemMove(cx->b, to, 1, from, 1, len);
+}
+
+/* memory.fill, memory.copy, memory.init: inline on 32-bit memories (fill
+ * and copy), else the runtime checks and copies; its 64-bit helpers when
+ * a 64-bit memory is involved, with i32 operands zero-extended. */
 static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	LLVMValueRef n = cg_pop(fx), s = cg_pop(fx), d = cg_pop(fx);
@@ -207,6 +258,10 @@ static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	bool wide = cg_memory_is64(cx, mem);
 	switch (ir_opcodes[in->op].mem) {
 	case IR_MEM_FILL: {
+		if (!wide) {
+			inline_fill(cx, fx, mem, d, s, n);
+			return;
+		}
 		LLVMValueRef args[] = {fx->inst, cg_i32(cx, mem), d, s, n};
 		cg_call_helper(
 		    cx, wide ? CG_HELPER_MEMORY_FILL64 : CG_HELPER_MEMORY_FILL,
@@ -215,6 +270,10 @@ static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 	}
 	case IR_MEM_COPY: {
 		uint32_t src = in->imm.index2.b;
+		if (!wide && !cg_memory_is64(cx, src)) {
+			inline_copy(cx, fx, mem, src, d, s, n);
+			return;
+		}
 		LLVMValueRef dsn[] = {d, s, n};
 		cg_call_copy(cx, fx, CG_HELPER_MEMORY_COPY,
 		             CG_HELPER_MEMORY_COPY64,

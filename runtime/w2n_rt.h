@@ -24,7 +24,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever anything in this file changes shape. */
-#define W2N_RT_ABI_VERSION 6u
+#define W2N_RT_ABI_VERSION 7u
 
 /* Trap kinds (traps.def). */
 typedef enum w2n_rt_trap_kind {

@@ -225,20 +225,20 @@ def function_ir(ir, name):
 
 def memory_routines(args, work):
     """memcpy, memmove and memset of the C type run as memory.copy and
-    memory.fill (the runtime's helpers), unless --keep-memory-routines;
-    the program computes the same either way."""
+    memory.fill (checked, then LLVM's memmove and memset), unless
+    --keep-memory-routines; the program computes the same either way."""
     statuses = []
     for flags in ([], ["--keep-memory-routines"]):
         ir = compile_(args, "-g", "--emit-llvm", *flags, args.memroutines,
                       "-o", "-").stdout
         routed = {name: helper in function_ir(ir, name + ".wasm")
-                  for name, helper in (("memcpy", "w2n_rt_memory_copy"),
-                                       ("memmove", "w2n_rt_memory_copy"),
-                                       ("memset", "w2n_rt_memory_fill"))}
+                  for name, helper in (("memcpy", "@llvm.memmove"),
+                                       ("memmove", "@llvm.memmove"),
+                                       ("memset", "@llvm.memset"))}
         want = not flags
         check(all(v == want for v in routed.values()),
               f"memory routines {flags}: helpers called {routed}")
-        check("w2n_rt_memory" not in function_ir(ir, "memcpy2.wasm"),
+        check("@llvm.mem" not in function_ir(ir, "memcpy2.wasm"),
               "a memcpy of another type stays as written")
         exe = work / ("memroutines" + ("-kept" if flags else ""))
         p = compile_(args, *flags, args.memroutines, "-o", exe)
