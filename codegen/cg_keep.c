@@ -180,11 +180,47 @@ static bool has_real_use(LLVMValueRef v)
 	return false;
 }
 
+/* Whether `v` only picks lanes or bits of its first operand: a
+ * bitcast, an extractelement, or a shufflevector of one vector. */
+static bool rearranges(LLVMValueRef v)
+{
+	return LLVMIsABitCastInst(v) || LLVMIsAExtractElementInst(v) ||
+	       (LLVMIsAShuffleVectorInst(v) &&
+	        LLVMIsUndef(LLVMGetOperand(v, 1)));
+}
+
+/* Whether something other than markers uses `v` or a rearrangement of
+ * it: then it is computed whatever the markers become. */
+static bool has_live_use(LLVMValueRef v, unsigned depth)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (LLVMIsACallInst(user) &&
+		    is_keep_fn(LLVMGetCalledValue(user)))
+			continue;
+		if (!rearranges(user) || depth == 0 ||
+		    has_live_use(user, depth - 1))
+			return true;
+	}
+	return false;
+}
+
+/* The loads of `v` that no other use keeps: when the vectoriser loads a
+ * group of strided accesses as one wide load and picks their lanes with
+ * shuffles, a marker takes the shuffle, while the arithmetic uses the
+ * wide load itself, which then needs nothing. */
+static bool load_is_live(LLVMValueRef v)
+{
+	while (rearranges(v))
+		v = LLVMGetOperand(v, 0);
+	return LLVMIsALoadInst(v) && has_live_use(v, 4);
+}
+
 /* Replaces the marker `call` by what keeps its value computed. */
 static void lower_keep(cg_ctx *cx, LLVMValueRef call)
 {
 	LLVMValueRef v = LLVMGetOperand(call, 0);
-	if (LLVMIsAInstruction(v) && !has_real_use(v)) {
+	if (LLVMIsAInstruction(v) && !has_real_use(v) && !load_is_live(v)) {
 		if (LLVMIsALoadInst(v)) {
 			LLVMSetVolatile(v, true);
 		} else {

@@ -25,15 +25,19 @@
  * checks and all, so a trap and the memory it leaves are as before.
  * LLVM then vectorises the copy.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cg_internal.h"
 
 enum {
-	MAX_BLOCKS = 32,   /* blocks of a loop we look at */
-	MAX_INSTRS = 400,  /* instructions of a loop we copy */
-	MAX_CHECKS = 32,   /* checks of one loop */
-	MAX_STEP = 1 << 16 /* steps beyond this are not worth the sums */
+	MAX_BLOCKS = 32,    /* blocks of a loop we look at */
+	MAX_INSTRS = 400,   /* instructions of a loop we copy */
+	MAX_CHECKS = 32,    /* checks of one loop */
+	MAX_STEP = 1 << 16, /* steps beyond this are not worth the sums */
+	MAX_ACCESSES = 32,  /* memory accesses of a loop we group */
+	MAX_GROUPS = 8      /* groups of accesses told apart */
 };
 
 /* One bounds check: the branch, and zext(x) + end > size traps. */
@@ -51,6 +55,27 @@ typedef struct widened {
 	long long step;
 } widened;
 
+/* A load or store of linear memory at `ptr` + zext(x) + offset, x an
+ * affine i32 of the form base + delta (delta a constant, often 0). */
+typedef struct access {
+	LLVMValueRef in, ptr, base;
+	long long delta, step;
+	unsigned long long offset, size;
+	unsigned group;
+} access;
+
+/* Accesses whose addresses lie a constant apart: one base, one step.
+ * In the copy, LLVM is told that the groups do not alias one another
+ * (the preheader checks that the ranges written do not overlap), so the
+ * vectoriser looks for dependences only within a group, where it can
+ * order them, and needs no run-time checks of its own. */
+typedef struct group {
+	LLVMValueRef base;
+	long long step, low, high; /* of delta + offset, and + size */
+	bool writes;
+	LLVMMetadataRef scope;
+} group;
+
 typedef struct loop {
 	cg_ctx *cx;
 	LLVMBasicBlockRef header, latch, pre;
@@ -62,6 +87,11 @@ typedef struct loop {
 	unsigned nchecks;
 	widened wide[MAX_CHECKS];
 	unsigned nwide;
+	access accesses[MAX_ACCESSES];
+	unsigned naccesses; /* MAX_ACCESSES + 1: too many, or one unknown */
+	group groups[MAX_GROUPS];
+	unsigned ngroups;
+	unsigned serial; /* of the loop in the module, for scope names */
 	unsigned long long latch_step; /* of the exit test's difference */
 	LLVMValueRef trips;            /* i64, in the preheader */
 } loop;
@@ -279,6 +309,102 @@ static bool parse_check(const loop *l, LLVMValueRef br, check *c)
 	return !in_loop(l, b) && address_end(l, a, c);
 }
 
+static bool is_widened(const loop *l, LLVMValueRef zext)
+{
+	for (unsigned i = 0; i < l->nwide; i++)
+		if (l->wide[i].zext == zext)
+			return true;
+	return false;
+}
+
+/* Parses a load or store at gep i8 ptr, zext(x) + offset, ptr invariant
+ * and x an affine i32 whose zext is widened (so does not wrap in the
+ * copy) or invariant. */
+static bool parse_access(const loop *l, LLVMValueRef in, access *a)
+{
+	bool load = LLVMIsALoadInst(in);
+	LLVMValueRef gep = LLVMGetOperand(in, load ? 0 : 1);
+	if (!LLVMIsAGetElementPtrInst(gep) || LLVMGetNumOperands(gep) != 2 ||
+	    LLVMGetGEPSourceElementType(gep) != l->cx->t_i8 ||
+	    in_loop(l, LLVMGetOperand(gep, 0)))
+		return false;
+	LLVMValueRef ea = LLVMGetOperand(gep, 1);
+	check c;
+	if (!address_end(l, ea, &c))
+		return false;
+	LLVMValueRef zext = c.end ? LLVMGetOperand(ea, 0) : ea;
+	if (c.step != 0 ? !is_widened(l, zext) : in_loop(l, c.x))
+		return false;
+	a->in = in;
+	a->ptr = LLVMGetOperand(gep, 0);
+	a->base = c.x;
+	a->delta = 0;
+	a->step = c.step;
+	a->offset = c.end;
+	LLVMTypeRef t = LLVMTypeOf(load ? in : LLVMGetOperand(in, 0));
+	a->size = LLVMStoreSizeOfType(l->cx->td, t);
+	/* x = base + delta: the base that accesses a constant apart share
+	 * (widened_first writes zext(x) as zext(base) + delta so). */
+	long long k;
+	if (in_loop(l, c.x) && LLVMGetInstructionOpcode(c.x) == LLVMAdd &&
+	    const_int(LLVMGetOperand(c.x, 1), &k)) {
+		a->base = LLVMGetOperand(c.x, 0);
+		a->delta = k;
+	}
+	return a->offset < MAX_STEP && a->size <= 64;
+}
+
+/* Puts the accesses into groups; false when they are too many. */
+static bool group_accesses(loop *l)
+{
+	l->ngroups = 0;
+	for (unsigned i = 0; i < l->naccesses; i++) {
+		access *a = &l->accesses[i];
+		long long low = a->delta + (long long)a->offset;
+		long long high = low + (long long)a->size;
+		unsigned g = 0;
+		while (g < l->ngroups && (l->groups[g].base != a->base ||
+		                          l->groups[g].step != a->step))
+			g++;
+		/* One memory's accesses only: of two, we know nothing. */
+		if (a->ptr != l->accesses[0].ptr || g == MAX_GROUPS)
+			return false;
+		group *gr = &l->groups[g];
+		if (g == l->ngroups) {
+			l->ngroups++;
+			*gr = (group){a->base, a->step, low, high, false, NULL};
+		}
+		gr->low = low < gr->low ? low : gr->low;
+		gr->high = high > gr->high ? high : gr->high;
+		gr->writes |= LLVMIsAStoreInst(a->in) != NULL;
+		a->group = g;
+	}
+	return true;
+}
+
+/* The accesses of linear memory that parse_access understands (the
+ * others get no alias scopes, so no claim is made about them). */
+static void find_accesses(loop *l)
+{
+	l->naccesses = l->ngroups = 0;
+	for (unsigned i = 0; i < l->nblocks; i++)
+		for (LLVMValueRef in = LLVMGetFirstInstruction(l->blocks[i]);
+		     in; in = LLVMGetNextInstruction(in)) {
+			if (!LLVMIsALoadInst(in) && !LLVMIsAStoreInst(in))
+				continue;
+			access a;
+			if (!parse_access(l, in, &a))
+				continue;
+			if (l->naccesses == MAX_ACCESSES) {
+				l->naccesses = 0;
+				return;
+			}
+			l->accesses[l->naccesses++] = a;
+		}
+	if (!group_accesses(l))
+		l->naccesses = l->ngroups = 0;
+}
+
 /* The loop's checks, and whether its blocks are all we can copy. */
 static bool find_checks(loop *l)
 {
@@ -432,19 +558,129 @@ static LLVMValueRef check_passes(loop *l, const check *c, LLVMValueRef k)
 	                    ule(cx, last, 0, cg_i64(cx, UINT32_MAX)), "");
 }
 
+/* The first value of the i32 that `w` extends, zero-extended: for x0 =
+ * s + C (a constant), zext(s) + C, with *ok that s + C does not wrap.
+ * Clang's unrolled loops address a[j] and a[j + 1] as s and s + 8: so
+ * written, scalar evolution sees one base and the two accesses as
+ * neighbours, which the vectoriser can load as one. */
+static LLVMValueRef widened_first(loop *l, widened *w, LLVMValueRef *ok)
+{
+	cg_ctx *cx = l->cx;
+	LLVMValueRef x0 = first_value(l, LLVMGetOperand(w->zext, 0));
+	*ok = LLVMConstInt(cx->t_i1, 1, false);
+	if (!LLVMIsAInstruction(x0) ||
+	    LLVMGetInstructionOpcode(x0) != LLVMAdd ||
+	    !LLVMIsAConstantInt(LLVMGetOperand(x0, 1)))
+		return LLVMBuildZExt(cx->b, x0, cx->t_i64, "");
+	long long c = LLVMConstIntGetSExtValue(LLVMGetOperand(x0, 1));
+	LLVMValueRef s =
+	    LLVMBuildZExt(cx->b, LLVMGetOperand(x0, 0), cx->t_i64, "");
+	if (c < 0) {
+		*ok = LLVMBuildICmp(cx->b, LLVMIntUGE, s,
+		                    cg_i64(cx, magnitude(c)), "");
+		return LLVMBuildNUWSub(cx->b, s, cg_i64(cx, magnitude(c)), "");
+	}
+	*ok = ule(cx, s, (unsigned long long)c, cg_i64(cx, UINT32_MAX));
+	return LLVMBuildNUWAdd(cx->b, s, cg_i64(cx, (unsigned long long)c), "");
+}
+
 /* Whether the i32 that `w` extends stays within 0..2^32-1 in
  * iterations 0 to `k` (so its zext moves by the step). */
 static LLVMValueRef no_wrap(loop *l, widened *w, LLVMValueRef k)
 {
 	cg_ctx *cx = l->cx;
-	w->first = LLVMBuildZExt(
-	    cx->b, first_value(l, LLVMGetOperand(w->zext, 0)), cx->t_i64, "");
+	LLVMValueRef ok;
+	w->first = widened_first(l, w, &ok);
 	LLVMValueRef span =
 	    LLVMBuildMul(cx->b, k, cg_i64(cx, magnitude(w->step)), "");
-	if (w->step < 0)
-		return LLVMBuildICmp(cx->b, LLVMIntUGE, w->first, span, "");
-	return ule(cx, LLVMBuildAdd(cx->b, w->first, span, ""), 0,
-	           cg_i64(cx, UINT32_MAX));
+	LLVMValueRef stays =
+	    w->step < 0 ? LLVMBuildICmp(cx->b, LLVMIntUGE, w->first, span, "")
+	                : ule(cx, LLVMBuildAdd(cx->b, w->first, span, ""), 0,
+	                      cg_i64(cx, UINT32_MAX));
+	return LLVMBuildAnd(cx->b, ok, stays, "");
+}
+
+/* The bytes group `g` accesses in iterations 0 to `k`: [*lo, *hi). */
+static void group_range(loop *l, const group *g, LLVMValueRef k,
+                        LLVMValueRef *lo, LLVMValueRef *hi)
+{
+	cg_ctx *cx = l->cx;
+	LLVMValueRef base =
+	    LLVMBuildZExt(cx->b, first_value(l, g->base), cx->t_i64, "");
+	*lo = LLVMBuildAdd(cx->b, base, cg_i64(cx, (uint64_t)g->low), "");
+	*hi = LLVMBuildAdd(cx->b, base, cg_i64(cx, (uint64_t)g->high), "");
+	LLVMValueRef span =
+	    LLVMBuildMul(cx->b, k, cg_i64(cx, magnitude(g->step)), "");
+	if (g->step < 0)
+		*lo = LLVMBuildSub(cx->b, *lo, span, "");
+	else
+		*hi = LLVMBuildAdd(cx->b, *hi, span, "");
+}
+
+/* Whether the groups that one of a pair writes lie apart; with none
+ * written, or one group, nothing to check. */
+static LLVMValueRef groups_apart(loop *l, LLVMValueRef k)
+{
+	cg_ctx *cx = l->cx;
+	LLVMValueRef ok = LLVMConstInt(cx->t_i1, 1, false);
+	LLVMValueRef lo[MAX_GROUPS], hi[MAX_GROUPS];
+	for (unsigned g = 0; g < l->ngroups; g++)
+		group_range(l, &l->groups[g], k, &lo[g], &hi[g]);
+	for (unsigned g = 0; g < l->ngroups; g++)
+		for (unsigned h = g + 1; h < l->ngroups; h++) {
+			if (!l->groups[g].writes && !l->groups[h].writes)
+				continue;
+			LLVMValueRef below =
+			    LLVMBuildICmp(cx->b, LLVMIntULE, hi[g], lo[h], "");
+			LLVMValueRef above =
+			    LLVMBuildICmp(cx->b, LLVMIntULE, hi[h], lo[g], "");
+			ok = LLVMBuildAnd(cx->b, ok,
+			                  LLVMBuildOr(cx->b, below, above, ""),
+			                  "");
+		}
+	return ok;
+}
+
+/* In the copy, each access of a group is in the group's alias scope and
+ * aliases no other group's: what groups_apart() checked. */
+static void add_scopes(loop *l)
+{
+	cg_ctx *cx = l->cx;
+	if (l->ngroups < 2)
+		return;
+	char name[48];
+	snprintf(name, sizeof name, "w2n.version.%u", l->serial);
+	LLVMMetadataRef str =
+	    LLVMMDStringInContext2(cx->ctx, name, strlen(name));
+	LLVMMetadataRef domain = LLVMMDNodeInContext2(cx->ctx, &str, 1);
+	for (unsigned g = 0; g < l->ngroups; g++) {
+		snprintf(name, sizeof name, "w2n.version.%u.%u", l->serial, g);
+		LLVMMetadataRef ops[] = {
+		    LLVMMDStringInContext2(cx->ctx, name, strlen(name)),
+		    domain};
+		l->groups[g].scope = LLVMMDNodeInContext2(cx->ctx, ops, 2);
+	}
+	unsigned scope_kind =
+	    LLVMGetMDKindIDInContext(cx->ctx, "alias.scope", 11);
+	unsigned noalias_kind = LLVMGetMDKindIDInContext(cx->ctx, "noalias", 7);
+	for (unsigned i = 0; i < l->naccesses; i++) {
+		const access *a = &l->accesses[i];
+		LLVMMetadataRef others[MAX_GROUPS];
+		unsigned n = 0;
+		for (unsigned g = 0; g < l->ngroups; g++)
+			if (g != a->group)
+				others[n++] = l->groups[g].scope;
+		LLVMValueRef in = copy_of(l, a->in);
+		LLVMSetMetadata(
+		    in, scope_kind,
+		    LLVMMetadataAsValue(
+		        cx->ctx, LLVMMDNodeInContext2(
+		                     cx->ctx, &l->groups[a->group].scope, 1)));
+		LLVMSetMetadata(
+		    in, noalias_kind,
+		    LLVMMetadataAsValue(
+		        cx->ctx, LLVMMDNodeInContext2(cx->ctx, others, n)));
+	}
 }
 
 /* The condition, at the end of the preheader, for the copy to run. */
@@ -460,7 +696,7 @@ static LLVMValueRef fast_condition(loop *l)
 		                  check_passes(l, &l->checks[i], k), "");
 	for (unsigned i = 0; i < l->nwide; i++)
 		ok = LLVMBuildAnd(l->cx->b, ok, no_wrap(l, &l->wide[i], k), "");
-	return ok;
+	return LLVMBuildAnd(l->cx->b, ok, groups_apart(l, k), "");
 }
 
 /* Copies the loop's instructions into new blocks; phis come out empty
@@ -617,6 +853,7 @@ static bool version(loop *l, LLVMValueRef fn)
 		fix_copy(l, l->from[i], l->to[i]);
 	fix_exits(l);
 	drop_checks(l);
+	add_scopes(l);
 	widen(l, count_iterations(l));
 	LLVMInstructionEraseFromParent(term);
 	LLVMPositionBuilderAtEnd(l->cx->b, l->pre);
@@ -655,6 +892,7 @@ static bool try_loop(loop *l, LLVMValueRef fn, LLVMBasicBlockRef h)
 	 * copying them all cost sqlite.wasm a quarter more compile time). */
 	if (!l->nchecks && (l->latch_step != 2 || !l->nwide))
 		return false;
+	find_accesses(l);
 	return version(l, fn);
 }
 
@@ -671,6 +909,7 @@ unsigned cg_version_loops(cg_ctx *cx)
 		unsigned copied = 0;
 		for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
 		     bb = LLVMGetNextBasicBlock(bb)) {
+			l->serial = n + copied;
 			copied += try_loop(l, fn, bb);
 			if (bb == last)
 				break;

@@ -121,3 +121,34 @@
 (assert_return (invoke "get" (i32.const 65520)) (i32.const 1065))
 (assert_return (invoke "get" (i32.const 65528)) (i32.const 13))
 (assert_return (invoke "get" (i32.const 65532)) (i32.const 1065))
+
+;; Overlapping operands (cg_version.c: the copy's groups of accesses are
+;; told apart only when the ranges they write do not overlap; otherwise
+;; the loop runs as written, in order).  Long enough to be vectorised.
+;; d = s + 4: each d[i] += s[i] reads the d[i - 1] just written, so the
+;; values are running sums, where pairs computed together would give
+;; 2i + 3.
+(assert_return (invoke "up" (i32.const 1024) (i32.const 240) (i32.const 1)))
+(assert_return (invoke "add2" (i32.const 1028) (i32.const 1024) (i32.const 200)))
+(assert_return (invoke "get" (i32.const 1028)) (i32.const 3))
+(assert_return (invoke "get" (i32.const 1032)) (i32.const 6))
+(assert_return (invoke "get" (i32.const 1824)) (i32.const 20301))
+(assert_return (invoke "get" (i32.const 1828)) (i32.const 202))
+;; d = s - 4: s[i] is read before d reaches it.
+(assert_return (invoke "up" (i32.const 4096) (i32.const 240) (i32.const 1)))
+(assert_return (invoke "add2" (i32.const 4096) (i32.const 4100) (i32.const 200)))
+(assert_return (invoke "get" (i32.const 4096)) (i32.const 3))
+(assert_return (invoke "get" (i32.const 4892)) (i32.const 401))
+(assert_return (invoke "get" (i32.const 4896)) (i32.const 201))
+;; d = s: each doubles.
+(assert_return (invoke "up" (i32.const 6144) (i32.const 200) (i32.const 5)))
+(assert_return (invoke "add2" (i32.const 6144) (i32.const 6144) (i32.const 200)))
+(assert_return (invoke "get" (i32.const 6144)) (i32.const 10))
+(assert_return (invoke "get" (i32.const 6940)) (i32.const 408))
+;; Apart: the copy runs, its groups told apart.
+(assert_return (invoke "up" (i32.const 8192) (i32.const 200) (i32.const 1)))
+(assert_return (invoke "up" (i32.const 12288) (i32.const 200) (i32.const 100)))
+(assert_return (invoke "add2" (i32.const 8192) (i32.const 12288) (i32.const 200)))
+(assert_return (invoke "get" (i32.const 8192)) (i32.const 101))
+(assert_return (invoke "get" (i32.const 8988)) (i32.const 499))
+(assert_return (invoke "get" (i32.const 13084)) (i32.const 299))
