@@ -87,8 +87,9 @@ static void load_memory(cg_ctx *cx, cg_func *fx, uint32_t i)
 	LLVMValueRef size_p = CG_RT_ADDR(cx, memory, mem, size);
 	LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_ptr, base_p),
 	               fx->mem_base[i]);
-	LLVMBuildStore(cx->b, cg_load_vm(cx, cx->t_i64, size_p),
-	               fx->mem_size[i]);
+	LLVMValueRef size = cg_load_vm(cx, cx->t_i64, size_p);
+	cg_memory_size_range(cx, size, i);
+	LLVMBuildStore(cx->b, size, fx->mem_size[i]);
 }
 
 /* After a call or memory.grow: the memories whose base or size may have

@@ -448,6 +448,11 @@ bool cg_memory_is64(cg_ctx *cx, uint32_t memory);
  * under guard pages (runtime/memory.c), or a shared memory under either
  * strategy (docs/threads.md). */
 bool cg_memory_fixed(cg_ctx *cx, uint32_t memory);
+/* Gives `load`, a load of memory `memory`'s byte size, the range the
+ * module's limits allow (the runtime keeps it within them; memory never
+ * shrinks), so that LLVM removes the checks of addresses below the
+ * minimum: static data, C globals at constant addresses. */
+void cg_memory_size_range(cg_ctx *cx, LLVMValueRef load, uint32_t memory);
 /* The w2n_rt_memory of `memory`. */
 LLVMValueRef cg_memory_object(cg_ctx *cx, cg_func *fx, uint32_t memory);
 bool cg_table_is64(cg_ctx *cx, uint32_t table);

@@ -59,6 +59,23 @@ bool cg_memory_fixed(cg_ctx *cx, uint32_t memory)
 	        !cg_memory_is64(cx, memory));
 }
 
+void cg_memory_size_range(cg_ctx *cx, LLVMValueRef load, uint32_t memory)
+{
+	const ir_limits *l = &cx->m->memories[memory].limits;
+	const uint64_t most_pages = 1ull << 48; /* 2^64 bytes */
+	if (l->min == 0 || l->min >= most_pages)
+		return;
+	uint64_t low = l->min << 16;
+	/* [low, 0) wraps: low and up. */
+	uint64_t high =
+	    l->has_max && l->max < most_pages ? (l->max << 16) + 1 : 0;
+	LLVMMetadataRef bounds[] = {LLVMValueAsMetadata(cg_i64(cx, low)),
+	                            LLVMValueAsMetadata(cg_i64(cx, high))};
+	LLVMSetMetadata(load, LLVMGetMDKindIDInContext(cx->ctx, "range", 5),
+	                LLVMMetadataAsValue(
+	                    cx->ctx, LLVMMDNodeInContext2(cx->ctx, bounds, 2)));
+}
+
 /* The byte size of `memory` for a bounds check or memory.size: the
  * function's cached copy, or for a fixed memory, whose size nothing
  * caches, the memory object's; for a shared memory, which another thread
@@ -71,6 +88,7 @@ static LLVMValueRef memory_size(cg_ctx *cx, cg_func *fx, uint32_t memory)
 	LLVMValueRef mem = cg_memory_object(cx, fx, memory);
 	LLVMValueRef size =
 	    cg_load_vm(cx, cx->t_i64, CG_RT_ADDR(cx, memory, mem, size));
+	cg_memory_size_range(cx, size, memory);
 	if (cx->m->memories[memory].limits.shared) {
 		LLVMSetOrdering(size, LLVMAtomicOrderingMonotonic);
 		LLVMSetAlignment(size, 8);

@@ -151,8 +151,9 @@ typedef struct cg_options {
 	size_t main_config_len;
 	/* Instructions per partition (cg_partition_count); 0: 40,000. */
 	uint32_t partition_instrs;
-	/* Compile memcpy, memmove and memset as the module defines them,
-	 * not as memory.copy and memory.fill (cg_idiom.c). */
+	/* Compile memcpy, memmove, memset and the string routines as the
+	 * module defines them, not as memory.copy and memory.fill or the
+	 * runtime's routines (cg_idiom.c). */
 	bool keep_memory_routines;
 	/* DWARF for the input at this path (cg_debug.c): with debug_full
 	 * (-g) for debuggers; else only the line table of the instructions
