@@ -23,21 +23,34 @@ static LLVMValueRef table_ptr(cg_ctx *cx, cg_func *fx, uint32_t table)
  * when they never change after instantiation, i.e. no table.grow names
  * the table and no other module or host can reach it; then LLVM keeps
  * them across calls (call_indirect in a loop). */
+/* Whether nothing can resize `table`: no import, export or table.grow. */
+static bool table_fixed(cg_ctx *cx, uint32_t table)
+{
+	const ir_table *tb = &cx->m->tables[table];
+	return !tb->imported && !tb->exported && !tb->grown;
+}
+
 static LLVMValueRef load_table_field(cg_ctx *cx, uint32_t table, LLVMTypeRef t,
                                      LLVMValueRef p)
 {
-	const ir_table *tb = &cx->m->tables[table];
-	return tb->imported || tb->exported || tb->grown
-	           ? cg_load_vm(cx, t, p)
-	           : cg_load_vm_invariant(cx, t, p);
+	return table_fixed(cx, table) ? cg_load_vm_invariant(cx, t, p)
+	                              : cg_load_vm(cx, t, p);
+}
+
+/* The table's size, an i32: a fixed table keeps its minimum. */
+static LLVMValueRef table_size(cg_ctx *cx, uint32_t table, LLVMValueRef tp)
+{
+	const ir_limits *l = &cx->m->tables[table].type.limits;
+	if (table_fixed(cx, table) && l->min <= UINT32_MAX)
+		return cg_i32(cx, (uint32_t)l->min);
+	return cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
 }
 
 LLVMValueRef cg_table_slot(cg_ctx *cx, cg_func *fx, uint32_t table,
                            LLVMValueRef index, uint32_t trap)
 {
 	LLVMValueRef tp = table_ptr(cx, fx, table);
-	LLVMValueRef size = load_table_field(cx, table, cx->t_i32,
-	                                     CG_RT_ADDR(cx, table, tp, size));
+	LLVMValueRef size = table_size(cx, table, tp);
 	if (cg_table_is64(cx, table))
 		size = LLVMBuildZExt(cx->b, size, cx->t_i64, "");
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, ""),
@@ -58,9 +71,7 @@ static void emit_set(cg_ctx *cx, cg_func *fx, uint32_t table)
 
 static void emit_size(cg_ctx *cx, cg_func *fx, uint32_t table)
 {
-	LLVMValueRef tp = table_ptr(cx, fx, table);
-	LLVMValueRef size =
-	    cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
+	LLVMValueRef size = table_size(cx, table, table_ptr(cx, fx, table));
 	if (cg_table_is64(cx, table))
 		size = LLVMBuildZExt(cx->b, size, cx->t_i64, "");
 	cg_push(fx, size);

@@ -257,6 +257,124 @@ static void check_grow_op(w2n_rt_instance *inst)
 	CHECK_EQ(op(inst, OP_GROW, 1, 0, 0, 0), (uint32_t)-1);
 }
 
+/* ---- The C library's string routines (runtime/strings.c) ---- */
+
+enum {
+	S_STRLEN,
+	S_STRNLEN,
+	S_MEMCHR,
+	S_STRCHR,
+	S_STRCHRNUL,
+	S_MEMCMP,
+	S_STRCMP,
+	S_STRNCMP,
+	S_STRSTR
+};
+
+typedef struct str_op {
+	int which;
+	uint32_t a, b, c;
+	int64_t result;
+} str_op;
+
+static void run_str(w2n_rt_instance *inst, void *arg)
+{
+	str_op *o = arg;
+	switch (o->which) {
+	case S_STRLEN: o->result = w2n_rt_strlen(inst, o->a); break;
+	case S_STRNLEN: o->result = w2n_rt_strnlen(inst, o->a, o->b); break;
+	case S_MEMCHR: o->result = w2n_rt_memchr(inst, o->a, o->b, o->c); break;
+	case S_STRCHR: o->result = w2n_rt_strchr(inst, o->a, o->b); break;
+	case S_STRCHRNUL: o->result = w2n_rt_strchrnul(inst, o->a, o->b); break;
+	case S_MEMCMP: o->result = w2n_rt_memcmp(inst, o->a, o->b, o->c); break;
+	case S_STRCMP: o->result = w2n_rt_strcmp(inst, o->a, o->b); break;
+	case S_STRNCMP:
+		o->result = w2n_rt_strncmp(inst, o->a, o->b, o->c);
+		break;
+	default: o->result = w2n_rt_strstr(inst, o->a, o->b); break;
+	}
+}
+
+/* The routine's result, or -1 - its trap kind. */
+static int64_t str(w2n_rt_instance *inst, int which, uint32_t a, uint32_t b,
+                   uint32_t c)
+{
+	str_op o = {which, a, b, c, 0};
+	w2n_rt_error err;
+	if (fake_call(inst, 0, run_str, &o, &err))
+		return o.result;
+	return -1 - (int64_t)err.trap;
+}
+
+#define TRAPS (-1 - (int64_t)W2N_TRAP_OOB_MEMORY)
+
+/* Strings at 16 "hello", 32 "help", 48 "hello", 64 "lo", 80 "xx", 96
+ * "" and 8 bytes of 'x' without a terminator at the end of memory; a
+ * long string of 'a' at 1024 with "needle" at the ends of windows. */
+static void check_strings(w2n_rt_instance *inst, uint8_t *mem)
+{
+	const uint32_t end = PAGE - 8;
+	memcpy(mem + 16, "hello", 6);
+	memcpy(mem + 32, "help", 5);
+	memcpy(mem + 48, "hello", 6);
+	memcpy(mem + 64, "lo", 3);
+	memcpy(mem + 80, "xx", 3);
+	mem[96] = 0;
+	memset(mem + end, 'x', 8);
+	CHECK_EQ(str(inst, S_STRLEN, 16, 0, 0), 5);
+	CHECK_EQ(str(inst, S_STRLEN, end, 0, 0), TRAPS);
+	CHECK_EQ(str(inst, S_STRLEN, PAGE, 0, 0), TRAPS);
+	CHECK_EQ(str(inst, S_STRNLEN, end, 8, 0), 8);
+	CHECK_EQ(str(inst, S_STRNLEN, end, 9, 0), TRAPS);
+	CHECK_EQ(str(inst, S_STRNLEN, PAGE + 5, 0, 0), 0);
+	CHECK_EQ(str(inst, S_MEMCHR, 16, 'l', 5), 18);
+	CHECK_EQ(str(inst, S_MEMCHR, 16, 'z', 5), 0);
+	CHECK_EQ(str(inst, S_MEMCHR, 16, 'l' + 256, 5), 18);
+	CHECK_EQ(str(inst, S_MEMCHR, end, 'x', 100), end);
+	CHECK_EQ(str(inst, S_MEMCHR, end, 'y', 8), 0);
+	CHECK_EQ(str(inst, S_MEMCHR, end, 'y', 9), TRAPS);
+	CHECK_EQ(str(inst, S_STRCHR, 16, 'l', 0), 18);
+	CHECK_EQ(str(inst, S_STRCHR, 16, 'z', 0), 0);
+	CHECK_EQ(str(inst, S_STRCHR, 16, 0, 0), 21);
+	CHECK_EQ(str(inst, S_STRCHR, end, 'x', 0), end);
+	CHECK_EQ(str(inst, S_STRCHR, end, 'y', 0), TRAPS);
+	CHECK_EQ(str(inst, S_STRCHRNUL, 16, 'z', 0), 21);
+	CHECK_EQ(str(inst, S_MEMCMP, 16, 48, 6), 0);
+	CHECK_EQ(str(inst, S_MEMCMP, 16, 32, 5), 'l' - 'p');
+	CHECK_EQ(str(inst, S_MEMCMP, end, 16, 8), 'x' - 'h');
+	CHECK_EQ(str(inst, S_MEMCMP, end, end, 9), TRAPS);
+	CHECK_EQ(str(inst, S_MEMCMP, PAGE + 9, PAGE, 0), 0);
+	CHECK_EQ(str(inst, S_STRCMP, 16, 48, 0), 0);
+	CHECK_EQ(str(inst, S_STRCMP, 16, 32, 0), 'l' - 'p');
+	CHECK_EQ(str(inst, S_STRCMP, 32, 16, 0), 'p' - 'l');
+	CHECK_EQ(str(inst, S_STRCMP, 16, end, 0), 'h' - 'x');
+	CHECK_EQ(str(inst, S_STRCMP, 96, 16, 0), -'h');
+	CHECK_EQ(str(inst, S_STRCMP, end, end, 0), TRAPS);
+	CHECK_EQ(str(inst, S_STRNCMP, 16, 32, 3), 0);
+	CHECK_EQ(str(inst, S_STRNCMP, 16, 32, 4), 'l' - 'p');
+	CHECK_EQ(str(inst, S_STRNCMP, end, end, 8), 0);
+	CHECK_EQ(str(inst, S_STRNCMP, end, end, 9), TRAPS);
+	CHECK_EQ(str(inst, S_STRNCMP, PAGE, PAGE + 3, 0), 0);
+	CHECK_EQ(str(inst, S_STRSTR, 16, 64, 0), 19);
+	CHECK_EQ(str(inst, S_STRSTR, 16, 32, 0), 0);
+	CHECK_EQ(str(inst, S_STRSTR, PAGE + 4, 96, 0), PAGE + 4);
+	CHECK_EQ(str(inst, S_STRSTR, end, 64, 0), TRAPS);
+	CHECK_EQ(str(inst, S_STRSTR, end, 80, 0), end);
+	CHECK_EQ(str(inst, S_STRSTR, 64, end, 0), TRAPS);
+	/* Matches found across the growing windows: at 253 (the first
+	 * ends at 256) and at 2500. */
+	memset(mem + 1024, 'a', 3000);
+	mem[1024 + 3000] = 0;
+	memcpy(mem + 1024 + 253, "needle", 6);
+	memcpy(mem + 112, "needle", 7);
+	CHECK_EQ(str(inst, S_STRSTR, 1024, 112, 0), 1024 + 253);
+	memset(mem + 1024 + 253, 'a', 6);
+	memcpy(mem + 1024 + 2500, "needle", 6);
+	CHECK_EQ(str(inst, S_STRSTR, 1024, 112, 0), 1024 + 2500);
+	CHECK_EQ(str(inst, S_STRSTR, 1024 + 2501, 112, 0), 0);
+	CHECK_EQ(str(inst, S_STRCHR, 1024, 'n', 0), 1024 + 2500);
+}
+
 static void check_instructions(uint32_t bounds)
 {
 	fake_module fm;
@@ -279,6 +397,7 @@ static void check_instructions(uint32_t bounds)
 	check_fill(inst, mem);
 	check_copy(inst, mem);
 	check_init(inst, mem);
+	check_strings(inst, mem);
 	check_grow_op(inst);
 	w2n_rt_instance_free(inst);
 }
