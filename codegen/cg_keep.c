@@ -8,8 +8,10 @@
  * call touches neither linear memory nor instance data.  After
  * optimisation cg_lower_keeps() removes every marker: a load that still
  * has a live use needs nothing more, one that has none becomes volatile,
- * which the backend never deletes.  At -O0 every guard-mode load is
- * volatile from the start.
+ * which the backend never deletes (nor narrows: when the vectoriser
+ * loads a group of strided accesses as one wide load, the markers take
+ * lanes of it, and the whole load becomes volatile).  At -O0 every guard-mode
+ * load is volatile from the start.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -189,40 +191,26 @@ static bool rearranges(LLVMValueRef v)
 	        LLVMIsUndef(LLVMGetOperand(v, 1)));
 }
 
-/* Whether something other than markers uses `v` or a rearrangement of
- * it: then it is computed whatever the markers become. */
-static bool has_live_use(LLVMValueRef v, unsigned depth)
-{
-	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
-		LLVMValueRef user = LLVMGetUser(u);
-		if (LLVMIsACallInst(user) &&
-		    is_keep_fn(LLVMGetCalledValue(user)))
-			continue;
-		if (!rearranges(user) || depth == 0 ||
-		    has_live_use(user, depth - 1))
-			return true;
-	}
-	return false;
-}
-
-/* The loads of `v` that no other use keeps: when the vectoriser loads a
- * group of strided accesses as one wide load and picks their lanes with
- * shuffles, a marker takes the shuffle, while the arithmetic uses the
- * wide load itself, which then needs nothing. */
-static bool load_is_live(LLVMValueRef v)
+/* The load whose lanes or bits `v` is, or NULL: when the vectoriser
+ * loads a group of strided accesses as one wide load and picks their
+ * lanes with shuffles, the markers take the shuffles. */
+static LLVMValueRef loaded_by(LLVMValueRef v)
 {
 	while (rearranges(v))
 		v = LLVMGetOperand(v, 0);
-	return LLVMIsALoadInst(v) && has_live_use(v, 4);
+	return LLVMIsALoadInst(v) ? v : NULL;
 }
 
 /* Replaces the marker `call` by what keeps its value computed. */
 static void lower_keep(cg_ctx *cx, LLVMValueRef call)
 {
 	LLVMValueRef v = LLVMGetOperand(call, 0);
-	if (LLVMIsAInstruction(v) && !has_real_use(v) && !load_is_live(v)) {
-		if (LLVMIsALoadInst(v)) {
-			LLVMSetVolatile(v, true);
+	if (LLVMIsAInstruction(v) && !has_real_use(v)) {
+		/* A volatile load keeps all its lanes: the backend neither
+		 * deletes nor narrows it. */
+		LLVMValueRef load = loaded_by(v);
+		if (load) {
+			LLVMSetVolatile(load, true);
 		} else {
 			/* The optimiser turned the load into something
 			 * else (a select or phi of loads, say). */
