@@ -229,14 +229,13 @@ static void emit_grow(cg_ctx *cx, cg_func *fx, uint32_t memory)
 	cg_reload_memory(cx, fx);
 }
 
-/* The host pointer to the `len` bytes at `at` (i32 operands) of 32-bit
- * memory `memory`, trapping unless they lie within it: 33-bit sums, no
- * wrap. */
+/* The host pointer to the `len` bytes (an i64 of an i32) at i32 address
+ * `at` of 32-bit memory `memory`, trapping unless they lie within it:
+ * 33-bit sums, no wrap. */
 static LLVMValueRef checked_range(cg_ctx *cx, cg_func *fx, uint32_t memory,
                                   LLVMValueRef at, LLVMValueRef len)
 {
 	at = LLVMBuildZExt(cx->b, at, cx->t_i64, "");
-	len = LLVMBuildZExt(cx->b, len, cx->t_i64, "");
 	LLVMValueRef end = LLVMBuildNUWAdd(cx->b, at, len, "");
 	LLVMValueRef oob = LLVMBuildICmp(cx->b, LLVMIntUGT, end,
 	                                 memory_size(cx, fx, memory), "");
@@ -251,24 +250,24 @@ static LLVMValueRef checked_range(cg_ctx *cx, cg_func *fx, uint32_t memory,
 static void inline_fill(cg_ctx *cx, cg_func *fx, uint32_t mem, LLVMValueRef d,
                         LLVMValueRef v, LLVMValueRef n)
 {
-	LLVMValueRef to = checked_range(cx, fx, mem, d, n);
-	LLVMValueRef len = intptr(cx, LLVMBuildZExt(cx->b, n, cx->t_i64, ""));
-	LLVMBuildMemSet(cx->b, to, LLVMBuildTrunc(cx->b, v, cx->t_i8, ""), len,
-	                1);
+	LLVMValueRef len = LLVMBuildZExt(cx->b, n, cx->t_i64, "");
+	LLVMValueRef to = checked_range(cx, fx, mem, d, len);
+	LLVMBuildMemSet(cx->b, to, LLVMBuildTrunc(cx->b, v, cx->t_i8, ""),
+	                intptr(cx, len), 1);
 }
 
 static void inline_copy(cg_ctx *cx, cg_func *fx, uint32_t dst, uint32_t src,
                         LLVMValueRef d, LLVMValueRef s, LLVMValueRef n)
 {
-	LLVMValueRef to = checked_range(cx, fx, dst, d, n);
-	LLVMValueRef from = checked_range(cx, fx, src, s, n);
-	LLVMValueRef len = intptr(cx, LLVMBuildZExt(cx->b, n, cx->t_i64, ""));
-	LLVMBuildMemMove(cx->b, to, 1, from, 1, len);
+	LLVMValueRef len = LLVMBuildZExt(cx->b, n, cx->t_i64, "");
+	LLVMValueRef to = checked_range(cx, fx, dst, d, len);
+	LLVMValueRef from = checked_range(cx, fx, src, s, len);
+	LLVMBuildMemMove(cx->b, to, 1, from, 1, intptr(cx, len));
 }
 
-/* memory.fill, memory.copy, memory.init: inline on 32-bit memories (fill
- * and copy), else the runtime checks and copies; its 64-bit helpers when
- * a 64-bit memory is involved, with i32 operands zero-extended. */
+/* memory.fill and memory.copy: inline when only 32-bit memories take
+ * part, else the runtime's 64-bit helpers, i32 operands zero-extended;
+ * memory.init: the runtime, its 64-bit helper for a 64-bit memory. */
 static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 {
 	LLVMValueRef n = cg_pop(fx), s = cg_pop(fx), d = cg_pop(fx);
@@ -281,9 +280,7 @@ static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 			return;
 		}
 		LLVMValueRef args[] = {fx->inst, cg_i32(cx, mem), d, s, n};
-		cg_call_helper(
-		    cx, wide ? CG_HELPER_MEMORY_FILL64 : CG_HELPER_MEMORY_FILL,
-		    args, 5);
+		cg_call_helper(cx, CG_HELPER_MEMORY_FILL64, args, 5);
 		return;
 	}
 	case IR_MEM_COPY: {
@@ -293,9 +290,8 @@ static void emit_bulk(cg_ctx *cx, cg_func *fx, const ir_instr *in)
 			return;
 		}
 		LLVMValueRef dsn[] = {d, s, n};
-		cg_call_copy(cx, fx, CG_HELPER_MEMORY_COPY,
-		             CG_HELPER_MEMORY_COPY64,
-		             wide || cg_memory_is64(cx, src), mem, src, dsn);
+		cg_call_copy(cx, fx, CG_HELPER_MEMORY_COPY64,
+		             CG_HELPER_MEMORY_COPY64, true, mem, src, dsn);
 		return;
 	}
 	default: { /* IR_MEM_INIT */

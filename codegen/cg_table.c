@@ -19,31 +19,36 @@ static LLVMValueRef table_ptr(cg_ctx *cx, cg_func *fx, uint32_t table)
 	                            cg_vmctx_addr(cx, fx, CG_VM_TABLES, table));
 }
 
-/* A load of table `table`'s size or elements array: an invariant load
- * when they never change after instantiation, i.e. no table.grow names
- * the table and no other module or host can reach it; then LLVM keeps
- * them across calls (call_indirect in a loop). */
-/* Whether nothing can resize `table`: no import, export or table.grow. */
+/* Whether `table`'s size and elements array never change after
+ * instantiation: no table.grow names the table and no other module or
+ * host can reach it (no import or export). */
 static bool table_fixed(cg_ctx *cx, uint32_t table)
 {
 	const ir_table *tb = &cx->m->tables[table];
 	return !tb->imported && !tb->exported && !tb->grown;
 }
 
-static LLVMValueRef load_table_field(cg_ctx *cx, uint32_t table, LLVMTypeRef t,
-                                     LLVMValueRef p)
+/* Table `table`'s elements array: an invariant load for a fixed table,
+ * which LLVM then keeps across calls (call_indirect in a loop). */
+static LLVMValueRef table_elems(cg_ctx *cx, uint32_t table, LLVMValueRef tp)
 {
-	return table_fixed(cx, table) ? cg_load_vm_invariant(cx, t, p)
-	                              : cg_load_vm(cx, t, p);
+	LLVMValueRef p = CG_RT_ADDR(cx, table, tp, elems);
+	return table_fixed(cx, table) ? cg_load_vm_invariant(cx, cx->t_ptr, p)
+	                              : cg_load_vm(cx, cx->t_ptr, p);
 }
 
-/* The table's size, an i32: a fixed table keeps its minimum. */
+/* The table's size, of its address type: a fixed table keeps its
+ * minimum, a constant. */
 static LLVMValueRef table_size(cg_ctx *cx, uint32_t table, LLVMValueRef tp)
 {
 	const ir_limits *l = &cx->m->tables[table].type.limits;
-	if (table_fixed(cx, table) && l->min <= UINT32_MAX)
-		return cg_i32(cx, (uint32_t)l->min);
-	return cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
+	LLVMValueRef size =
+	    table_fixed(cx, table) && l->min <= UINT32_MAX
+	        ? cg_i32(cx, (uint32_t)l->min)
+	        : cg_load_vm(cx, cx->t_i32, CG_RT_ADDR(cx, table, tp, size));
+	if (cg_table_is64(cx, table))
+		size = LLVMBuildZExt(cx->b, size, cx->t_i64, "");
+	return size;
 }
 
 LLVMValueRef cg_table_slot(cg_ctx *cx, cg_func *fx, uint32_t table,
@@ -51,12 +56,9 @@ LLVMValueRef cg_table_slot(cg_ctx *cx, cg_func *fx, uint32_t table,
 {
 	LLVMValueRef tp = table_ptr(cx, fx, table);
 	LLVMValueRef size = table_size(cx, table, tp);
-	if (cg_table_is64(cx, table))
-		size = LLVMBuildZExt(cx->b, size, cx->t_i64, "");
 	cg_trap_if(cx, fx, LLVMBuildICmp(cx->b, LLVMIntUGE, index, size, ""),
 	           trap);
-	LLVMValueRef elems = load_table_field(cx, table, cx->t_ptr,
-	                                      CG_RT_ADDR(cx, table, tp, elems));
+	LLVMValueRef elems = table_elems(cx, table, tp);
 	LLVMValueRef wide =
 	    LLVMBuildIntCast2(cx->b, index, cx->t_intptr, false, "");
 	return LLVMBuildInBoundsGEP2(cx->b, cx->t_ptr, elems, &wide, 1, "");
@@ -71,10 +73,7 @@ static void emit_set(cg_ctx *cx, cg_func *fx, uint32_t table)
 
 static void emit_size(cg_ctx *cx, cg_func *fx, uint32_t table)
 {
-	LLVMValueRef size = table_size(cx, table, table_ptr(cx, fx, table));
-	if (cg_table_is64(cx, table))
-		size = LLVMBuildZExt(cx->b, size, cx->t_i64, "");
-	cg_push(fx, size);
+	cg_push(fx, table_size(cx, table, table_ptr(cx, fx, table)));
 }
 
 /* table.copy: the 64-bit helper when either table is 64-bit. */

@@ -42,7 +42,7 @@ enum {
 
 /* One bounds check: the branch, and zext(x) + end > size traps. */
 typedef struct check {
-	LLVMValueRef br, x, size;
+	LLVMValueRef br, zext, x, size;
 	unsigned long long end;
 	long long step;
 	bool trap_on_true;
@@ -88,7 +88,7 @@ typedef struct loop {
 	widened wide[MAX_CHECKS];
 	unsigned nwide;
 	access accesses[MAX_ACCESSES];
-	unsigned naccesses; /* MAX_ACCESSES + 1: too many, or one unknown */
+	unsigned naccesses; /* 0: too many, or of two memories */
 	group groups[MAX_GROUPS];
 	unsigned ngroups;
 	unsigned serial; /* of the loop in the module, for scope names */
@@ -213,6 +213,16 @@ static bool const_int(LLVMValueRef v, long long *out)
 	return true;
 }
 
+/* Whether `v` is an add of a constant, *rest + *k. */
+static bool plus_constant(LLVMValueRef v, LLVMValueRef *rest, long long *k)
+{
+	if (!LLVMIsAInstruction(v) || LLVMGetInstructionOpcode(v) != LLVMAdd ||
+	    !const_int(LLVMGetOperand(v, 1), k))
+		return false;
+	*rest = LLVMGetOperand(v, 0);
+	return true;
+}
+
 /* The step of a header phi from one iteration to the next: its value
  * from the latch is the phi plus a constant. */
 static bool phi_step(const loop *l, LLVMValueRef phi, long long *step)
@@ -272,14 +282,15 @@ static bool affine(const loop *l, LLVMValueRef v, int depth, long long *step)
 static bool address_end(const loop *l, LLVMValueRef a, check *c)
 {
 	c->end = 0;
+	LLVMValueRef rest;
 	long long k;
-	if (LLVMIsAInstruction(a) && LLVMGetInstructionOpcode(a) == LLVMAdd &&
-	    const_int(LLVMGetOperand(a, 1), &k) && k >= 0) {
+	if (plus_constant(a, &rest, &k) && k >= 0) {
 		c->end = (unsigned long long)k;
-		a = LLVMGetOperand(a, 0);
+		a = rest;
 	}
 	if (!LLVMIsAInstruction(a) || LLVMGetInstructionOpcode(a) != LLVMZExt)
 		return false;
+	c->zext = a;
 	c->x = LLVMGetOperand(a, 0);
 	return LLVMTypeOf(c->x) == l->cx->t_i32 && affine(l, c->x, 0, &c->step);
 }
@@ -332,8 +343,7 @@ static bool parse_access(const loop *l, LLVMValueRef in, access *a)
 	check c;
 	if (!address_end(l, ea, &c))
 		return false;
-	LLVMValueRef zext = c.end ? LLVMGetOperand(ea, 0) : ea;
-	if (c.step != 0 ? !is_widened(l, zext) : in_loop(l, c.x))
+	if (c.step != 0 ? !is_widened(l, c.zext) : in_loop(l, c.x))
 		return false;
 	a->in = in;
 	a->ptr = LLVMGetOperand(gep, 0);
@@ -345,12 +355,8 @@ static bool parse_access(const loop *l, LLVMValueRef in, access *a)
 	a->size = LLVMStoreSizeOfType(l->cx->td, t);
 	/* x = base + delta: the base that accesses a constant apart share
 	 * (widened_first writes zext(x) as zext(base) + delta so). */
-	long long k;
-	if (in_loop(l, c.x) && LLVMGetInstructionOpcode(c.x) == LLVMAdd &&
-	    const_int(LLVMGetOperand(c.x, 1), &k)) {
-		a->base = LLVMGetOperand(c.x, 0);
-		a->delta = k;
-	}
+	if (in_loop(l, c.x))
+		plus_constant(c.x, &a->base, &a->delta);
 	return a->offset < MAX_STEP && a->size <= 64;
 }
 
@@ -566,15 +572,12 @@ static LLVMValueRef check_passes(loop *l, const check *c, LLVMValueRef k)
 static LLVMValueRef widened_first(loop *l, widened *w, LLVMValueRef *ok)
 {
 	cg_ctx *cx = l->cx;
-	LLVMValueRef x0 = first_value(l, LLVMGetOperand(w->zext, 0));
+	LLVMValueRef x0 = first_value(l, LLVMGetOperand(w->zext, 0)), s0;
+	long long c;
 	*ok = LLVMConstInt(cx->t_i1, 1, false);
-	if (!LLVMIsAInstruction(x0) ||
-	    LLVMGetInstructionOpcode(x0) != LLVMAdd ||
-	    !LLVMIsAConstantInt(LLVMGetOperand(x0, 1)))
+	if (!plus_constant(x0, &s0, &c))
 		return LLVMBuildZExt(cx->b, x0, cx->t_i64, "");
-	long long c = LLVMConstIntGetSExtValue(LLVMGetOperand(x0, 1));
-	LLVMValueRef s =
-	    LLVMBuildZExt(cx->b, LLVMGetOperand(x0, 0), cx->t_i64, "");
+	LLVMValueRef s = LLVMBuildZExt(cx->b, s0, cx->t_i64, "");
 	if (c < 0) {
 		*ok = LLVMBuildICmp(cx->b, LLVMIntUGE, s,
 		                    cg_i64(cx, magnitude(c)), "");
@@ -660,26 +663,28 @@ static void add_scopes(loop *l)
 		    domain};
 		l->groups[g].scope = LLVMMDNodeInContext2(cx->ctx, ops, 2);
 	}
+	/* Per group, its scope list and the list of all the others. */
+	LLVMValueRef own[MAX_GROUPS], others[MAX_GROUPS];
+	for (unsigned g = 0; g < l->ngroups; g++) {
+		LLVMMetadataRef list[MAX_GROUPS];
+		unsigned n = 0;
+		for (unsigned h = 0; h < l->ngroups; h++)
+			if (h != g)
+				list[n++] = l->groups[h].scope;
+		own[g] = LLVMMetadataAsValue(
+		    cx->ctx,
+		    LLVMMDNodeInContext2(cx->ctx, &l->groups[g].scope, 1));
+		others[g] = LLVMMetadataAsValue(
+		    cx->ctx, LLVMMDNodeInContext2(cx->ctx, list, n));
+	}
 	unsigned scope_kind =
 	    LLVMGetMDKindIDInContext(cx->ctx, "alias.scope", 11);
 	unsigned noalias_kind = LLVMGetMDKindIDInContext(cx->ctx, "noalias", 7);
 	for (unsigned i = 0; i < l->naccesses; i++) {
 		const access *a = &l->accesses[i];
-		LLVMMetadataRef others[MAX_GROUPS];
-		unsigned n = 0;
-		for (unsigned g = 0; g < l->ngroups; g++)
-			if (g != a->group)
-				others[n++] = l->groups[g].scope;
 		LLVMValueRef in = copy_of(l, a->in);
-		LLVMSetMetadata(
-		    in, scope_kind,
-		    LLVMMetadataAsValue(
-		        cx->ctx, LLVMMDNodeInContext2(
-		                     cx->ctx, &l->groups[a->group].scope, 1)));
-		LLVMSetMetadata(
-		    in, noalias_kind,
-		    LLVMMetadataAsValue(
-		        cx->ctx, LLVMMDNodeInContext2(cx->ctx, others, n)));
+		LLVMSetMetadata(in, scope_kind, own[a->group]);
+		LLVMSetMetadata(in, noalias_kind, others[a->group]);
 	}
 }
 

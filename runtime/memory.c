@@ -385,12 +385,6 @@ void w2n_rt_memory_fill64(w2n_rt_instance *inst, uint32_t memory, uint64_t dst,
 		       (size_t)len);
 }
 
-void w2n_rt_memory_fill(w2n_rt_instance *inst, uint32_t memory, uint32_t dst,
-                        uint32_t value, uint32_t len)
-{
-	w2n_rt_memory_fill64(inst, memory, dst, value, len);
-}
-
 void w2n_rt_memory_copy64(w2n_rt_instance *inst, uint32_t dst_memory,
                           uint32_t src_memory, uint64_t dst, uint64_t src,
                           uint64_t len)
@@ -402,13 +396,6 @@ void w2n_rt_memory_copy64(w2n_rt_instance *inst, uint32_t dst_memory,
 	if (len)
 		memmove(to->base + (size_t)dst, from->base + (size_t)src,
 		        (size_t)len);
-}
-
-void w2n_rt_memory_copy(w2n_rt_instance *inst, uint32_t dst_memory,
-                        uint32_t src_memory, uint32_t dst, uint32_t src,
-                        uint32_t len)
-{
-	w2n_rt_memory_copy64(inst, dst_memory, src_memory, dst, src, len);
 }
 
 void w2n_rt_memory_init64(w2n_rt_instance *inst, uint32_t memory, uint32_t data,

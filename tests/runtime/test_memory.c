@@ -149,8 +149,9 @@ static void run_op(w2n_rt_instance *inst, void *arg)
 {
 	mem_op *o = arg;
 	switch (o->op) {
-	case OP_FILL: w2n_rt_memory_fill(inst, 0, o->a, o->b, o->c); break;
-	case OP_COPY: w2n_rt_memory_copy(inst, 0, 0, o->a, o->b, o->c); break;
+	/* u32 operands zero-extended, as codegen passes a 32-bit memory's */
+	case OP_FILL: w2n_rt_memory_fill64(inst, 0, o->a, o->b, o->c); break;
+	case OP_COPY: w2n_rt_memory_copy64(inst, 0, 0, o->a, o->b, o->c); break;
 	case OP_INIT:
 		w2n_rt_memory_init(inst, 0, o->seg, o->a, o->b, o->c);
 		break;
